@@ -1,0 +1,187 @@
+//! The case an officer enters: the party, the dates, the facts and the circumstances.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::num::Dec;
+use crate::pack::model::PartyKind;
+
+/// A case to evaluate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Item codes cited for the act. Several items for one act: one fine only, under the
+    /// provision with the higher fine (行政处罚法 art 29). In a pack's own case, empty means the
+    /// item the case belongs to.
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// Party kind.
+    pub party: PartyKind,
+    /// Age of a 公民 at the time of the act, in whole years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
+    /// Mental capacity of a 公民 at the time of the act (行政处罚法 art 31).
+    #[serde(default)]
+    pub capacity: Capacity,
+    /// Dates.
+    #[serde(default)]
+    pub dates: CaseDates,
+    /// The act involves 公民生命健康安全 or 金融安全 and had harmful consequences (art 36: the
+    /// period is five years).
+    #[serde(default)]
+    pub grave_harm: bool,
+    /// The item's facts, by fact id: numbers as strings or integers, yes/no as booleans, choices
+    /// as strings.
+    #[serde(default)]
+    pub facts: BTreeMap<String, FactValue>,
+    /// The statutory circumstances of 行政处罚法 arts 32–33.
+    #[serde(default)]
+    pub circumstances: Circumstances,
+    /// Pack factors (从轻 / 减轻 / 从重) that apply, by id.
+    #[serde(default)]
+    pub factors: Vec<String>,
+    /// The tier the officer chooses where the conditions are qualitative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// Where a factor allows 从轻 or 减轻: true chooses 减轻.
+    #[serde(default)]
+    pub choose_reduced: bool,
+    /// The officer's decision on a 可以不予处罚 ground: true applies it, false imposes a
+    /// penalty, absent leaves it open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waive: Option<bool>,
+    /// 违法所得 in 元 (行政处罚法 art 28).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illegal_gains: Option<Dec>,
+    /// The gains must be returned (依法应当退赔), so they are not confiscated.
+    #[serde(default)]
+    pub gains_to_be_returned: bool,
+    /// The fine the officer intends, in 元, to check flags against; absent uses the range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intended_fine: Option<Dec>,
+}
+
+/// Mental capacity (行政处罚法 art 31).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Capacity {
+    /// Full capacity.
+    #[default]
+    Full,
+    /// 尚未完全丧失辨认或者控制自己行为能力.
+    Partial,
+    /// 不能辨认或者不能控制自己行为.
+    None,
+}
+
+/// Dates of the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CaseDates {
+    /// The act occurred (违法行为发生之日).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred: Option<Date>,
+    /// A continuing act ended (行为终了之日).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Date>,
+    /// The act was discovered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discovered: Option<Date>,
+    /// The decision is made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<Date>,
+}
+
+/// Circumstances of 行政处罚法 arts 32–33, each entered by the officer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Circumstances {
+    /// 违法行为轻微.
+    #[serde(default)]
+    pub minor: bool,
+    /// 及时改正.
+    #[serde(default)]
+    pub corrected: bool,
+    /// 没有造成危害后果.
+    #[serde(default)]
+    pub no_harm: bool,
+    /// 初次违法.
+    #[serde(default)]
+    pub first_offence: bool,
+    /// 危害后果轻微.
+    #[serde(default)]
+    pub slight_harm: bool,
+    /// 有证据足以证明没有主观过错 (art 33 ¶2).
+    #[serde(default)]
+    pub no_fault: bool,
+    /// 主动消除或者减轻违法行为危害后果 (art 32 (一)).
+    #[serde(default)]
+    pub eliminated_harm: bool,
+    /// 受他人胁迫或者诱骗实施违法行为 (art 32 (二)).
+    #[serde(default)]
+    pub coerced: bool,
+    /// 主动供述行政机关尚未掌握的违法行为 (art 32 (三)).
+    #[serde(default)]
+    pub confessed: bool,
+    /// 配合行政机关查处违法行为有立功表现 (art 32 (四)).
+    #[serde(default)]
+    pub meritorious: bool,
+}
+
+impl Circumstances {
+    /// Names usable as fact ids in pack conditions, with their values.
+    pub fn lookup(&self, id: &str) -> Option<bool> {
+        Some(match id {
+            "minor" => self.minor,
+            "corrected" => self.corrected,
+            "no_harm" => self.no_harm,
+            "first_offence" => self.first_offence,
+            "slight_harm" => self.slight_harm,
+            "no_fault" => self.no_fault,
+            "eliminated_harm" => self.eliminated_harm,
+            "coerced" => self.coerced,
+            "confessed" => self.confessed,
+            "meritorious" => self.meritorious,
+            _ => return None,
+        })
+    }
+
+    /// The names `lookup` knows.
+    pub const NAMES: [&'static str; 10] = [
+        "minor",
+        "corrected",
+        "no_harm",
+        "first_offence",
+        "slight_harm",
+        "no_fault",
+        "eliminated_harm",
+        "coerced",
+        "confessed",
+        "meritorious",
+    ];
+}
+
+/// A fact value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum FactValue {
+    /// Yes / no.
+    Bool(bool),
+    /// A number (string or integer).
+    Number(Dec),
+    /// A choice.
+    Text(String),
+}
+
+impl Case {
+    /// A fact by id: the item's facts first, then the statutory circumstances.
+    pub fn fact(&self, id: &str) -> Option<FactValue> {
+        if let Some(v) = self.facts.get(id) {
+            return Some(v.clone());
+        }
+        self.circumstances.lookup(id).map(FactValue::Bool)
+    }
+}

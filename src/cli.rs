@@ -1,0 +1,116 @@
+//! The command-line tool: `cailiang validate PACK…`, `cailiang eval --pack PACK --case CASE`,
+//! `cailiang schema [DIR]`. Returns the exit code and writes to the given streams, so it is
+//! tested without spawning processes.
+
+use std::io::Write;
+
+use crate::case::Case;
+use crate::engine::evaluate;
+use crate::validate::validate_text;
+
+const USAGE: &str = "用法：
+  cailiang validate PACK.json…           校验裁量基准包（每个包输出一行汇总）
+  cailiang eval --pack PACK.json --case CASE.json
+                                         计算案件，结果 JSON 输出到标准输出
+                                         （--pack 省略时使用内置全国参考包）
+  cailiang schema [DIR]                  输出 JSON Schema（给出目录则写入文件）";
+
+fn read(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}：无法读取（{e}）"))
+}
+
+/// Runs the tool; returns the process exit code.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let r = match args.first().map(String::as_str) {
+        Some("validate") => validate(&args[1..], out, err),
+        Some("eval") => eval(&args[1..], out),
+        Some("schema") => schema(&args[1..], out),
+        Some("-h" | "--help" | "help") => {
+            let _ = writeln!(out, "{USAGE}");
+            Ok(0)
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    match r {
+        Ok(code) => code,
+        Err(msg) => {
+            let _ = writeln!(err, "{msg}");
+            1
+        }
+    }
+}
+
+fn validate(paths: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {
+    if paths.is_empty() {
+        return Err(USAGE.to_string());
+    }
+    let mut code = 0;
+    for p in paths {
+        let text = match read(p) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                code = 1;
+                continue;
+            }
+        };
+        let (_, report) = validate_text(p, &text);
+        let _ = writeln!(out, "{}", report.summary());
+        for line in report.lines() {
+            let _ = writeln!(out, "{line}");
+        }
+        if !report.is_ok() {
+            code = 1;
+        }
+    }
+    Ok(code)
+}
+
+fn eval(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let mut pack_path = None;
+    let mut case_path = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--pack" => pack_path = it.next().cloned(),
+            "--case" => case_path = it.next().cloned(),
+            other => return Err(format!("未知参数 {other}\n{USAGE}")),
+        }
+    }
+    let case_path = case_path.ok_or_else(|| format!("缺少 --case\n{USAGE}"))?;
+    let (file, text) = match &pack_path {
+        Some(p) => (p.clone(), read(p)?),
+        None => (crate::REFERENCE_PACK_FILE.to_string(), crate::REFERENCE_PACK.to_string()),
+    };
+    let (lp, report) = validate_text(&file, &text);
+    let lp = lp.ok_or_else(|| report.lines().join("\n"))?;
+    let case_text = read(&case_path)?;
+    let de = &mut serde_json::Deserializer::from_str(&case_text);
+    let case: Case = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = crate::pack::load::json_path(&e.path().to_string());
+        format!("{case_path}：{path} 处{}", crate::pack::load::translate(&e.into_inner().to_string()))
+    })?;
+    let result = evaluate(&lp, &case).map_err(|e| format!("{case_path}：{e}"))?;
+    let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
+    let _ = writeln!(out, "{json}");
+    Ok(0)
+}
+
+fn schema(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    let all = crate::schema::all();
+    match args.first() {
+        Some(dir) => {
+            for (name, text) in all {
+                let path = std::path::Path::new(dir).join(name);
+                std::fs::write(&path, text).map_err(|e| format!("{}：无法写入（{e}）", path.display()))?;
+                let _ = writeln!(out, "已写入 {}", path.display());
+            }
+        }
+        None => {
+            for (name, text) in all {
+                let _ = writeln!(out, "// {name}\n{text}");
+            }
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,222 @@
+//! The evaluation pipeline. Each step is one module and appends a trace entry citing what it
+//! rests on:
+//!
+//! edition → provision (art 29) → limitation (art 36) → mandatory gate (arts 30, 31, 33) →
+//! discretionary gate (art 33, 免罚 rows) → precondition → statutory range → tier → benchmark
+//! range → adjust (从轻 / 减轻 / 从重) → clamp → rounding → penalties (art 28) → personal fines →
+//! flags (arts 51, 57, 58, 63, 33 ¶3).
+
+pub mod adjust;
+pub mod condition;
+pub mod error;
+pub mod flags;
+pub mod gate;
+pub mod limitation;
+pub mod penalties;
+pub mod provision;
+pub mod range;
+pub mod result;
+pub mod statutory;
+pub mod tier;
+
+use crate::case::Case;
+use crate::pack::LoadedPack;
+use crate::pack::model::{Citation, FineRule, Item};
+use error::EngineError;
+use range::Span;
+use result::*;
+
+/// Version of the engine, stamped on every result.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// State carried through the pipeline.
+pub(crate) struct Ctx<'a> {
+    pub lp: &'a LoadedPack,
+    pub case: &'a Case,
+    pub item: &'a Item,
+    pub others: Vec<&'a Item>,
+    pub rule: Option<&'a FineRule>,
+    pub trace: Vec<TraceEntry>,
+    pub warnings: Vec<String>,
+    pub pending: Vec<String>,
+    pub statutory: Option<Span>,
+    pub benchmark: Option<Span>,
+    /// The benchmark as an exact fraction of the statutory range, when the tier is a band.
+    pub benchmark_fraction: Option<[crate::num::Fraction; 2]>,
+    pub recommended: Option<Span>,
+    pub tier: Option<TierInfo>,
+    pub tier_options: Vec<TierInfo>,
+    pub tier_code: Option<String>,
+    pub adjustment: Adjustment,
+    pub penalties: Vec<PenaltyOut>,
+    pub personal_fine: Option<PersonalFineOut>,
+    pub fine_discretionary: bool,
+    pub may_not_penalise: bool,
+    pub no_fine_in_law: bool,
+}
+
+impl Ctx<'_> {
+    /// Appends a trace entry.
+    pub fn log(
+        &mut self,
+        step: Step,
+        outcome: impl Into<String>,
+        citations: Vec<Citation>,
+        sources: Vec<String>,
+        facts: Vec<(String, String)>,
+    ) {
+        self.trace.push(TraceEntry {
+            step,
+            outcome: outcome.into(),
+            citations,
+            sources,
+            facts,
+        });
+    }
+}
+
+/// Evaluates a case against a pack.
+pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError> {
+    limitation::check_dates(case)?;
+    let (item, others) = provision::pick(lp, case)?;
+    provision::check_facts(item, case)?;
+    let mut cx = Ctx {
+        lp,
+        case,
+        item,
+        others,
+        rule: None,
+        trace: Vec::new(),
+        warnings: Vec::new(),
+        pending: Vec::new(),
+        statutory: None,
+        benchmark: None,
+        benchmark_fraction: None,
+        recommended: None,
+        tier: None,
+        tier_options: Vec::new(),
+        tier_code: None,
+        adjustment: Adjustment {
+            level: Level::None,
+            factors: Vec::new(),
+            rule: String::new(),
+        },
+        penalties: Vec::new(),
+        personal_fine: None,
+        fine_discretionary: false,
+        may_not_penalise: false,
+        no_fine_in_law: false,
+    };
+    provision::edition(&mut cx);
+    provision::trace(&mut cx)?;
+
+    let outcome = run(&mut cx)?;
+    let flags = flags::flags(&mut cx, outcome)?;
+    Ok(finish(cx, outcome, flags))
+}
+
+/// The steps after the provision is known; returns the outcome.
+fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
+    if limitation::barred(cx) {
+        penalties::orders_only(cx);
+        return Ok(Outcome::TimeBarred);
+    }
+    if gate::mandatory(cx) {
+        penalties::orders_only(cx);
+        return Ok(Outcome::NoPenalty);
+    }
+    match gate::discretionary(cx) {
+        gate::Discretion::Waived => {
+            penalties::orders_only(cx);
+            return Ok(Outcome::NoPenalty);
+        }
+        gate::Discretion::Open => cx.may_not_penalise = true,
+        gate::Discretion::None | gate::Discretion::Refused => {}
+    }
+    match statutory::preconditions(cx) {
+        statutory::Pre::Unmet => {
+            penalties::orders_only(cx);
+            return Ok(Outcome::CorrectionOnly);
+        }
+        statutory::Pre::Unknown | statutory::Pre::Met => {}
+    }
+    statutory::range(cx)?;
+    let tier_outcome = tier::select(cx)?;
+    match tier_outcome {
+        tier::TierResult::NoPenalty => {
+            penalties::orders_only(cx);
+            return Ok(Outcome::NoPenalty);
+        }
+        tier::TierResult::CorrectionOnly => {
+            penalties::orders_only(cx);
+            return Ok(Outcome::CorrectionOnly);
+        }
+        tier::TierResult::Fine | tier::TierResult::Open => {}
+    }
+    adjust::apply(cx)?;
+    penalties::collect(cx)?;
+    penalties::personal(cx)?;
+
+    let outcome = if cx.may_not_penalise {
+        Outcome::MayNotPenalise
+    } else if cx.no_fine_in_law {
+        if cx.penalties.iter().any(|p| !p.kind.is_order()) {
+            Outcome::NoFine
+        } else {
+            Outcome::CorrectionOnly
+        }
+    } else if cx.recommended.is_none() || !cx.pending.is_empty() {
+        Outcome::Pending
+    } else {
+        Outcome::Fine
+    };
+    Ok(outcome)
+}
+
+fn item_ref(i: &Item) -> ItemRef {
+    ItemRef {
+        code: i.code.clone(),
+        name: i.name.clone(),
+        violates: i.violates.clone(),
+        penalty_basis: i.penalty_basis.clone(),
+    }
+}
+
+fn finish(cx: Ctx<'_>, outcome: Outcome, flags: Flags) -> EvalResult {
+    let recommended = cx.recommended.map(|s| s.money());
+    let summary = match (outcome, &recommended) {
+        (Outcome::Fine, Some(r)) | (Outcome::MayNotPenalise, Some(r)) => {
+            format!("{}：建议罚款{}", outcome.label(), range::describe(r))
+        }
+        (Outcome::Pending, _) => format!("待补充：{}", cx.pending.join("；")),
+        _ => outcome.label().to_string(),
+    };
+    let meta = &cx.lp.pack.meta;
+    EvalResult {
+        outcome,
+        summary,
+        item: item_ref(cx.item),
+        other_items: cx.others.iter().map(|i| item_ref(i)).collect(),
+        fine_discretionary: cx.fine_discretionary,
+        tier: cx.tier,
+        tier_options: cx.tier_options,
+        statutory: cx.statutory.map(|s| s.money()),
+        benchmark: cx.benchmark.map(|s| s.money()),
+        recommended,
+        adjustment: cx.adjustment,
+        penalties: cx.penalties,
+        personal_fine: cx.personal_fine,
+        flags,
+        pending: cx.pending,
+        warnings: cx.warnings,
+        trace: cx.trace,
+        provenance: Provenance {
+            pack_id: meta.id.clone(),
+            pack_title: meta.title.clone(),
+            edition: meta.edition.clone(),
+            content_hash: cx.lp.hash.clone(),
+            engine_version: ENGINE_VERSION.to_string(),
+            reference_only: meta.reference_only,
+        },
+    }
+}

@@ -1,0 +1,178 @@
+//! Other penalties and orders (the item's and the tier's), 没收违法所得 (行政处罚法 art 28 ¶2),
+//! and fines on the unit's responsible persons (质量条例 art 73 and the like).
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+
+use super::Ctx;
+use super::condition::{self, Tri};
+use super::error::EngineError;
+use super::range::{Span, describe, overflow};
+use super::result::{PenaltyOut, PersonalFineOut, Step};
+use crate::num::Dec;
+use crate::pack::model::{PenaltyKind, PenaltyRule};
+use crate::statute::Provision;
+
+fn out(cx: &Ctx<'_>, r: &PenaltyRule, conditional: bool) -> PenaltyOut {
+    PenaltyOut {
+        kind: r.kind,
+        text: r.text.clone(),
+        mandatory: r.mandatory,
+        conditional,
+        amount: None,
+        decided_by: r.decided_by.clone(),
+        citation: cx.item.penalty_basis.clone(),
+    }
+}
+
+/// For outcomes without a penalty: the orders only (责令改正 is always due, art 28 ¶1).
+pub(crate) fn orders_only(cx: &mut Ctx<'_>) {
+    let mut list: Vec<PenaltyOut> = cx
+        .item
+        .penalties
+        .iter()
+        .filter(|r| r.kind.is_order() && r.parties.covers(cx.case.party) && r.when.is_none())
+        .map(|r| out(cx, r, false))
+        .collect();
+    if !list.iter().any(|p| p.kind == PenaltyKind::OrderCorrection) {
+        list.push(PenaltyOut {
+            kind: PenaltyKind::OrderCorrection,
+            text: "责令改正或者限期改正违法行为".into(),
+            mandatory: true,
+            conditional: false,
+            amount: None,
+            decided_by: None,
+            citation: Provision::Correction.cite(),
+        });
+    }
+    let words = list.iter().map(|p| p.text.clone()).collect::<Vec<_>>().join("；");
+    cx.penalties = list;
+    cx.log(
+        Step::Penalties,
+        format!("不予行政处罚，仍应{words}"),
+        vec![Provision::Correction.cite()],
+        Vec::new(),
+        Vec::new(),
+    );
+}
+
+/// Collects penalties and the confiscation; records the steps.
+pub(crate) fn collect(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
+    let case = cx.case;
+    let item = cx.item;
+    let tier = cx
+        .tier_code
+        .as_ref()
+        .and_then(|c| item.tiers.iter().find(|t| &t.code == c));
+    let rules = item.penalties.iter().chain(tier.into_iter().flat_map(|t| t.penalties.iter()));
+    let mut list = Vec::new();
+    for r in rules.filter(|r| r.parties.covers(case.party)) {
+        let mut missing = BTreeSet::new();
+        let t = r.when.as_ref().map_or(Tri::True, |c| condition::eval(c, case, &mut missing));
+        match t {
+            Tri::True => list.push(out(cx, r, false)),
+            Tri::Unknown => list.push(out(cx, r, true)),
+            Tri::False => {}
+        }
+    }
+    let words = if list.is_empty() {
+        "处罚依据未规定罚款以外的处罚".to_string()
+    } else {
+        list.iter()
+            .map(|p| {
+                let how = if p.conditional {
+                    "（视情节）"
+                } else if p.mandatory {
+                    ""
+                } else {
+                    "（可以）"
+                };
+                let by = p.decided_by.as_ref().map(|b| format!("，由{b}决定")).unwrap_or_default();
+                format!("{}{how}{by}", p.text)
+            })
+            .collect::<Vec<_>>()
+            .join("；")
+    };
+    cx.log(Step::Penalties, words, vec![item.penalty_basis.clone()], Vec::new(), Vec::new());
+
+    // 没收违法所得: mandatory whatever the item says, unless the gains must be returned.
+    if let Some(g) = case.illegal_gains.filter(|g| g.0 > Decimal::ZERO) {
+        let facts = vec![("违法所得".to_string(), format!("{}元", g))];
+        if case.gains_to_be_returned {
+            cx.log(
+                Step::Confiscation,
+                "违法所得依法应当退赔，不予没收",
+                vec![Provision::Confiscation.cite()],
+                Vec::new(),
+                facts,
+            );
+        } else {
+            let text = format!("没收违法所得{}元", super::range::yuan(g.0));
+            if let Some(p) = list.iter_mut().find(|p| p.kind == PenaltyKind::ConfiscateIllegalGains) {
+                p.amount = Some(g);
+                p.mandatory = true;
+                p.conditional = false;
+            } else {
+                list.push(PenaltyOut {
+                    kind: PenaltyKind::ConfiscateIllegalGains,
+                    text: text.clone(),
+                    mandatory: true,
+                    conditional: false,
+                    amount: Some(g),
+                    decided_by: None,
+                    citation: Provision::Confiscation.cite(),
+                });
+            }
+            cx.log(Step::Confiscation, text, vec![Provision::Confiscation.cite()], Vec::new(), facts);
+        }
+    } else if let Some(p) = list.iter_mut().find(|p| p.kind == PenaltyKind::ConfiscateIllegalGains) {
+        // The statute confiscates gains "有违法所得的": without an amount it stays conditional.
+        if case.illegal_gains.is_none() {
+            p.conditional = true;
+            cx.warnings.push("未填写违法所得数额；有违法所得的，应当予以没收".into());
+        }
+    }
+    if case.illegal_gains.is_some_and(|g| g.0.is_zero()) {
+        list.retain(|p| p.kind != PenaltyKind::ConfiscateIllegalGains);
+    }
+    cx.penalties = list;
+    Ok(())
+}
+
+/// Fines on the responsible persons; records the step.
+pub(crate) fn personal(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
+    let Some(pf) = &cx.item.personal_fine else {
+        return Ok(());
+    };
+    if !cx.case.party.is_organization() {
+        return Ok(());
+    }
+    let Some(rec) = cx.recommended else {
+        return Ok(());
+    };
+    let base = match cx.case.intended_fine {
+        Some(f) => Span::closed(f.0, f.0),
+        None => rec,
+    };
+    let pct = |v: Decimal, p: Dec| {
+        v.checked_mul(p.0)
+            .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+            .ok_or_else(|| overflow("责任人员罚款"))
+    };
+    let span = Span::closed(pct(base.min, pf.min_percent)?, pct(base.max, pf.max_percent)?)
+        .round_inwards(cx.lp.pack.rules.rounding.unit.0)?;
+    let text = format!(
+        "对单位直接负责的主管人员和其他直接责任人员各处单位罚款数额{}%以上{}%以下的罚款，即{}",
+        pf.min_percent,
+        pf.max_percent,
+        describe(&span.money())
+    );
+    cx.log(Step::PersonalFine, text.clone(), vec![pf.basis.clone()], Vec::new(), Vec::new());
+    cx.personal_fine = Some(PersonalFineOut {
+        range: span.money(),
+        text,
+        citation: pf.basis.clone(),
+    });
+    Ok(())
+}

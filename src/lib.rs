@@ -1,0 +1,33 @@
+//! 裁量基准计算器 (cailiang): applies administrative-penalty discretion benchmarks
+//! (行政处罚裁量基准) of the 住房城乡建设 / 城管 sector.
+//!
+//! The domain — [`pack`] (model and loading), [`validate`], [`engine`] (the pipeline) and the
+//! text helpers — imports nothing from the browser, so it is tested natively and shared by the
+//! web app, the JS API and the command-line tool.
+
+#![deny(missing_docs)]
+
+pub mod case;
+pub mod date;
+pub mod engine;
+pub mod num;
+pub mod pack;
+pub mod schema;
+pub mod statute;
+pub mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+/// The officer's browser app (Yew), built for wasm32 by Trunk.
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+pub use case::Case;
+pub use engine::{ENGINE_VERSION, evaluate};
+pub use pack::{LoadedPack, load_pack};
+
+/// The embedded default pack: the national reference pack.
+pub const REFERENCE_PACK: &str = include_str!("../benchmarks/national-reference.json");
+/// File name of the embedded default pack.
+pub const REFERENCE_PACK_FILE: &str = "benchmarks/national-reference.json";

@@ -1,0 +1,178 @@
+//! Parsing a pack from JSON text, with the JSON path of any error and a content hash.
+
+use sha2::{Digest, Sha256};
+
+use super::error::PackError;
+use super::model::{FORMAT_VERSION, Pack};
+
+/// A parsed pack with its identity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedPack {
+    /// The pack.
+    pub pack: Pack,
+    /// SHA-256 of the pack's canonical JSON (independent of whitespace and key order).
+    pub hash: String,
+    /// File name or URL it came from.
+    pub file: String,
+}
+
+impl LoadedPack {
+    /// The first 12 hex digits of the hash, for display.
+    pub fn short_hash(&self) -> &str {
+        self.hash.get(..12).unwrap_or(&self.hash)
+    }
+
+    /// An item by code.
+    pub fn item(&self, code: &str) -> Option<&super::model::Item> {
+        self.pack.items.iter().find(|i| i.code == code)
+    }
+}
+
+/// Parses and hashes a pack. `file` names the source in error messages.
+pub fn load_pack(file: &str, text: &str) -> Result<LoadedPack, PackError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let pack: Pack = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = json_path(&e.path().to_string());
+        let inner = e.into_inner();
+        let message = if inner.is_syntax() || inner.is_eof() {
+            format!(
+                "（第 {} 行第 {} 列）JSON 语法错误：{}",
+                inner.line(),
+                inner.column(),
+                translate(&inner.to_string())
+            )
+        } else {
+            translate(&inner.to_string())
+        };
+        PackError::Format {
+            file: file.to_string(),
+            path,
+            message,
+        }
+    })?;
+    if pack.format_version != FORMAT_VERSION {
+        return Err(PackError::Version {
+            file: file.to_string(),
+            found: pack.format_version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let hash = content_hash(&pack);
+    Ok(LoadedPack {
+        pack,
+        hash,
+        file: file.to_string(),
+    })
+}
+
+/// SHA-256 over the canonical serialisation of the pack.
+pub fn content_hash(pack: &Pack) -> String {
+    let canonical = serde_json::to_vec(pack).unwrap_or_default();
+    let digest = Sha256::digest(&canonical);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `items[3].fines[0].max` → `$.items[3].fines[0].max`; `.` (the root) → `$`.
+pub(crate) fn json_path(p: &str) -> String {
+    if p.is_empty() || p == "." {
+        "$".to_string()
+    } else if p.starts_with('[') {
+        format!("${p}")
+    } else {
+        format!("$.{p}")
+    }
+}
+
+/// Turns serde's English messages into Chinese ones, keeping the names they quote.
+pub(crate) fn translate(msg: &str) -> String {
+    // serde appends " at line L column C" to data errors; the path already says where.
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    };
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("缺少必填字段 {}", rest.trim_matches('`'));
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "有未知字段 {}（可用字段：{}）",
+            name.trim_matches('`'),
+            expected
+                .trim_start_matches("one of ")
+                .replace('`', "")
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "取值 {} 无效（可用取值：{}）",
+            name.trim_matches('`'),
+            expected
+                .trim_start_matches("one of ")
+                .replace('`', "")
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "类型不对：应为 {}，实际为 {}",
+            kind_zh(expected),
+            kind_zh(found)
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        return format!("元素个数不对：{rest}");
+    }
+    if msg.starts_with("data did not match any variant of untagged enum Condition") {
+        return "条件格式不正确（应为 {\"all\":[…]}、{\"any\":[…]}、{\"not\":…}、{\"fact\",\"op\",\"value\"}、{\"fact\",\"is\"} 或 {\"fact\",\"one_of\"} 之一）".to_string();
+    }
+    if msg.starts_with("data did not match any variant of untagged enum FactValue") {
+        return "事实取值应为 true/false、数字字符串或选项文字".to_string();
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        return format!("字段 {} 重复", rest.trim_matches('`'));
+    }
+    msg.to_string()
+}
+
+fn kind_zh(s: &str) -> String {
+    let s = s.trim();
+    let zh = match s {
+        "a string" => "字符串",
+        "a boolean" => "布尔值 true/false",
+        "u32" | "u64" | "an integer" => "非负整数",
+        "a sequence" => "数组",
+        "a map" => "对象",
+        "null" => "null",
+        _ if s.starts_with("string ") => return format!("字符串 {}", &s[7..]),
+        _ if s.starts_with("boolean ") => return format!("布尔值 {}", &s[8..]),
+        _ if s.starts_with("integer ") => return format!("整数 {}", &s[8..]),
+        _ if s.starts_with("floating point ") => return format!("小数 {}", &s[15..]),
+        _ if s.starts_with("struct ") => "对象",
+        _ => return s.to_string(),
+    };
+    zh.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_messages() {
+        assert_eq!(json_path("items[3].fines[0].max"), "$.items[3].fines[0].max");
+        assert_eq!(json_path("."), "$");
+        assert_eq!(translate("missing field `code` at line 3 column 4"), "缺少必填字段 code");
+        assert!(translate("unknown field `foo`, expected one of `a`, `b`").contains("未知字段 foo"));
+    }
+
+    #[test]
+    fn bad_json_names_file_and_line() {
+        let e = load_pack("x.json", "{ \"format_version\": 1, ").unwrap_err();
+        let s = e.to_string();
+        assert!(s.starts_with("x.json"), "{s}");
+        assert!(s.contains("语法错误") || s.contains("缺少"), "{s}");
+    }
+}

@@ -1,0 +1,9 @@
+//! Benchmark packs: the data model and loading with precise, Chinese errors.
+
+pub mod error;
+pub mod load;
+pub mod model;
+
+pub use error::PackError;
+pub use load::{LoadedPack, load_pack};
+pub use model::Pack;

@@ -1,0 +1,140 @@
+//! The pack validator: errors for packs the engine cannot apply correctly, warnings for packs
+//! that are applicable but doubtful (tier ranges outside the statute, gaps or overlaps between
+//! quantitative tiers, unreachable tiers, uncovered parts of the statutory range, missing
+//! citations, failing pack cases).
+
+pub mod cases;
+pub mod coverage;
+pub mod structure;
+
+use serde::Serialize;
+
+use crate::pack::{LoadedPack, load_pack};
+
+/// One finding, located by JSON path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// JSON path in the pack, e.g. `$.items[3].tiers[1]`.
+    pub path: String,
+    /// What is wrong, in Chinese.
+    pub message: String,
+}
+
+/// The validator's report on one pack file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// File name or URL.
+    pub file: String,
+    /// Pack id, when it parsed.
+    pub pack_id: Option<String>,
+    /// Content hash, when it parsed.
+    pub hash: Option<String>,
+    /// Number of items.
+    pub items: usize,
+    /// Pack cases run.
+    pub cases: usize,
+    /// Pack cases that failed.
+    pub cases_failed: usize,
+    /// Errors: the pack must not be used.
+    pub errors: Vec<Finding>,
+    /// Warnings: the pack can be used, but should be checked.
+    pub warnings: Vec<Finding>,
+}
+
+impl Report {
+    /// No errors.
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// One summary line in Chinese.
+    pub fn summary(&self) -> String {
+        let status = if !self.errors.is_empty() {
+            "无效"
+        } else if !self.warnings.is_empty() {
+            "有效（有警告）"
+        } else {
+            "有效"
+        };
+        format!(
+            "{}：{status}，{} 个违法行为，用例 {} 个（失败 {}），错误 {} 个，警告 {} 个{}",
+            self.file,
+            self.items,
+            self.cases,
+            self.cases_failed,
+            self.errors.len(),
+            self.warnings.len(),
+            self.hash
+                .as_ref()
+                .map(|h| format!("，内容摘要 {}", h.get(..12).unwrap_or(h)))
+                .unwrap_or_default()
+        )
+    }
+
+    /// Every finding as "错误/警告 path：message" lines.
+    pub fn lines(&self) -> Vec<String> {
+        let e = self.errors.iter().map(|f| format!("  错误 {}：{}", f.path, f.message));
+        let w = self.warnings.iter().map(|f| format!("  警告 {}：{}", f.path, f.message));
+        e.chain(w).collect()
+    }
+}
+
+/// Parses and validates pack text.
+pub fn validate_text(file: &str, text: &str) -> (Option<LoadedPack>, Report) {
+    match load_pack(file, text) {
+        Ok(lp) => {
+            let r = validate(&lp);
+            (Some(lp), r)
+        }
+        Err(e) => {
+            let finding = match &e {
+                crate::pack::PackError::Format { path, message, .. } => Finding {
+                    path: path.clone(),
+                    message: message.clone(),
+                },
+                other => Finding {
+                    path: "$.format_version".into(),
+                    message: other.to_string(),
+                },
+            };
+            (
+                None,
+                Report {
+                    file: file.to_string(),
+                    pack_id: None,
+                    hash: None,
+                    items: 0,
+                    cases: 0,
+                    cases_failed: 0,
+                    errors: vec![finding],
+                    warnings: Vec::new(),
+                },
+            )
+        }
+    }
+}
+
+/// Validates a loaded pack.
+pub fn validate(lp: &LoadedPack) -> Report {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    structure::check(&lp.pack, &mut errors, &mut warnings);
+    if errors.is_empty() {
+        coverage::check(&lp.pack, &mut warnings);
+    }
+    let (cases, failed) = if errors.is_empty() {
+        cases::run_all(lp, &mut warnings)
+    } else {
+        (0, 0)
+    };
+    Report {
+        file: lp.file.clone(),
+        pack_id: Some(lp.pack.meta.id.clone()),
+        hash: Some(lp.hash.clone()),
+        items: lp.pack.items.len(),
+        cases,
+        cases_failed: failed,
+        errors,
+        warnings,
+    }
+}

@@ -1,0 +1,54 @@
+//! The domain imports nothing from yew / gloo / web-sys: only src/app (and the app binary) may.
+
+use std::path::Path;
+
+fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for e in std::fs::read_dir(dir).expect("src readable").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn domain_does_not_import_the_browser() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    walk(&src, &mut files);
+    let mut bad = Vec::new();
+    for f in &files {
+        let rel = f
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel.starts_with("app/")
+            || rel == "app.rs"
+            || rel == "bin/app.rs"
+            || rel.starts_with("js_api")
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let l = line.trim_start();
+            if l.starts_with("//") {
+                continue;
+            }
+            for needle in ["yew::", "gloo", "web_sys", "wasm_bindgen", "js_sys"] {
+                if l.contains(needle) {
+                    bad.push(format!("src/{rel}:{}: {line}", n + 1));
+                }
+            }
+        }
+    }
+    assert!(files.len() > 10, "walked too few files");
+    assert!(
+        bad.is_empty(),
+        "domain imports browser crates:\n{}",
+        bad.join("\n")
+    );
+}
