@@ -1,0 +1,74 @@
+//! The command-line tool, run in-process.
+
+use std::path::Path;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cailiang::cli::run(&args, &mut out, &mut err);
+    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+}
+
+fn root(p: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(p).display().to_string()
+}
+
+#[test]
+fn validate_prints_one_summary_line_per_pack() {
+    let packs: Vec<String> = std::fs::read_dir(root("benchmarks"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().display().to_string())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    let mut args = vec!["validate"];
+    args.extend(packs.iter().map(String::as_str));
+    let (code, out, _) = run(&args);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.lines().filter(|l| l.contains("有效")).count(), packs.len(), "{out}");
+}
+
+#[test]
+fn validate_rejects_a_bad_pack_with_file_and_path() {
+    let dir = std::env::temp_dir().join(format!("cailiang-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    let mut v: serde_json::Value = serde_json::from_str(cailiang::REFERENCE_PACK).unwrap();
+    v["items"][2]["fines"][0]["max"] = serde_json::json!(true);
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let (code, out, _) = run(&["validate", &bad.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("bad.json") && out.contains("$.items[2].fines[0]"), "{out}");
+}
+
+#[test]
+fn eval_prints_result_json_and_fails_cleanly() {
+    let dir = std::env::temp_dir().join(format!("cailiang-cli-e-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = dir.join("case.json");
+    std::fs::write(&case, r#"{"items":["ZL-64"],"party":"legal_person","facts":{"contract_price":"10000000"},"tier":"B"}"#).unwrap();
+    let (code, out, err) = run(&["eval", "--case", &case.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["recommended"]["min"], "266666.67");
+    assert!(v["trace"].as_array().unwrap().iter().all(|t| !t["citations"].as_array().unwrap().is_empty()));
+
+    std::fs::write(&case, r#"{"items":["ZL-64"],"party":"robot"}"#).unwrap();
+    let (code, _, err) = run(&["eval", "--pack", &root("benchmarks/national-reference.json"), "--case", &case.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("$.party") && err.contains("robot"), "{err}");
+    let (code, _, err) = run(&["eval", "--case", "/no/such/file.json"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("无法读取"), "{err}");
+    let (code, _, _) = run(&["bogus"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn schema_prints_all_three() {
+    let (code, out, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    for n in ["pack.schema.json", "case.schema.json", "result.schema.json"] {
+        assert!(out.contains(n));
+    }
+}
