@@ -142,7 +142,14 @@ pub fn describe(c: &Condition, item: &Item) -> String {
         Condition::Not { not } => format!("并非{}", describe(not, item)),
         Condition::Compare { fact, op, value } => {
             let unit = unit_of(item.facts.iter().find(|f| &f.id == fact));
-            format!("{}{}{}{}", label(item, fact), value, unit, op.words())
+            let l = label(item, fact);
+            match op {
+                Op::Gt => format!("{l}超过{value}{unit}（不含本数）"),
+                Op::Lt => format!("{l}不满{value}{unit}（不含本数）"),
+                Op::Ge => format!("{l}{value}{unit}以上（含本数）"),
+                Op::Le => format!("{l}{value}{unit}以下（含本数）"),
+                Op::Eq => format!("{l}为{value}{unit}"),
+            }
         }
         Condition::Flag { fact, is } => {
             if *is {

@@ -62,7 +62,7 @@ fn source_words(b: &Basis) -> String {
 }
 
 /// The threshold for this party.
-fn threshold<'a>(t: &'a Thresholds, organization: bool) -> Option<&'a Threshold> {
+fn threshold(t: &Thresholds, organization: bool) -> Option<&Threshold> {
     if organization { t.organization.as_ref() } else { t.citizen.as_ref() }
 }
 

@@ -118,16 +118,16 @@ pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError>
 /// The steps after the provision is known; returns the outcome.
 fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
     if limitation::barred(cx) {
-        penalties::orders_only(cx);
+        penalties::orders_only(cx, "不再给予行政处罚");
         return Ok(Outcome::TimeBarred);
     }
     if gate::mandatory(cx) {
-        penalties::orders_only(cx);
+        penalties::orders_only(cx, "不予行政处罚");
         return Ok(Outcome::NoPenalty);
     }
     match gate::discretionary(cx) {
         gate::Discretion::Waived => {
-            penalties::orders_only(cx);
+            penalties::orders_only(cx, "不予行政处罚");
             return Ok(Outcome::NoPenalty);
         }
         gate::Discretion::Open => cx.may_not_penalise = true,
@@ -135,7 +135,7 @@ fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
     }
     match statutory::preconditions(cx) {
         statutory::Pre::Unmet => {
-            penalties::orders_only(cx);
+            penalties::orders_only(cx, "罚款前提尚不具备");
             return Ok(Outcome::CorrectionOnly);
         }
         statutory::Pre::Unknown | statutory::Pre::Met => {}
@@ -144,11 +144,12 @@ fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
     let tier_outcome = tier::select(cx)?;
     match tier_outcome {
         tier::TierResult::NoPenalty => {
-            penalties::orders_only(cx);
+            penalties::orders_only(cx, "依本基准不予行政处罚");
             return Ok(Outcome::NoPenalty);
         }
         tier::TierResult::CorrectionOnly => {
-            penalties::orders_only(cx);
+            penalties::orders_only(cx, "依本基准不予罚款");
+            penalties::confiscate_only(cx);
             return Ok(Outcome::CorrectionOnly);
         }
         tier::TierResult::Fine | tier::TierResult::Open => {}

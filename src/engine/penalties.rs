@@ -27,7 +27,8 @@ fn out(cx: &Ctx<'_>, r: &PenaltyRule, conditional: bool) -> PenaltyOut {
 }
 
 /// For outcomes without a penalty: the orders only (责令改正 is always due, art 28 ¶1).
-pub(crate) fn orders_only(cx: &mut Ctx<'_>) {
+/// `why` introduces them in the trace.
+pub(crate) fn orders_only(cx: &mut Ctx<'_>, why: &str) {
     let mut list: Vec<PenaltyOut> = cx
         .item
         .penalties
@@ -50,11 +51,19 @@ pub(crate) fn orders_only(cx: &mut Ctx<'_>) {
     cx.penalties = list;
     cx.log(
         Step::Penalties,
-        format!("不予行政处罚，仍应{words}"),
+        format!("{why}，仍应{words}"),
         vec![Provision::Correction.cite()],
         Vec::new(),
         Vec::new(),
     );
+}
+
+/// 没收违法所得 alongside a 责令改正-only outcome: art 28 ¶2 confiscates gains whether or not a
+/// fine is imposed.
+pub(crate) fn confiscate_only(cx: &mut Ctx<'_>) {
+    let mut list = std::mem::take(&mut cx.penalties);
+    confiscation(cx, &mut list);
+    cx.penalties = list;
 }
 
 /// Collects penalties and the confiscation; records the steps.
@@ -95,7 +104,13 @@ pub(crate) fn collect(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
             .join("；")
     };
     cx.log(Step::Penalties, words, vec![item.penalty_basis.clone()], Vec::new(), Vec::new());
+    confiscation(cx, &mut list);
+    cx.penalties = list;
+    Ok(())
+}
 
+fn confiscation(cx: &mut Ctx<'_>, list: &mut Vec<PenaltyOut>) {
+    let case = cx.case;
     // 没收违法所得: mandatory whatever the item says, unless the gains must be returned.
     if let Some(g) = case.illegal_gains.filter(|g| g.0 > Decimal::ZERO) {
         let facts = vec![("违法所得".to_string(), format!("{}元", g))];
@@ -136,8 +151,6 @@ pub(crate) fn collect(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     if case.illegal_gains.is_some_and(|g| g.0.is_zero()) {
         list.retain(|p| p.kind != PenaltyKind::ConfiscateIllegalGains);
     }
-    cx.penalties = list;
-    Ok(())
 }
 
 /// Fines on the responsible persons; records the step.

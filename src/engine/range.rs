@@ -114,8 +114,9 @@ impl Span {
         if min > max {
             return Ok(*self);
         }
-        // "…以下" with no minimum stays open at zero rather than becoming "0.01元以上".
-        let open_zero = self.min.is_zero() && !self.min_inc;
+        // A statutory "…以下" (open at zero, maximum included) stays open at zero rather than
+        // becoming "0.01元以上"; a 减轻 range "不满 X" starts at one rounding unit.
+        let open_zero = self.min.is_zero() && !self.min_inc && self.max_inc;
         Ok(Span {
             min: if open_zero { Decimal::ZERO } else { min.normalize() },
             min_inc: !open_zero,

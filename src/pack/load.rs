@@ -10,7 +10,8 @@ use super::model::{FORMAT_VERSION, Pack};
 pub struct LoadedPack {
     /// The pack.
     pub pack: Pack,
-    /// SHA-256 of the pack's canonical JSON (independent of whitespace and key order).
+    /// SHA-256 of the pack file's bytes, as `sha256sum` prints it, so a reviewer can check
+    /// which file a result came from.
     pub hash: String,
     /// File name or URL it came from.
     pub file: String,
@@ -30,6 +31,7 @@ impl LoadedPack {
 
 /// Parses and hashes a pack. `file` names the source in error messages.
 pub fn load_pack(file: &str, text: &str) -> Result<LoadedPack, PackError> {
+    let hash = content_hash(text.as_bytes());
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
     let pack: Pack = serde_path_to_error::deserialize(de).map_err(|e| {
@@ -58,7 +60,6 @@ pub fn load_pack(file: &str, text: &str) -> Result<LoadedPack, PackError> {
             supported: FORMAT_VERSION,
         });
     }
-    let hash = content_hash(&pack);
     Ok(LoadedPack {
         pack,
         hash,
@@ -66,10 +67,9 @@ pub fn load_pack(file: &str, text: &str) -> Result<LoadedPack, PackError> {
     })
 }
 
-/// SHA-256 over the canonical serialisation of the pack.
-pub fn content_hash(pack: &Pack) -> String {
-    let canonical = serde_json::to_vec(pack).unwrap_or_default();
-    let digest = Sha256::digest(&canonical);
+/// SHA-256 of the bytes, in lower-case hex.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -201,10 +201,8 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
             TierOutcome::Portion { from, to } => {
                 check_fractions(&format!("{tp}.outcome"), &[*from, *to], errors);
             }
-            TierOutcome::Range { min, max, .. } => {
-                if min.is_some_and(|m| m.0 > max.0) {
-                    errors.push(f(format!("{tp}.outcome"), "阶次幅度下限大于上限"));
-                }
+            TierOutcome::Range { min, max, .. } if min.is_some_and(|m| m.0 > max.0) => {
+                errors.push(f(format!("{tp}.outcome"), "阶次幅度下限大于上限"));
             }
             _ => {}
         }
