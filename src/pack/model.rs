@@ -35,6 +35,10 @@ pub struct Pack {
     pub factors: Vec<Factor>,
     /// The violations (违法行为).
     pub items: Vec<Item>,
+    /// The bureau's own wording for sections of the 说理 reasoning text, by section name
+    /// (see `text::SECTIONS`); absent sections use the built-in wording.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub templates: BTreeMap<String, String>,
 }
 
 /// Pack metadata.
@@ -304,7 +308,9 @@ pub struct Factor {
 }
 
 /// Who the party is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PartyKind {
     /// 公民 (natural person, incl. 个体工商户 acting as such).
@@ -533,7 +539,9 @@ pub struct FineRule {
 }
 
 /// Kinds of non-fine penalty and order (行政处罚法 art 9; 部令55号 art 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PenaltyKind {
     /// 警告.
