@@ -21,12 +21,20 @@ impl Interval {
     }
     fn meet(self, o: Interval) -> Interval {
         let lo = match (self.lo, o.lo) {
-            (Some(a), Some(b)) => Some(if a.0 > b.0 || (a.0 == b.0 && !a.1) { a } else { b }),
+            (Some(a), Some(b)) => Some(if a.0 > b.0 || (a.0 == b.0 && !a.1) {
+                a
+            } else {
+                b
+            }),
             (a, None) => a,
             (None, b) => b,
         };
         let hi = match (self.hi, o.hi) {
-            (Some(a), Some(b)) => Some(if a.0 < b.0 || (a.0 == b.0 && !a.1) { a } else { b }),
+            (Some(a), Some(b)) => Some(if a.0 < b.0 || (a.0 == b.0 && !a.1) {
+                a
+            } else {
+                b
+            }),
             (a, None) => a,
             (None, b) => b,
         };
@@ -47,11 +55,26 @@ fn interval(c: &Condition) -> Option<(String, Interval)> {
         Condition::Compare { fact, op, value } => {
             let v = value.0;
             let i = match op {
-                Op::Ge => Interval { lo: Some((v, true)), hi: None },
-                Op::Gt => Interval { lo: Some((v, false)), hi: None },
-                Op::Le => Interval { lo: None, hi: Some((v, true)) },
-                Op::Lt => Interval { lo: None, hi: Some((v, false)) },
-                Op::Eq => Interval { lo: Some((v, true)), hi: Some((v, true)) },
+                Op::Ge => Interval {
+                    lo: Some((v, true)),
+                    hi: None,
+                },
+                Op::Gt => Interval {
+                    lo: Some((v, false)),
+                    hi: None,
+                },
+                Op::Le => Interval {
+                    lo: None,
+                    hi: Some((v, true)),
+                },
+                Op::Lt => Interval {
+                    lo: None,
+                    hi: Some((v, false)),
+                },
+                Op::Eq => Interval {
+                    lo: Some((v, true)),
+                    hi: Some((v, true)),
+                },
             };
             Some((fact.clone(), i))
         }
@@ -73,8 +96,26 @@ fn interval(c: &Condition) -> Option<(String, Interval)> {
 }
 
 fn show(i: &Interval, unit: &str) -> String {
-    let lo = i.lo.map(|(v, inc)| format!("{v}{unit}{}", if inc { "以上（含）" } else { "以上（不含）" }));
-    let hi = i.hi.map(|(v, inc)| format!("{v}{unit}{}", if inc { "以下（含）" } else { "以下（不含）" }));
+    let lo = i.lo.map(|(v, inc)| {
+        format!(
+            "{v}{unit}{}",
+            if inc {
+                "以上（含）"
+            } else {
+                "以上（不含）"
+            }
+        )
+    });
+    let hi = i.hi.map(|(v, inc)| {
+        format!(
+            "{v}{unit}{}",
+            if inc {
+                "以下（含）"
+            } else {
+                "以下（不含）"
+            }
+        )
+    });
     match (lo, hi) {
         (Some(a), Some(b)) => format!("{a}至{b}"),
         (Some(a), None) => a,
@@ -91,6 +132,24 @@ fn w(path: String, message: String) -> Finding {
 pub fn check(pack: &Pack, warnings: &mut Vec<Finding>) {
     for (i, item) in pack.items.iter().enumerate() {
         let p = format!("$.items[{i}]");
+        for (j, t) in item.tiers.iter().enumerate() {
+            let disjoint = matches!(
+                (item.parties, t.parties),
+                (Parties::Organization, Parties::Individual)
+                    | (Parties::Individual, Parties::Organization)
+            );
+            if disjoint {
+                warnings.push(w(
+                    format!("{p}.tiers[{j}].parties"),
+                    format!(
+                        "阶次 {} 只适用于{}，而该违法行为只涉及{}，该阶次无法适用",
+                        t.code,
+                        t.parties.label(),
+                        item.parties.label()
+                    ),
+                ));
+            }
+        }
         for party in [Parties::Individual, Parties::Organization] {
             if item.parties != Parties::All && item.parties != party {
                 continue;
@@ -110,9 +169,14 @@ fn quantitative(item: &Item, p: &str, party: Parties, warnings: &mut Vec<Finding
     let mut by_fact: Vec<(String, Vec<(usize, Interval)>)> = Vec::new();
     for (j, t) in item.tiers.iter().enumerate().filter(|(_, t)| covers(t)) {
         let Some(c) = &t.when else { continue };
-        let Some((fact, iv)) = interval(c) else { continue };
+        let Some((fact, iv)) = interval(c) else {
+            continue;
+        };
         if iv.empty() {
-            warnings.push(w(format!("{p}.tiers[{j}].when"), format!("阶次 {} 的条件不可能同时满足，该阶次无法适用", t.code)));
+            warnings.push(w(
+                format!("{p}.tiers[{j}].when"),
+                format!("阶次 {} 的条件不可能同时满足，该阶次无法适用", t.code),
+            ));
             continue;
         }
         match by_fact.iter_mut().find(|(f, _)| f == &fact) {
@@ -124,11 +188,21 @@ fn quantitative(item: &Item, p: &str, party: Parties, warnings: &mut Vec<Finding
         if ivs.len() < 2 {
             continue;
         }
-        let unit = item.facts.iter().find(|d| d.id == fact).map(|d| match &d.kind {
-            FactKind::Number { unit } => unit.clone(),
-            _ => String::new(),
-        }).unwrap_or_default();
-        let label = item.facts.iter().find(|d| d.id == fact).map(|d| d.label.clone()).unwrap_or(fact.clone());
+        let unit = item
+            .facts
+            .iter()
+            .find(|d| d.id == fact)
+            .map(|d| match &d.kind {
+                FactKind::Number { unit } => unit.clone(),
+                _ => String::new(),
+            })
+            .unwrap_or_default();
+        let label = item
+            .facts
+            .iter()
+            .find(|d| d.id == fact)
+            .map(|d| d.label.clone())
+            .unwrap_or(fact.clone());
         for a in 0..ivs.len() {
             for b in a + 1..ivs.len() {
                 let (ja, ia) = ivs[a];
@@ -162,22 +236,36 @@ fn quantitative(item: &Item, p: &str, party: Parties, warnings: &mut Vec<Finding
                 Some((l, l_inc)) => l > r || (l == r && !l_inc && !r_inc),
             };
             if gap {
-                let from = if first { "0".to_string() } else { format!("{r}{unit}") };
+                let from = if first {
+                    "0".to_string()
+                } else {
+                    format!("{r}{unit}")
+                };
                 warnings.push(w(
                     format!("{p}.tiers"),
-                    format!("{label}在 {from} 至 {} 之间（含边界情况）没有阶次覆盖", show(iv, &unit)),
+                    format!(
+                        "{label}在 {from} 至 {} 之间（含边界情况）没有阶次覆盖",
+                        show(iv, &unit)
+                    ),
                 ));
             }
             first = false;
             reach = match iv.hi {
                 None => None,
                 Some((h, h_inc)) => {
-                    if h > r || (h == r && h_inc) { Some((h, h_inc)) } else { Some((r, r_inc)) }
+                    if h > r || (h == r && h_inc) {
+                        Some((h, h_inc))
+                    } else {
+                        Some((r, r_inc))
+                    }
                 }
             };
         }
         if let Some((r, _)) = reach {
-            warnings.push(w(format!("{p}.tiers"), format!("{label}超过 {r}{unit} 的情形没有阶次覆盖")));
+            warnings.push(w(
+                format!("{p}.tiers"),
+                format!("{label}超过 {r}{unit} 的情形没有阶次覆盖"),
+            ));
         }
     }
 }
@@ -189,7 +277,11 @@ fn ranges(pack: &Pack, item: &Item, p: &str, warnings: &mut Vec<Finding>) {
         if item.parties != Parties::All && item.parties != party {
             continue;
         }
-        let rules: Vec<&FineRule> = item.fines.iter().filter(|r| r.parties == Parties::All || r.parties == party).collect();
+        let rules: Vec<&FineRule> = item
+            .fines
+            .iter()
+            .filter(|r| r.parties == Parties::All || r.parties == party)
+            .collect();
         if rules.len() != 1 || rules[0].when.is_some() {
             continue;
         }
@@ -197,14 +289,25 @@ fn ranges(pack: &Pack, item: &Item, p: &str, warnings: &mut Vec<Finding>) {
         let (lo, hi) = match form {
             FineForm::Range { min, max } => (min.0, max.0),
             FineForm::MaxOnly { max } => (Decimal::ZERO, max.0),
-            FineForm::Percent { min, max, .. } | FineForm::Multiple { min, max, .. } | FineForm::PerUnit { min, max, .. } => {
+            FineForm::Percent { min, max, .. }
+            | FineForm::Multiple { min, max, .. }
+            | FineForm::PerUnit { min, max, .. } => {
                 (min.map(|m| m.0).unwrap_or(Decimal::ZERO), max.0)
             }
             _ => continue,
         };
         let max_only = matches!(form, FineForm::MaxOnly { .. })
-            || matches!(form, FineForm::Percent { min: None, .. } | FineForm::Multiple { min: None, .. } | FineForm::PerUnit { min: None, .. });
-        let bands = if max_only { &pack.rules.split.max_only } else { &pack.rules.split.range };
+            || matches!(
+                form,
+                FineForm::Percent { min: None, .. }
+                    | FineForm::Multiple { min: None, .. }
+                    | FineForm::PerUnit { min: None, .. }
+            );
+        let bands = if max_only {
+            &pack.rules.split.max_only
+        } else {
+            &pack.rules.split.range
+        };
         let span = hi - lo;
         let mut pieces: Vec<(Decimal, Decimal)> = Vec::new();
         let mut qualitative_fine_tiers = 0;
@@ -228,7 +331,14 @@ fn ranges(pack: &Pack, item: &Item, p: &str, warnings: &mut Vec<Finding>) {
                     if a < lo || max.0 > hi {
                         warnings.push(w(
                             format!("{p}.tiers[{j}].outcome"),
-                            format!("阶次 {} 的幅度（{}—{}）超出法定幅度（{}—{}）", t.code, a.normalize(), max.0.normalize(), lo.normalize(), hi.normalize()),
+                            format!(
+                                "阶次 {} 的幅度（{}—{}）超出法定幅度（{}—{}）",
+                                t.code,
+                                a.normalize(),
+                                max.0.normalize(),
+                                lo.normalize(),
+                                hi.normalize()
+                            ),
                         ));
                     }
                     Some((a, max.0))
@@ -237,7 +347,13 @@ fn ranges(pack: &Pack, item: &Item, p: &str, warnings: &mut Vec<Finding>) {
                     if value.0 < lo || value.0 > hi {
                         warnings.push(w(
                             format!("{p}.tiers[{j}].outcome"),
-                            format!("阶次 {} 的固定数额 {} 超出法定幅度（{}—{}）", t.code, value.0.normalize(), lo.normalize(), hi.normalize()),
+                            format!(
+                                "阶次 {} 的固定数额 {} 超出法定幅度（{}—{}）",
+                                t.code,
+                                value.0.normalize(),
+                                lo.normalize(),
+                                hi.normalize()
+                            ),
                         ));
                     }
                     // A fixed point covers only itself; coverage is not meaningful.
@@ -270,7 +386,11 @@ fn ranges(pack: &Pack, item: &Item, p: &str, warnings: &mut Vec<Finding>) {
         if !gaps.is_empty() {
             warnings.push(w(
                 format!("{p}.tiers"),
-                format!("{}的法定幅度中 {} 没有阶次覆盖（按法定幅度的计量单位）", party.label(), gaps.join("、")),
+                format!(
+                    "{}的法定幅度中 {} 没有阶次覆盖（按法定幅度的计量单位）",
+                    party.label(),
+                    gaps.join("、")
+                ),
             ));
         }
     }
