@@ -4,7 +4,8 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn synthetic_pack(n: usize) -> String {
-    let mut v: serde_json::Value = serde_json::from_str(cailiang::REFERENCE_PACK).expect("reference pack");
+    let mut v: serde_json::Value =
+        serde_json::from_str(cailiang::REFERENCE_PACK).expect("reference pack");
     let template = v["items"]
         .as_array()
         .and_then(|a| a.iter().find(|i| i["code"] == "ZL-64"))
@@ -38,7 +39,8 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("load + validate 5,000-item pack", |b| {
         b.iter(|| {
-            let (lp, report) = cailiang::validate::validate_text("synthetic.json", std::hint::black_box(&big));
+            let (lp, report) =
+                cailiang::validate::validate_text("synthetic.json", std::hint::black_box(&big));
             assert!(report.is_ok() && lp.is_some());
         })
     });

@@ -80,7 +80,10 @@ fn eval(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     let case_path = case_path.ok_or_else(|| format!("缺少 --case\n{USAGE}"))?;
     let (file, text) = match &pack_path {
         Some(p) => (p.clone(), read(p)?),
-        None => (crate::REFERENCE_PACK_FILE.to_string(), crate::REFERENCE_PACK.to_string()),
+        None => (
+            crate::REFERENCE_PACK_FILE.to_string(),
+            crate::REFERENCE_PACK.to_string(),
+        ),
     };
     let (lp, report) = validate_text(&file, &text);
     let lp = lp.ok_or_else(|| report.lines().join("\n"))?;
@@ -88,7 +91,10 @@ fn eval(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     let de = &mut serde_json::Deserializer::from_str(&case_text);
     let case: Case = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = crate::pack::load::json_path(&e.path().to_string());
-        format!("{case_path}：{path} 处{}", crate::pack::load::translate(&e.into_inner().to_string()))
+        format!(
+            "{case_path}：{path} 处{}",
+            crate::pack::load::translate(&e.into_inner().to_string())
+        )
     })?;
     let result = evaluate(&lp, &case).map_err(|e| format!("{case_path}：{e}"))?;
     let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
@@ -102,7 +108,8 @@ fn schema(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         Some(dir) => {
             for (name, text) in all {
                 let path = std::path::Path::new(dir).join(name);
-                std::fs::write(&path, text).map_err(|e| format!("{}：无法写入（{e}）", path.display()))?;
+                std::fs::write(&path, text)
+                    .map_err(|e| format!("{}：无法写入（{e}）", path.display()))?;
                 let _ = writeln!(out, "已写入 {}", path.display());
             }
         }

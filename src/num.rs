@@ -266,8 +266,12 @@ mod tests {
         assert_eq!(pct.of(Decimal::from(50)).unwrap(), Decimal::from(20));
         assert!("1/0".parse::<Fraction>().is_err());
         assert!(third.le(&"0.34".parse().unwrap()));
-        let half_of_middle = Fraction::lerp(third, "2/3".parse().unwrap(), "1/2".parse().unwrap()).unwrap();
-        assert_eq!(half_of_middle.of(Decimal::from(50_000)).unwrap(), Decimal::from(25_000));
+        let half_of_middle =
+            Fraction::lerp(third, "2/3".parse().unwrap(), "1/2".parse().unwrap()).unwrap();
+        assert_eq!(
+            half_of_middle.of(Decimal::from(50_000)).unwrap(),
+            Decimal::from(25_000)
+        );
         assert!(!third.le(&"0.33".parse().unwrap()));
     }
 }

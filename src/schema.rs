@@ -12,6 +12,9 @@ pub fn all() -> Vec<(&'static str, String)> {
     vec![
         ("pack.schema.json", pretty(schema_for!(Pack).to_value())),
         ("case.schema.json", pretty(schema_for!(Case).to_value())),
-        ("result.schema.json", pretty(schema_for!(EvalResult).to_value())),
+        (
+            "result.schema.json",
+            pretty(schema_for!(EvalResult).to_value()),
+        ),
     ]
 }

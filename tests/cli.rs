@@ -6,11 +6,18 @@ fn run(args: &[&str]) -> (i32, String, String) {
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = cailiang::cli::run(&args, &mut out, &mut err);
-    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
 }
 
 fn root(p: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(p).display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(p)
+        .display()
+        .to_string()
 }
 
 #[test]
@@ -25,7 +32,11 @@ fn validate_prints_one_summary_line_per_pack() {
     args.extend(packs.iter().map(String::as_str));
     let (code, out, _) = run(&args);
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out.lines().filter(|l| l.contains("有效")).count(), packs.len(), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains("有效")).count(),
+        packs.len(),
+        "{out}"
+    );
 }
 
 #[test]
@@ -38,7 +49,10 @@ fn validate_rejects_a_bad_pack_with_file_and_path() {
     std::fs::write(&bad, v.to_string()).unwrap();
     let (code, out, _) = run(&["validate", &bad.display().to_string()]);
     assert_eq!(code, 1);
-    assert!(out.contains("bad.json") && out.contains("$.items[2].fines[0]"), "{out}");
+    assert!(
+        out.contains("bad.json") && out.contains("$.items[2].fines[0]"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -51,10 +65,22 @@ fn eval_prints_result_json_and_fails_cleanly() {
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["recommended"]["min"], "266666.67");
-    assert!(v["trace"].as_array().unwrap().iter().all(|t| !t["citations"].as_array().unwrap().is_empty()));
+    assert!(
+        v["trace"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| !t["citations"].as_array().unwrap().is_empty())
+    );
 
     std::fs::write(&case, r#"{"items":["ZL-64"],"party":"robot"}"#).unwrap();
-    let (code, _, err) = run(&["eval", "--pack", &root("benchmarks/national-reference.json"), "--case", &case.display().to_string()]);
+    let (code, _, err) = run(&[
+        "eval",
+        "--pack",
+        &root("benchmarks/national-reference.json"),
+        "--case",
+        &case.display().to_string(),
+    ]);
     assert_eq!(code, 1);
     assert!(err.contains("$.party") && err.contains("robot"), "{err}");
     let (code, _, err) = run(&["eval", "--case", "/no/such/file.json"]);

@@ -5,8 +5,8 @@ mod common;
 use cailiang::case::Case;
 use cailiang::engine::error::EngineError;
 use cailiang::engine::result::{EvalResult, FlagStatus, Level, Outcome, Step};
-use cailiang::pack::LoadedPack;
 use cailiang::evaluate;
+use cailiang::pack::LoadedPack;
 
 fn case(json: serde_json::Value) -> Case {
     serde_json::from_value(json).expect("case JSON")
@@ -41,7 +41,10 @@ fn fine_in_range_cites_an_article_at_every_step() {
     let r = eval(&lp, zl64(serde_json::json!({})));
     assert_eq!(r.outcome, Outcome::Fine);
     assert_eq!(range(&r.statutory), ("200000".into(), "400000".into()));
-    assert_eq!(range(&r.recommended), ("266666.67".into(), "333333.33".into()));
+    assert_eq!(
+        range(&r.recommended),
+        ("266666.67".into(), "333333.33".into())
+    );
     for t in &r.trace {
         assert!(
             !t.citations.is_empty(),
@@ -51,7 +54,16 @@ fn fine_in_range_cites_an_article_at_every_step() {
         );
     }
     let steps: Vec<Step> = r.trace.iter().map(|t| t.step).collect();
-    for s in [Step::Limitation, Step::MandatoryGate, Step::DiscretionaryGate, Step::Statutory, Step::Tier, Step::Adjust, Step::Clamp, Step::Flags] {
+    for s in [
+        Step::Limitation,
+        Step::MandatoryGate,
+        Step::DiscretionaryGate,
+        Step::Statutory,
+        Step::Tier,
+        Step::Adjust,
+        Step::Clamp,
+        Step::Flags,
+    ] {
         assert!(steps.contains(&s), "missing step {s:?}");
     }
     // Pipeline order: gate before tier before adjust.
@@ -79,36 +91,82 @@ fn same_input_gives_byte_identical_output() {
 #[test]
 fn time_bar_two_and_five_years_from_the_end_of_a_continuing_act() {
     let lp = common::reference();
-    let barred = eval(&lp, zl64(serde_json::json!({"dates": {"occurred": "2020-01-01", "discovered": "2022-01-02"}})));
+    let barred = eval(
+        &lp,
+        zl64(serde_json::json!({"dates": {"occurred": "2020-01-01", "discovered": "2022-01-02"}})),
+    );
     assert_eq!(barred.outcome, Outcome::TimeBarred);
-    let on_the_day = eval(&lp, zl64(serde_json::json!({"dates": {"occurred": "2020-01-01", "discovered": "2022-01-01"}})));
-    assert_eq!(on_the_day.outcome, Outcome::Fine, "discovery on the last day is in time");
-    let grave = eval(&lp, zl64(serde_json::json!({"grave_harm": true, "dates": {"occurred": "2020-01-01", "discovered": "2023-06-01"}})));
+    let on_the_day = eval(
+        &lp,
+        zl64(serde_json::json!({"dates": {"occurred": "2020-01-01", "discovered": "2022-01-01"}})),
+    );
+    assert_eq!(
+        on_the_day.outcome,
+        Outcome::Fine,
+        "discovery on the last day is in time"
+    );
+    let grave = eval(
+        &lp,
+        zl64(
+            serde_json::json!({"grave_harm": true, "dates": {"occurred": "2020-01-01", "discovered": "2023-06-01"}}),
+        ),
+    );
     assert_eq!(grave.outcome, Outcome::Fine);
-    let continuing = eval(&lp, zl64(serde_json::json!({"dates": {"occurred": "2019-01-01", "ended": "2022-01-01", "discovered": "2023-06-01"}})));
+    let continuing = eval(
+        &lp,
+        zl64(
+            serde_json::json!({"dates": {"occurred": "2019-01-01", "ended": "2022-01-01", "discovered": "2023-06-01"}}),
+        ),
+    );
     assert_eq!(continuing.outcome, Outcome::Fine, "counted from the end");
-    assert!(barred.trace.iter().any(|t| t.step == Step::Limitation && t.citations[0].article == 36));
+    assert!(
+        barred
+            .trace
+            .iter()
+            .any(|t| t.step == Step::Limitation && t.citations[0].article == 36)
+    );
 }
 
 #[test]
 fn dates_out_of_order_are_an_error() {
     let lp = common::reference();
-    let e = evaluate(&lp, &case(zl64(serde_json::json!({"dates": {"occurred": "2025-03-01", "discovered": "2025-01-01"}})))).unwrap_err();
+    let e = evaluate(
+        &lp,
+        &case(zl64(
+            serde_json::json!({"dates": {"occurred": "2025-03-01", "discovered": "2025-01-01"}}),
+        )),
+    )
+    .unwrap_err();
     assert!(matches!(e, EngineError::Dates(_)), "{e}");
 }
 
 #[test]
 fn mandatory_and_discretionary_no_penalty() {
     let lp = common::reference();
-    let minor = eval(&lp, zl64(serde_json::json!({"circumstances": {"minor": true, "corrected": true, "no_harm": true}})));
+    let minor = eval(
+        &lp,
+        zl64(
+            serde_json::json!({"circumstances": {"minor": true, "corrected": true, "no_harm": true}}),
+        ),
+    );
     assert_eq!(minor.outcome, Outcome::NoPenalty);
     assert_eq!(minor.flags.education.status, FlagStatus::Required);
-    assert!(minor.trace.iter().any(|t| t.step == Step::MandatoryGate && t.citations.iter().any(|c| c.article == 33)));
+    assert!(
+        minor
+            .trace
+            .iter()
+            .any(|t| t.step == Step::MandatoryGate && t.citations.iter().any(|c| c.article == 33))
+    );
 
-    let first = zl64(serde_json::json!({"circumstances": {"first_offence": true, "slight_harm": true, "corrected": true}}));
+    let first = zl64(
+        serde_json::json!({"circumstances": {"first_offence": true, "slight_harm": true, "corrected": true}}),
+    );
     let open = eval(&lp, first.clone());
     assert_eq!(open.outcome, Outcome::MayNotPenalise);
-    assert!(open.recommended.is_some(), "the range is still shown for the officer's decision");
+    assert!(
+        open.recommended.is_some(),
+        "the range is still shown for the officer's decision"
+    );
     let mut waived = first.clone();
     waived["waive"] = serde_json::json!(true);
     assert_eq!(eval(&lp, waived).outcome, Outcome::NoPenalty);
@@ -127,47 +185,100 @@ fn minors_and_incapacity() {
         }
         c
     };
-    assert_eq!(eval(&lp, base(serde_json::json!({"age": 13}))).outcome, Outcome::NoPenalty);
-    assert_eq!(eval(&lp, base(serde_json::json!({"capacity": "none"}))).outcome, Outcome::NoPenalty);
+    assert_eq!(
+        eval(&lp, base(serde_json::json!({"age": 13}))).outcome,
+        Outcome::NoPenalty
+    );
+    assert_eq!(
+        eval(&lp, base(serde_json::json!({"capacity": "none"}))).outcome,
+        Outcome::NoPenalty
+    );
     let teen = eval(&lp, base(serde_json::json!({"age": 16})));
     assert_eq!(teen.adjustment.level, Level::Lighter);
-    let reduced = eval(&lp, base(serde_json::json!({"age": 16, "choose_reduced": true})));
+    let reduced = eval(
+        &lp,
+        base(serde_json::json!({"age": 16, "choose_reduced": true})),
+    );
     assert_eq!(reduced.adjustment.level, Level::Reduced);
     let st = reduced.statutory.unwrap();
     let rec = reduced.recommended.unwrap();
     assert!(rec.max.0 < st.min.0, "减轻 goes below the minimum");
-    assert!(rec.min.0 > rust_decimal::Decimal::ZERO || !rec.min_inclusive, "减轻 never reaches zero");
-    assert_eq!(reduced.flags.legal_review.status, FlagStatus::Required, "本参考包：减轻应当法制审核");
+    assert!(
+        rec.min.0 > rust_decimal::Decimal::ZERO || !rec.min_inclusive,
+        "减轻 never reaches zero"
+    );
+    assert_eq!(
+        reduced.flags.legal_review.status,
+        FlagStatus::Required,
+        "本参考包：减轻应当法制审核"
+    );
 }
 
 #[test]
 fn several_items_for_one_act_fine_once_under_the_higher() {
     let lp = common::reference();
-    let r = eval(&lp, serde_json::json!({
-        "items": ["JN-37", "JNF-79-1"], "party": "legal_person", "tier": "B"
-    }));
+    let r = eval(
+        &lp,
+        serde_json::json!({
+            "items": ["JN-37", "JNF-79-1"], "party": "legal_person", "tier": "B"
+        }),
+    );
     assert!(!r.other_items.is_empty());
-    assert!(r.trace.iter().any(|t| t.step == Step::Provision && t.citations.iter().any(|c| c.article == 29)));
+    assert!(
+        r.trace
+            .iter()
+            .any(|t| t.step == Step::Provision && t.citations.iter().any(|c| c.article == 29))
+    );
 }
 
 #[test]
 fn unknown_item_and_bad_facts_are_errors_not_panics() {
     let lp = common::reference();
-    assert!(matches!(evaluate(&lp, &case(serde_json::json!({"items": ["NOPE"], "party": "citizen"}))), Err(EngineError::UnknownItem(_))));
-    assert!(matches!(evaluate(&lp, &case(serde_json::json!({"items": [], "party": "citizen"}))), Err(EngineError::NoItem)));
-    let neg = evaluate(&lp, &case(zl64(serde_json::json!({"facts": {"contract_price": "-1"}}))));
+    assert!(matches!(
+        evaluate(
+            &lp,
+            &case(serde_json::json!({"items": ["NOPE"], "party": "citizen"}))
+        ),
+        Err(EngineError::UnknownItem(_))
+    ));
+    assert!(matches!(
+        evaluate(
+            &lp,
+            &case(serde_json::json!({"items": [], "party": "citizen"}))
+        ),
+        Err(EngineError::NoItem)
+    ));
+    let neg = evaluate(
+        &lp,
+        &case(zl64(serde_json::json!({"facts": {"contract_price": "-1"}}))),
+    );
     assert!(matches!(neg, Err(EngineError::BadFact { .. })));
-    let huge = evaluate(&lp, &case(zl64(serde_json::json!({"facts": {"contract_price": "79228162514264337593543950335"}}))));
+    let huge = evaluate(
+        &lp,
+        &case(zl64(
+            serde_json::json!({"facts": {"contract_price": "79228162514264337593543950335"}}),
+        )),
+    );
     assert!(matches!(huge, Err(EngineError::Overflow(_))), "{huge:?}");
 }
 
 #[test]
 fn missing_facts_leave_the_result_pending() {
     let lp = common::reference();
-    let r = eval(&lp, serde_json::json!({"items": ["ZL-64"], "party": "legal_person"}));
+    let r = eval(
+        &lp,
+        serde_json::json!({"items": ["ZL-64"], "party": "legal_person"}),
+    );
     assert_eq!(r.outcome, Outcome::Pending);
-    assert!(r.pending.iter().any(|p| p.contains("工程合同价款")), "{:?}", r.pending);
-    let no_tier = eval(&lp, serde_json::json!({"items": ["ZL-64"], "party": "legal_person", "facts": {"contract_price": "100"}}));
+    assert!(
+        r.pending.iter().any(|p| p.contains("工程合同价款")),
+        "{:?}",
+        r.pending
+    );
+    let no_tier = eval(
+        &lp,
+        serde_json::json!({"items": ["ZL-64"], "party": "legal_person", "facts": {"contract_price": "100"}}),
+    );
     assert_eq!(no_tier.outcome, Outcome::Pending);
     assert_eq!(no_tier.tier_options.len(), 3);
 }
@@ -175,23 +286,44 @@ fn missing_facts_leave_the_result_pending() {
 #[test]
 fn aggravation_and_mitigation_offset_in_the_reference_pack() {
     let lp = common::reference();
-    let both = eval(&lp, zl64(serde_json::json!({"factors": ["cooperative", "repeat_within_year"]})));
+    let both = eval(
+        &lp,
+        zl64(serde_json::json!({"factors": ["cooperative", "repeat_within_year"]})),
+    );
     let none = eval(&lp, zl64(serde_json::json!({})));
     assert_eq!(both.recommended, none.recommended);
-    let heavy = eval(&lp, zl64(serde_json::json!({"factors": ["repeat_within_year"]})));
+    let heavy = eval(
+        &lp,
+        zl64(serde_json::json!({"factors": ["repeat_within_year"]})),
+    );
     assert_eq!(heavy.adjustment.level, Level::Heavier);
-    assert_eq!(range(&heavy.recommended), ("300000".into(), "333333.33".into()));
+    assert_eq!(
+        range(&heavy.recommended),
+        ("300000".into(), "333333.33".into())
+    );
 }
 
 #[test]
 fn illegal_gains_are_confiscated_unless_returned() {
     let lp = common::reference();
     let r = eval(&lp, zl64(serde_json::json!({"illegal_gains": "120000"})));
-    let c = r.penalties.iter().find(|p| p.kind == cailiang::pack::model::PenaltyKind::ConfiscateIllegalGains).expect("confiscation");
+    let c = r
+        .penalties
+        .iter()
+        .find(|p| p.kind == cailiang::pack::model::PenaltyKind::ConfiscateIllegalGains)
+        .expect("confiscation");
     assert_eq!(c.amount.unwrap().to_string(), "120000");
     assert_eq!(c.citation.article, 28);
-    let back = eval(&lp, zl64(serde_json::json!({"illegal_gains": "120000", "gains_to_be_returned": true})));
-    assert!(!back.penalties.iter().any(|p| p.kind == cailiang::pack::model::PenaltyKind::ConfiscateIllegalGains));
+    let back = eval(
+        &lp,
+        zl64(serde_json::json!({"illegal_gains": "120000", "gains_to_be_returned": true})),
+    );
+    assert!(
+        !back
+            .penalties
+            .iter()
+            .any(|p| p.kind == cailiang::pack::model::PenaltyKind::ConfiscateIllegalGains)
+    );
 }
 
 #[test]
@@ -199,20 +331,35 @@ fn edition_out_of_force_warns() {
     let mut lp = common::reference();
     lp.pack.meta.effective_from = Some("2026-01-01".parse().unwrap());
     let r = eval(&lp, zl64(serde_json::json!({})));
-    assert!(r.warnings.iter().any(|w| w.contains("不在施行期内")), "{:?}", r.warnings);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("不在施行期内")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 #[test]
 fn simple_procedure_for_small_fines() {
     let lp = common::reference();
     // 城镇燃气管理条例 art 49: 个人 可以处1000元以下 after 逾期不改正.
-    let r = eval(&lp, serde_json::json!({
-        "items": ["RQ-49"], "party": "citizen", "tier": "A",
-        "facts": {"overdue_uncorrected": true}
-    }));
+    let r = eval(
+        &lp,
+        serde_json::json!({
+            "items": ["RQ-49"], "party": "citizen", "tier": "A",
+            "facts": {"overdue_uncorrected": true}
+        }),
+    );
     assert_eq!(r.outcome, Outcome::Fine);
     assert!(r.fine_discretionary);
-    assert_eq!(r.flags.simple_procedure.status, FlagStatus::Possible, "{}", r.flags.simple_procedure.reason);
-    let pre = eval(&lp, serde_json::json!({"items": ["RQ-49"], "party": "citizen", "tier": "A", "facts": {"overdue_uncorrected": false}}));
+    assert_eq!(
+        r.flags.simple_procedure.status,
+        FlagStatus::Possible,
+        "{}",
+        r.flags.simple_procedure.reason
+    );
+    let pre = eval(
+        &lp,
+        serde_json::json!({"items": ["RQ-49"], "party": "citizen", "tier": "A", "facts": {"overdue_uncorrected": false}}),
+    );
     assert_eq!(pre.outcome, Outcome::CorrectionOnly);
 }

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use cailiang::case::Case;
 use cailiang::engine::result::{EvalResult, Level};
-use cailiang::pack::LoadedPack;
 use cailiang::evaluate;
+use cailiang::pack::LoadedPack;
 use proptest::prelude::*;
 
 fn pack() -> &'static LoadedPack {
@@ -33,9 +33,13 @@ fn arb_case() -> impl Strategy<Value = Case> {
             let mut facts = serde_json::Map::new();
             for f in &item.facts {
                 let v = match &f.kind {
-                    cailiang::pack::model::FactKind::Number { .. } => serde_json::json!(amount.unwrap_or(0).to_string()),
+                    cailiang::pack::model::FactKind::Number { .. } => {
+                        serde_json::json!(amount.unwrap_or(0).to_string())
+                    }
                     cailiang::pack::model::FactKind::Bool => serde_json::json!(flags[0]),
-                    cailiang::pack::model::FactKind::Choice { options } => serde_json::json!(options.first()),
+                    cailiang::pack::model::FactKind::Choice { options } => {
+                        serde_json::json!(options.first())
+                    }
                 };
                 facts.insert(f.id.clone(), v);
             }
@@ -57,8 +61,12 @@ fn arb_case() -> impl Strategy<Value = Case> {
 
 fn within_statute(r: &EvalResult) -> bool {
     match (&r.recommended, &r.statutory) {
-        (Some(rec), Some(st)) if r.adjustment.level != Level::Reduced => rec.span().inside(&st.span()),
-        (Some(rec), Some(st)) => rec.max.0 <= st.min.0 && (rec.min.0 > rust_decimal::Decimal::ZERO || !rec.min_inclusive),
+        (Some(rec), Some(st)) if r.adjustment.level != Level::Reduced => {
+            rec.span().inside(&st.span())
+        }
+        (Some(rec), Some(st)) => {
+            rec.max.0 <= st.min.0 && (rec.min.0 > rust_decimal::Decimal::ZERO || !rec.min_inclusive)
+        }
         _ => true,
     }
 }
@@ -114,10 +122,15 @@ fn empty_pack_and_unknown_fields_are_errors() {
     assert!(cailiang::load_pack("e.json", "{}").is_err());
     let mut v: serde_json::Value = serde_json::from_str(cailiang::REFERENCE_PACK).unwrap();
     v["items"] = serde_json::json!([]);
-    let lp = cailiang::load_pack("e.json", &v.to_string()).expect("empty item list is a valid pack");
-    let c: Case = serde_json::from_value(serde_json::json!({"items": ["ZL-64"], "party": "citizen"})).unwrap();
+    let lp =
+        cailiang::load_pack("e.json", &v.to_string()).expect("empty item list is a valid pack");
+    let c: Case =
+        serde_json::from_value(serde_json::json!({"items": ["ZL-64"], "party": "citizen"}))
+            .unwrap();
     assert!(evaluate(&lp, &c).is_err());
     v["surprise"] = serde_json::json!(1);
-    let e = cailiang::load_pack("e.json", &v.to_string()).unwrap_err().to_string();
+    let e = cailiang::load_pack("e.json", &v.to_string())
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("e.json") && e.contains("surprise"), "{e}");
 }

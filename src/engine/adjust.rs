@@ -37,22 +37,52 @@ fn statutory(cx: &Ctx<'_>) -> Vec<Found> {
         })
     };
     if case.party == PartyKind::Citizen && case.age.is_some_and(|a| (14..18).contains(&a)) {
-        push("art30", "已满十四周岁不满十八周岁的未成年人", true, Provision::Minors);
+        push(
+            "art30",
+            "已满十四周岁不满十八周岁的未成年人",
+            true,
+            Provision::Minors,
+        );
     }
     if case.party == PartyKind::Citizen && case.capacity == Capacity::Partial {
-        push("art31", "尚未完全丧失辨认或者控制自己行为能力", false, Provision::Incapacity);
+        push(
+            "art31",
+            "尚未完全丧失辨认或者控制自己行为能力",
+            false,
+            Provision::Incapacity,
+        );
     }
     if c.eliminated_harm {
-        push("art32_1", "主动消除或者减轻违法行为危害后果", true, Provision::EliminatedHarm);
+        push(
+            "art32_1",
+            "主动消除或者减轻违法行为危害后果",
+            true,
+            Provision::EliminatedHarm,
+        );
     }
     if c.coerced {
-        push("art32_2", "受他人胁迫或者诱骗实施违法行为", true, Provision::Coerced);
+        push(
+            "art32_2",
+            "受他人胁迫或者诱骗实施违法行为",
+            true,
+            Provision::Coerced,
+        );
     }
     if c.confessed {
-        push("art32_3", "主动供述行政机关尚未掌握的违法行为", true, Provision::Confessed);
+        push(
+            "art32_3",
+            "主动供述行政机关尚未掌握的违法行为",
+            true,
+            Provision::Confessed,
+        );
     }
     if c.meritorious {
-        push("art32_4", "配合行政机关查处违法行为有立功表现", true, Provision::Meritorious);
+        push(
+            "art32_4",
+            "配合行政机关查处违法行为有立功表现",
+            true,
+            Provision::Meritorious,
+        );
     }
     out
 }
@@ -98,7 +128,9 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
                 },
                 effect: f.effect,
             }),
-            None => cx.warnings.push(format!("本基准没有编号为“{id}”的裁量情节，已忽略")),
+            None => cx
+                .warnings
+                .push(format!("本基准没有编号为“{id}”的裁量情节，已忽略")),
         }
     }
     let choose_reduced = cx.case.choose_reduced;
@@ -116,7 +148,10 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     }
     let mut level = combine(mitigation, aggravated, rule.conflict);
 
-    let mut cites: Vec<_> = found.iter().filter_map(|f| f.info.citation.clone()).collect();
+    let mut cites: Vec<_> = found
+        .iter()
+        .filter_map(|f| f.info.citation.clone())
+        .collect();
     let mut sources: Vec<String> = found.iter().filter_map(|f| f.info.source.clone()).collect();
     sources.extend(rule.basis.source.iter().map(|s| s.title.clone()));
     if cites.is_empty() {
@@ -138,7 +173,11 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         (AdjustScope::Statutory, Some(st)) => st,
         _ => bench,
     };
-    let scope_name = if rule.scope == AdjustScope::Statutory && statutory.is_some() { "法定幅度" } else { "基准幅度" };
+    let scope_name = if rule.scope == AdjustScope::Statutory && statutory.is_some() {
+        "法定幅度"
+    } else {
+        "基准幅度"
+    };
     let mut note = String::new();
     if level == Level::Reduced && statutory.is_none_or(|s| s.min.is_zero()) {
         note = "法定罚款未设最低数额，减轻处罚无法在罚款数额上体现（可考虑减轻处罚种类），按从轻处理；".into();
@@ -168,16 +207,33 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         (Level::Lighter, _) => portion(rule.lighter)?,
         (Level::Heavier, _) => portion(rule.heavier)?,
         (Level::Reduced, Some(st)) => {
-            let floor = rule.reduced_floor.of(st.min).ok_or_else(|| overflow("减轻下限"))?;
-            Span { min: floor, min_inc: !floor.is_zero(), max: st.min, max_inc: false }
+            let floor = rule
+                .reduced_floor
+                .of(st.min)
+                .ok_or_else(|| overflow("减轻下限"))?;
+            Span {
+                min: floor,
+                min_inc: !floor.is_zero(),
+                max: st.min,
+                max_inc: false,
+            }
         }
         (Level::Reduced, None) => bench,
     };
     let rule_text = match level {
         Level::None => "不调整，按基准幅度".to_string(),
-        Level::Lighter => format!("从轻：取{scope_name}的 {}—{} 部分", rule.lighter[0], rule.lighter[1]),
-        Level::Heavier => format!("从重：取{scope_name}的 {}—{} 部分", rule.heavier[0], rule.heavier[1]),
-        Level::Reduced => format!("减轻：在法定最低数额以下、法定最低数额的 {} 以上确定", rule.reduced_floor),
+        Level::Lighter => format!(
+            "从轻：取{scope_name}的 {}—{} 部分",
+            rule.lighter[0], rule.lighter[1]
+        ),
+        Level::Heavier => format!(
+            "从重：取{scope_name}的 {}—{} 部分",
+            rule.heavier[0], rule.heavier[1]
+        ),
+        Level::Reduced => format!(
+            "减轻：在法定最低数额以下、法定最低数额的 {} 以上确定",
+            rule.reduced_floor
+        ),
     };
     cx.adjustment.level = level;
     cx.adjustment.rule = format!("{note}{rule_text}");
@@ -187,19 +243,30 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         let conflict = if mitigation != Level::None && aggravated {
             match rule.conflict {
                 Conflict::Offset => "从轻（减轻）与从重情节并存，按本基准规则相互抵消一档；",
-                Conflict::MitigationPrevails => "从轻（减轻）与从重情节并存，按本基准规则从轻（减轻）优先；",
+                Conflict::MitigationPrevails => {
+                    "从轻（减轻）与从重情节并存，按本基准规则从轻（减轻）优先；"
+                }
             }
         } else {
             ""
         };
-        format!("裁量情节：{names}；{conflict}{}，得{}", cx.adjustment.rule, describe(&adjusted.money()))
+        format!(
+            "裁量情节：{names}；{conflict}{}，得{}",
+            cx.adjustment.rule,
+            describe(&adjusted.money())
+        )
     };
     cx.log(Step::Adjust, outcome, cites, sources, Vec::new());
 
     // Clamp: nothing above the statutory maximum; below the minimum only by 减轻, never to zero.
     let clamped = match statutory {
         Some(st) if level == Level::Reduced => {
-            let zero_to_min = Span { min: Decimal::ZERO, min_inc: false, max: st.min, max_inc: false };
+            let zero_to_min = Span {
+                min: Decimal::ZERO,
+                min_inc: false,
+                max: st.min,
+                max_inc: false,
+            };
             adjusted.within(&zero_to_min).unwrap_or(adjusted)
         }
         Some(st) => adjusted.within(&st).unwrap_or(st),
@@ -212,7 +279,9 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
             describe(&st.money()),
             describe(&clamped.money())
         ),
-        Some(_) if level == Level::Reduced => "减轻处罚：低于法定最低数额、高于零，未超过法定最高数额".to_string(),
+        Some(_) if level == Level::Reduced => {
+            "减轻处罚：低于法定最低数额、高于零，未超过法定最高数额".to_string()
+        }
         Some(st) => format!("在法定幅度（{}）以内", describe(&st.money())),
     };
     let mut clamp_cites = vec![cx.item.penalty_basis.clone()];

@@ -19,7 +19,11 @@ fn flag(status: FlagStatus, reason: impl Into<String>, citations: Vec<Citation>)
 }
 
 fn reaches(x: Decimal, t: &Threshold) -> bool {
-    if t.inclusive { x >= t.amount.0 } else { x > t.amount.0 }
+    if t.inclusive {
+        x >= t.amount.0
+    } else {
+        x > t.amount.0
+    }
 }
 
 fn words(t: &Threshold) -> String {
@@ -63,7 +67,11 @@ fn source_words(b: &Basis) -> String {
 
 /// The threshold for this party.
 fn threshold(t: &Thresholds, organization: bool) -> Option<&Threshold> {
-    if organization { t.organization.as_ref() } else { t.citizen.as_ref() }
+    if organization {
+        t.organization.as_ref()
+    } else {
+        t.citizen.as_ref()
+    }
 }
 
 /// Computes the flags; records the step.
@@ -81,7 +89,8 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
     if let (Some(f), Some(st)) = (cx.case.intended_fine, cx.statutory) {
         let p = Span::closed(f.0, f.0);
         if !p.inside(&st) && cx.adjustment.level != Level::Reduced {
-            cx.warnings.push(format!("拟罚款{}元不在法定幅度内", yuan(f.0)));
+            cx.warnings
+                .push(format!("拟罚款{}元不在法定幅度内", yuan(f.0)));
         }
     }
     let fined = penalised && !cx.no_fine_in_law;
@@ -103,21 +112,39 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
             .iter()
             .any(|p| !p.kind.is_order() && p.kind != PenaltyKind::Warning && !p.conditional);
         let cite = vec![Provision::SimpleProcedure.cite()];
-        let who = if org { "法人或者其他组织" } else { "公民" };
+        let who = if org {
+            "法人或者其他组织"
+        } else {
+            "公民"
+        };
         if other {
-            flag(FlagStatus::NotRequired, "拟给予罚款、警告以外的行政处罚，不适用简易程序", cite)
+            flag(
+                FlagStatus::NotRequired,
+                "拟给予罚款、警告以外的行政处罚，不适用简易程序",
+                cite,
+            )
         } else if !fined {
-            flag(FlagStatus::Required, "仅给予警告的，可以当场作出行政处罚决定", cite)
+            flag(
+                FlagStatus::Required,
+                "仅给予警告的，可以当场作出行政处罚决定",
+                cite,
+            )
         } else {
             match amount {
                 Some(r) if r.max <= limit => flag(
                     FlagStatus::Required,
-                    format!("对{who}罚款在{}元以下，可以当场作出行政处罚决定", yuan(limit)),
+                    format!(
+                        "对{who}罚款在{}元以下，可以当场作出行政处罚决定",
+                        yuan(limit)
+                    ),
                     cite,
                 ),
                 Some(r) if r.min <= limit => flag(
                     FlagStatus::Possible,
-                    format!("决定对{who}罚款不超过{}元的，可以当场作出行政处罚决定", yuan(limit)),
+                    format!(
+                        "决定对{who}罚款不超过{}元的，可以当场作出行政处罚决定",
+                        yuan(limit)
+                    ),
                     cite,
                 ),
                 _ => flag(
@@ -137,9 +164,17 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
         let mut reasons = Vec::new();
         let mut cites = vec![Provision::Hearing.cite()];
         for (kind, certain, text) in &heavy {
-            let s = if *certain { FlagStatus::Required } else { FlagStatus::Possible };
+            let s = if *certain {
+                FlagStatus::Required
+            } else {
+                FlagStatus::Possible
+            };
             status = if rank(s) > rank(status) { s } else { status };
-            let how = if *certain { "" } else { "（如决定给予）" };
+            let how = if *certain {
+                ""
+            } else {
+                "（如决定给予）"
+            };
             reasons.push(format!("拟{}{how}（{}）", text, kind.label()));
         }
         let t = threshold(&rules.hearing, org);
@@ -150,7 +185,11 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
                 (Some(t), Some(r)) => {
                     let s = against(&r, t);
                     if s != FlagStatus::NotRequired {
-                        let what = if s == FlagStatus::Required { "拟罚款达到" } else { "拟罚款如达到" };
+                        let what = if s == FlagStatus::Required {
+                            "拟罚款达到"
+                        } else {
+                            "拟罚款如达到"
+                        };
                         reasons.push(format!("{what}较大数额标准{}{src}", words(t)));
                     }
                     status = if rank(s) > rank(status) { s } else { status };
@@ -164,11 +203,19 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
                 (Some(_), None) => {}
             }
         }
-        if let Some(g) = cx.penalties.iter().find_map(|p| (p.kind == PenaltyKind::ConfiscateIllegalGains).then_some(p.amount).flatten()) {
+        if let Some(g) = cx.penalties.iter().find_map(|p| {
+            (p.kind == PenaltyKind::ConfiscateIllegalGains)
+                .then_some(p.amount)
+                .flatten()
+        }) {
             if let Some(t) = t {
                 if reaches(g.0, t) {
                     status = FlagStatus::Required;
-                    reasons.push(format!("没收违法所得{}元，按较大数额标准{}执行{src}", yuan(g.0), words(t)));
+                    reasons.push(format!(
+                        "没收违法所得{}元，按较大数额标准{}执行{src}",
+                        yuan(g.0),
+                        words(t)
+                    ));
                 }
             }
         }
@@ -200,7 +247,11 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
         if let (true, Some(t), Some(a)) = (fined, threshold(&r.thresholds, org), amount) {
             let s = against(&a, t);
             if s != FlagStatus::NotRequired {
-                reasons.push(format!("罚款{}{}", words(t), source_words(&r.thresholds.basis)));
+                reasons.push(format!(
+                    "罚款{}{}",
+                    words(t),
+                    source_words(&r.thresholds.basis)
+                ));
                 status = if rank(s) > rank(status) { s } else { status };
             }
         }
@@ -215,12 +266,24 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
         flag(status, reason, cites)
     };
     let legal_review = review(&rules.legal_review, "法制审核", Provision::LegalReview);
-    let collective_discussion = review(&rules.collective_discussion, "集体讨论决定", Provision::CollectiveDiscussion);
+    let collective_discussion = review(
+        &rules.collective_discussion,
+        "集体讨论决定",
+        Provision::CollectiveDiscussion,
+    );
 
     let edu = vec![Provision::Education.cite()];
     let education = match outcome {
-        Outcome::NoPenalty => flag(FlagStatus::Required, "依法不予行政处罚的，应当对当事人进行教育", edu),
-        Outcome::MayNotPenalise => flag(FlagStatus::Possible, "如决定不予行政处罚，应当对当事人进行教育", edu),
+        Outcome::NoPenalty => flag(
+            FlagStatus::Required,
+            "依法不予行政处罚的，应当对当事人进行教育",
+            edu,
+        ),
+        Outcome::MayNotPenalise => flag(
+            FlagStatus::Possible,
+            "如决定不予行政处罚，应当对当事人进行教育",
+            edu,
+        ),
         _ => flag(FlagStatus::NotRequired, "给予行政处罚", edu),
     };
 

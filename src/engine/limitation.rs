@@ -58,7 +58,13 @@ pub(crate) fn barred(cx: &mut Ctx<'_>) -> bool {
     ];
     // The period ends on the same calendar day `years` later; discovery on that day is in time.
     let Some(end) = start.add_years(years) else {
-        cx.log(Step::Limitation, "日期超出可计算范围，未判断追责时效", cites, Vec::new(), facts);
+        cx.log(
+            Step::Limitation,
+            "日期超出可计算范围，未判断追责时效",
+            cites,
+            Vec::new(),
+            facts,
+        );
         return false;
     };
     let barred = found > end;

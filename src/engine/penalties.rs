@@ -47,7 +47,11 @@ pub(crate) fn orders_only(cx: &mut Ctx<'_>, why: &str) {
             citation: Provision::Correction.cite(),
         });
     }
-    let words = list.iter().map(|p| p.text.clone()).collect::<Vec<_>>().join("；");
+    let words = list
+        .iter()
+        .map(|p| p.text.clone())
+        .collect::<Vec<_>>()
+        .join("；");
     cx.penalties = list;
     cx.log(
         Step::Penalties,
@@ -74,11 +78,17 @@ pub(crate) fn collect(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         .tier_code
         .as_ref()
         .and_then(|c| item.tiers.iter().find(|t| &t.code == c));
-    let rules = item.penalties.iter().chain(tier.into_iter().flat_map(|t| t.penalties.iter()));
+    let rules = item
+        .penalties
+        .iter()
+        .chain(tier.into_iter().flat_map(|t| t.penalties.iter()));
     let mut list = Vec::new();
     for r in rules.filter(|r| r.parties.covers(case.party)) {
         let mut missing = BTreeSet::new();
-        let t = r.when.as_ref().map_or(Tri::True, |c| condition::eval(c, case, &mut missing));
+        let t = r
+            .when
+            .as_ref()
+            .map_or(Tri::True, |c| condition::eval(c, case, &mut missing));
         match t {
             Tri::True => list.push(out(cx, r, false)),
             Tri::Unknown => list.push(out(cx, r, true)),
@@ -97,13 +107,23 @@ pub(crate) fn collect(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
                 } else {
                     "（可以）"
                 };
-                let by = p.decided_by.as_ref().map(|b| format!("，由{b}决定")).unwrap_or_default();
+                let by = p
+                    .decided_by
+                    .as_ref()
+                    .map(|b| format!("，由{b}决定"))
+                    .unwrap_or_default();
                 format!("{}{how}{by}", p.text)
             })
             .collect::<Vec<_>>()
             .join("；")
     };
-    cx.log(Step::Penalties, words, vec![item.penalty_basis.clone()], Vec::new(), Vec::new());
+    cx.log(
+        Step::Penalties,
+        words,
+        vec![item.penalty_basis.clone()],
+        Vec::new(),
+        Vec::new(),
+    );
     confiscation(cx, &mut list);
     cx.penalties = list;
     Ok(())
@@ -124,7 +144,10 @@ fn confiscation(cx: &mut Ctx<'_>, list: &mut Vec<PenaltyOut>) {
             );
         } else {
             let text = format!("没收违法所得{}元", super::range::yuan(g.0));
-            if let Some(p) = list.iter_mut().find(|p| p.kind == PenaltyKind::ConfiscateIllegalGains) {
+            if let Some(p) = list
+                .iter_mut()
+                .find(|p| p.kind == PenaltyKind::ConfiscateIllegalGains)
+            {
                 p.amount = Some(g);
                 p.mandatory = true;
                 p.conditional = false;
@@ -139,13 +162,23 @@ fn confiscation(cx: &mut Ctx<'_>, list: &mut Vec<PenaltyOut>) {
                     citation: Provision::Confiscation.cite(),
                 });
             }
-            cx.log(Step::Confiscation, text, vec![Provision::Confiscation.cite()], Vec::new(), facts);
+            cx.log(
+                Step::Confiscation,
+                text,
+                vec![Provision::Confiscation.cite()],
+                Vec::new(),
+                facts,
+            );
         }
-    } else if let Some(p) = list.iter_mut().find(|p| p.kind == PenaltyKind::ConfiscateIllegalGains) {
+    } else if let Some(p) = list
+        .iter_mut()
+        .find(|p| p.kind == PenaltyKind::ConfiscateIllegalGains)
+    {
         // The statute confiscates gains "有违法所得的": without an amount it stays conditional.
         if case.illegal_gains.is_none() {
             p.conditional = true;
-            cx.warnings.push("未填写违法所得数额；有违法所得的，应当予以没收".into());
+            cx.warnings
+                .push("未填写违法所得数额；有违法所得的，应当予以没收".into());
         }
     }
     if case.illegal_gains.is_some_and(|g| g.0.is_zero()) {
@@ -173,15 +206,24 @@ pub(crate) fn personal(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
             .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
             .ok_or_else(|| overflow("责任人员罚款"))
     };
-    let span = Span::closed(pct(base.min, pf.min_percent)?, pct(base.max, pf.max_percent)?)
-        .round_inwards(cx.lp.pack.rules.rounding.unit.0)?;
+    let span = Span::closed(
+        pct(base.min, pf.min_percent)?,
+        pct(base.max, pf.max_percent)?,
+    )
+    .round_inwards(cx.lp.pack.rules.rounding.unit.0)?;
     let text = format!(
         "对单位直接负责的主管人员和其他直接责任人员各处单位罚款数额{}%以上{}%以下的罚款，即{}",
         pf.min_percent,
         pf.max_percent,
         describe(&span.money())
     );
-    cx.log(Step::PersonalFine, text.clone(), vec![pf.basis.clone()], Vec::new(), Vec::new());
+    cx.log(
+        Step::PersonalFine,
+        text.clone(),
+        vec![pf.basis.clone()],
+        Vec::new(),
+        Vec::new(),
+    );
     cx.personal_fine = Some(PersonalFineOut {
         range: span.money(),
         text,

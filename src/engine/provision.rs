@@ -88,7 +88,10 @@ pub(crate) fn edition(cx: &mut Ctx<'_>) {
     let meta = &cx.lp.pack.meta;
     let dates = &cx.case.dates;
     let mut notes = Vec::new();
-    for (what, d) in [("违法行为发生", dates.occurred), ("作出处罚决定", dates.decided)] {
+    for (what, d) in [
+        ("违法行为发生", dates.occurred),
+        ("作出处罚决定", dates.decided),
+    ] {
         let Some(d) = d else { continue };
         let before = meta.effective_from.is_some_and(|f| d < f);
         let after = meta.effective_to.is_some_and(|t| d > t);

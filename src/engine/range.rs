@@ -43,15 +43,25 @@ impl Span {
             .ok_or_else(|| overflow("幅度"))?;
         let at = |f: Fraction| -> Result<Decimal, EngineError> {
             let off = f.of(width).ok_or_else(|| overflow("按比例划分幅度"))?;
-            self.min.checked_add(off).ok_or_else(|| overflow("按比例划分幅度"))
+            self.min
+                .checked_add(off)
+                .ok_or_else(|| overflow("按比例划分幅度"))
         };
         let lo = at(from)?;
         let hi = at(to)?;
         Ok(Span {
             min: lo,
-            min_inc: if from == Fraction::ZERO { self.min_inc } else { true },
+            min_inc: if from == Fraction::ZERO {
+                self.min_inc
+            } else {
+                true
+            },
             max: hi,
-            max_inc: if to == Fraction::ONE { self.max_inc } else { true },
+            max_inc: if to == Fraction::ONE {
+                self.max_inc
+            } else {
+                true
+            },
         })
     }
 
@@ -87,8 +97,10 @@ impl Span {
 
     /// Whether the span lies inside `outer`.
     pub fn inside(&self, outer: &Span) -> bool {
-        let lo_ok = self.min > outer.min || (self.min == outer.min && (outer.min_inc || !self.min_inc));
-        let hi_ok = self.max < outer.max || (self.max == outer.max && (outer.max_inc || !self.max_inc));
+        let lo_ok =
+            self.min > outer.min || (self.min == outer.min && (outer.min_inc || !self.min_inc));
+        let hi_ok =
+            self.max < outer.max || (self.max == outer.max && (outer.max_inc || !self.max_inc));
         lo_ok && hi_ok
     }
 
@@ -118,7 +130,11 @@ impl Span {
         // becoming "0.01元以上"; a 减轻 range "不满 X" starts at one rounding unit.
         let open_zero = self.min.is_zero() && !self.min_inc && self.max_inc;
         Ok(Span {
-            min: if open_zero { Decimal::ZERO } else { min.normalize() },
+            min: if open_zero {
+                Decimal::ZERO
+            } else {
+                min.normalize()
+            },
             min_inc: !open_zero,
             max: max.normalize(),
             max_inc: true,
@@ -161,7 +177,11 @@ pub fn yuan(d: Decimal) -> String {
         }
         out.push(ch);
     }
-    let frac = if frac == "00" { String::new() } else { format!(".{frac}") };
+    let frac = if frac == "00" {
+        String::new()
+    } else {
+        format!(".{frac}")
+    };
     format!("{}{out}{frac}", if neg { "-" } else { "" })
 }
 

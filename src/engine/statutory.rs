@@ -72,7 +72,11 @@ pub(crate) fn number(case: &Case, id: &str) -> Option<Decimal> {
 }
 
 /// Multiplies a scale value (%, 倍, 元 per unit) by its base to get 元.
-pub(crate) fn to_yuan(form: &FineForm, case: &Case, v: Decimal) -> Option<Result<Decimal, EngineError>> {
+pub(crate) fn to_yuan(
+    form: &FineForm,
+    case: &Case,
+    v: Decimal,
+) -> Option<Result<Decimal, EngineError>> {
     let (base, divisor) = match form {
         FineForm::Percent { base, .. } => (number(case, base)?, Decimal::ONE_HUNDRED),
         FineForm::Multiple { base, .. } => (number(case, base)?, Decimal::ONE),
@@ -127,7 +131,10 @@ pub(crate) fn span_of(form: &FineForm, case: &Case) -> Option<Result<Span, Engin
 }
 
 /// The fine rules for this party whose branch condition holds or is unknown.
-pub(crate) fn rules_for<'a>(item: &'a Item, case: &Case) -> Vec<(&'a FineRule, Tri, BTreeSet<String>)> {
+pub(crate) fn rules_for<'a>(
+    item: &'a Item,
+    case: &Case,
+) -> Vec<(&'a FineRule, Tri, BTreeSet<String>)> {
     item.fines
         .iter()
         .filter(|r| r.parties.covers(case.party))
@@ -159,13 +166,37 @@ pub(crate) fn form_words(form: &FineForm, item: &Item) -> String {
     match form {
         FineForm::Range { min, max } => format!("{min}元以上{max}元以下"),
         FineForm::MaxOnly { max } => format!("{max}元以下"),
-        FineForm::Percent { base, min: Some(m), max } => format!("{}{m}%以上{max}%以下", label(base)),
-        FineForm::Percent { base, min: None, max } => format!("{}{max}%以下", label(base)),
-        FineForm::Multiple { base, min: Some(m), max } => format!("{}{m}倍以上{max}倍以下", label(base)),
-        FineForm::Multiple { base, min: None, max } => format!("{}{max}倍以下", label(base)),
+        FineForm::Percent {
+            base,
+            min: Some(m),
+            max,
+        } => format!("{}{m}%以上{max}%以下", label(base)),
+        FineForm::Percent {
+            base,
+            min: None,
+            max,
+        } => format!("{}{max}%以下", label(base)),
+        FineForm::Multiple {
+            base,
+            min: Some(m),
+            max,
+        } => format!("{}{m}倍以上{max}倍以下", label(base)),
+        FineForm::Multiple {
+            base,
+            min: None,
+            max,
+        } => format!("{}{max}倍以下", label(base)),
         FineForm::Fixed { amount } => format!("{amount}元"),
-        FineForm::PerUnit { quantity, min: Some(m), max } => format!("按{}每单位{m}元以上{max}元以下", label(quantity)),
-        FineForm::PerUnit { quantity, min: None, max } => format!("按{}每单位{max}元以下", label(quantity)),
+        FineForm::PerUnit {
+            quantity,
+            min: Some(m),
+            max,
+        } => format!("按{}每单位{m}元以上{max}元以下", label(quantity)),
+        FineForm::PerUnit {
+            quantity,
+            min: None,
+            max,
+        } => format!("按{}每单位{max}元以下", label(quantity)),
         FineForm::Unspecified { note } => format!("法律未规定数额（{note}）"),
     }
 }
@@ -175,9 +206,15 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     let item = cx.item;
     let case = cx.case;
     let rules = rules_for(item, case);
-    if item.fines.is_empty() || (rules.is_empty() && item.fines.iter().all(|r| !r.parties.covers(case.party))) {
+    if item.fines.is_empty()
+        || (rules.is_empty() && item.fines.iter().all(|r| !r.parties.covers(case.party)))
+    {
         cx.no_fine_in_law = true;
-        let who = if item.fines.is_empty() { "" } else { "对该类当事人" };
+        let who = if item.fines.is_empty() {
+            ""
+        } else {
+            "对该类当事人"
+        };
         cx.log(
             Step::Statutory,
             format!("处罚依据{who}未规定罚款"),
@@ -205,7 +242,8 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
             missing.extend(m.iter().cloned());
         }
         for id in missing {
-            cx.pending.push(format!("请确认：{}", condition::label(item, &id)));
+            cx.pending
+                .push(format!("请确认：{}", condition::label(item, &id)));
         }
         cx.log(
             Step::Statutory,
@@ -219,13 +257,19 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     let rule = *rule;
     cx.rule = Some(rule);
     cx.fine_discretionary = !rule.mandatory;
-    let cite = rule.basis.clone().unwrap_or_else(|| item.penalty_basis.clone());
+    let cite = rule
+        .basis
+        .clone()
+        .unwrap_or_else(|| item.penalty_basis.clone());
     let words = form_words(&rule.form, item);
     let may = if rule.mandatory { "处" } else { "可以处" };
     let mut facts = Vec::new();
     if let Some(b) = base_fact(&rule.form) {
         if let Some(v) = number(case, b) {
-            facts.push((condition::label(item, b).to_string(), v.normalize().to_string()));
+            facts.push((
+                condition::label(item, b).to_string(),
+                v.normalize().to_string(),
+            ));
         }
     }
     match span_of(&rule.form, case) {
@@ -255,10 +299,14 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
                     facts,
                 );
             } else if let Some(b) = base_fact(&rule.form) {
-                cx.pending.push(format!("请填写：{}", condition::label(item, b)));
+                cx.pending
+                    .push(format!("请填写：{}", condition::label(item, b)));
                 cx.log(
                     Step::Statutory,
-                    format!("法定罚款为{words}，须填写{}后计算", condition::label(item, b)),
+                    format!(
+                        "法定罚款为{words}，须填写{}后计算",
+                        condition::label(item, b)
+                    ),
                     vec![cite],
                     Vec::new(),
                     facts,

@@ -52,12 +52,23 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
             Vec::new(),
             Vec::new(),
         );
-        return Ok(if cx.statutory.is_some() { TierResult::Fine } else { TierResult::Open });
+        return Ok(if cx.statutory.is_some() {
+            TierResult::Fine
+        } else {
+            TierResult::Open
+        });
     }
     let mut missing = BTreeSet::new();
     let evals: Vec<(&Tier, Option<Tri>)> = tiers
         .iter()
-        .map(|t| (*t, t.when.as_ref().map(|c| condition::eval(c, case, &mut missing))))
+        .map(|t| {
+            (
+                *t,
+                t.when
+                    .as_ref()
+                    .map(|c| condition::eval(c, case, &mut missing)),
+            )
+        })
         .collect();
     let trues: Vec<&Tier> = evals
         .iter()
@@ -68,9 +79,16 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
     let mut chosen: Option<(&Tier, TierChoice)> = None;
     if let Some(code) = &case.tier {
         match evals.iter().find(|(t, _)| &t.code == code) {
-            None => cx.warnings.push(format!("所选阶次“{code}”不存在或不适用于{}", case.party.label())),
+            None => cx.warnings.push(format!(
+                "所选阶次“{code}”不存在或不适用于{}",
+                case.party.label()
+            )),
             Some((t, Some(Tri::False))) => {
-                let cond = t.when.as_ref().map(|c| condition::describe(c, item)).unwrap_or_default();
+                let cond = t
+                    .when
+                    .as_ref()
+                    .map(|c| condition::describe(c, item))
+                    .unwrap_or_default();
                 cx.warnings.push(format!(
                     "所选阶次“{}（{}）”与已填写的量化事实不符（该阶次条件：{cond}），未采用",
                     t.code, t.label
@@ -83,7 +101,10 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
         if trues.len() == 1 {
             chosen = Some((trues[0], TierChoice::Automatic));
         } else if trues.len() > 1 {
-            let names: Vec<String> = trues.iter().map(|t| format!("{}（{}）", t.code, t.label)).collect();
+            let names: Vec<String> = trues
+                .iter()
+                .map(|t| format!("{}（{}）", t.code, t.label))
+                .collect();
             cx.warnings.push(format!(
                 "多个阶次的量化条件同时满足：{}（基准边界重叠），请执法人员选择",
                 names.join("、")
@@ -94,18 +115,30 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
         let options: Vec<&Tier> = if trues.len() > 1 {
             trues
         } else {
-            evals.iter().filter(|(_, e)| *e != Some(Tri::False)).map(|(t, _)| *t).collect()
+            evals
+                .iter()
+                .filter(|(_, e)| *e != Some(Tri::False))
+                .map(|(t, _)| *t)
+                .collect()
         };
-        cx.tier_options = options.iter().map(|t| info(t, TierChoice::Officer)).collect();
+        cx.tier_options = options
+            .iter()
+            .map(|t| info(t, TierChoice::Officer))
+            .collect();
         for id in &missing {
-            cx.pending.push(format!("请填写：{}", condition::label(item, id)));
+            cx.pending
+                .push(format!("请填写：{}", condition::label(item, id)));
         }
         cx.pending.push("请选择裁量阶次".to_string());
         cx.log(
             Step::Tier,
             format!(
                 "裁量阶次待定，可选：{}",
-                options.iter().map(|t| format!("{}（{}）{}", t.code, t.label, t.description)).collect::<Vec<_>>().join("；")
+                options
+                    .iter()
+                    .map(|t| format!("{}（{}）{}", t.code, t.label, t.description))
+                    .collect::<Vec<_>>()
+                    .join("；")
             ),
             vec![item.penalty_basis.clone()],
             Vec::new(),
@@ -118,8 +151,13 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
     cx.tier = Some(info(tier, how));
     cx.tier_code = Some(tier.code.clone());
     let why = match (&tier.when, how) {
-        (Some(c), TierChoice::Automatic) => format!("依量化条件自动确定：{}", condition::describe(c, item)),
-        (Some(c), TierChoice::Officer) => format!("执法人员选择，量化条件（{}）相符或待核", condition::describe(c, item)),
+        (Some(c), TierChoice::Automatic) => {
+            format!("依量化条件自动确定：{}", condition::describe(c, item))
+        }
+        (Some(c), TierChoice::Officer) => format!(
+            "执法人员选择，量化条件（{}）相符或待核",
+            condition::describe(c, item)
+        ),
         (None, _) => "执法人员根据情节确认".to_string(),
     };
     let mut facts = Vec::new();
@@ -138,11 +176,20 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
             }
         }
     }
-    let cites = tier.basis.citation.iter().cloned().chain([item.penalty_basis.clone()]).collect();
+    let cites = tier
+        .basis
+        .citation
+        .iter()
+        .cloned()
+        .chain([item.penalty_basis.clone()])
+        .collect();
     let sources: Vec<String> = tier.basis.source.iter().map(|s| s.title.clone()).collect();
     cx.log(
         Step::Tier,
-        format!("{}阶次（{}）：{}；{why}", tier.label, tier.code, tier.description),
+        format!(
+            "{}阶次（{}）：{}；{why}",
+            tier.label, tier.code, tier.description
+        ),
         cites,
         sources.clone(),
         facts,
@@ -150,11 +197,23 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
 
     match &tier.outcome {
         TierOutcome::NoPenalty => {
-            cx.log(Step::Benchmark, "该阶次为不予处罚", vec![item.penalty_basis.clone()], sources, Vec::new());
+            cx.log(
+                Step::Benchmark,
+                "该阶次为不予处罚",
+                vec![item.penalty_basis.clone()],
+                sources,
+                Vec::new(),
+            );
             return Ok(TierResult::NoPenalty);
         }
         TierOutcome::CorrectionOnly => {
-            cx.log(Step::Benchmark, "该阶次为责令改正，不予罚款", vec![item.penalty_basis.clone()], sources, Vec::new());
+            cx.log(
+                Step::Benchmark,
+                "该阶次为责令改正，不予罚款",
+                vec![item.penalty_basis.clone()],
+                sources,
+                Vec::new(),
+            );
             return Ok(TierResult::CorrectionOnly);
         }
         _ => {}
@@ -175,10 +234,19 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
     if let Some(st) = cx.statutory {
         if !span.inside(&st) {
             text.push_str("（超出法定幅度，将按法定幅度校验）");
-            cx.warnings.push(format!("阶次 {} 的幅度超出法定幅度，已按法定幅度校验", tier.code));
+            cx.warnings.push(format!(
+                "阶次 {} 的幅度超出法定幅度，已按法定幅度校验",
+                tier.code
+            ));
         }
     }
-    cx.log(Step::Benchmark, text, vec![item.penalty_basis.clone()], sources, Vec::new());
+    cx.log(
+        Step::Benchmark,
+        text,
+        vec![item.penalty_basis.clone()],
+        sources,
+        Vec::new(),
+    );
     Ok(TierResult::Fine)
 }
 
@@ -196,25 +264,45 @@ fn benchmark_span(cx: &mut Ctx<'_>, outcome: &TierOutcome) -> Result<Option<Span
     let fraction = |st: &Span, [from, to]: [Fraction; 2]| st.portion(from, to);
     match outcome {
         TierOutcome::Band { band: name } => {
-            let Some(st) = cx.statutory else { return Ok(None) };
-            let bands = if st.min.is_zero() && !st.min_inc { &split.max_only } else { &split.range };
+            let Some(st) = cx.statutory else {
+                return Ok(None);
+            };
+            let bands = if st.min.is_zero() && !st.min_inc {
+                &split.max_only
+            } else {
+                &split.range
+            };
             let f = band(bands, *name);
             cx.benchmark_fraction = Some(f);
             fraction(&st, f).map(Some)
         }
         TierOutcome::Portion { from, to } => {
-            let Some(st) = cx.statutory else { return Ok(None) };
+            let Some(st) = cx.statutory else {
+                return Ok(None);
+            };
             cx.benchmark_fraction = Some([*from, *to]);
             fraction(&st, [*from, *to]).map(Some)
         }
-        TierOutcome::Range { min, min_inclusive, max, max_inclusive } => {
-            let conv = |v: rust_decimal::Decimal| -> Option<Result<rust_decimal::Decimal, EngineError>> {
-                match cx.rule.map(|r| &r.form) {
-                    Some(f @ (FineForm::Percent { .. } | FineForm::Multiple { .. } | FineForm::PerUnit { .. })) => to_yuan(f, cx.case, v),
-                    _ => Some(Ok(v)),
-                }
+        TierOutcome::Range {
+            min,
+            min_inclusive,
+            max,
+            max_inclusive,
+        } => {
+            let conv =
+                |v: rust_decimal::Decimal| -> Option<Result<rust_decimal::Decimal, EngineError>> {
+                    match cx.rule.map(|r| &r.form) {
+                        Some(
+                            f @ (FineForm::Percent { .. }
+                            | FineForm::Multiple { .. }
+                            | FineForm::PerUnit { .. }),
+                        ) => to_yuan(f, cx.case, v),
+                        _ => Some(Ok(v)),
+                    }
+                };
+            let Some(hi) = conv(max.0) else {
+                return Ok(None);
             };
-            let Some(hi) = conv(max.0) else { return Ok(None) };
             let hi = hi?;
             let (lo, lo_inc) = match min {
                 Some(m) => match conv(m.0) {
@@ -223,7 +311,12 @@ fn benchmark_span(cx: &mut Ctx<'_>, outcome: &TierOutcome) -> Result<Option<Span
                 },
                 None => (rust_decimal::Decimal::ZERO, false),
             };
-            Ok(Some(Span { min: lo, min_inc: lo_inc, max: hi, max_inc: *max_inclusive }))
+            Ok(Some(Span {
+                min: lo,
+                min_inc: lo_inc,
+                max: hi,
+                max_inc: *max_inclusive,
+            }))
         }
         TierOutcome::Fixed { value } => {
             let v = match cx.rule.map(|r| &r.form) {

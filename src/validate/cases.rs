@@ -47,7 +47,11 @@ pub fn check_case(lp: &LoadedPack, item: &Item, pc: &PackCase) -> Result<EvalRes
     let mut diffs = Vec::new();
     if let Some(o) = &e.outcome {
         if r.outcome.name() != o {
-            diffs.push(format!("结果应为 {o}，实为 {}（{}）", r.outcome.name(), r.summary));
+            diffs.push(format!(
+                "结果应为 {o}，实为 {}（{}）",
+                r.outcome.name(),
+                r.summary
+            ));
         }
     }
     if let Some(t) = &e.tier {
@@ -58,18 +62,31 @@ pub fn check_case(lp: &LoadedPack, item: &Item, pc: &PackCase) -> Result<EvalRes
     }
     if let Some(s) = &e.statutory {
         if !range_eq(r.statutory.as_ref(), s) {
-            diffs.push(format!("法定幅度应为 [{}, {}]，实为 {}", s[0], s[1], show(r.statutory.as_ref())));
+            diffs.push(format!(
+                "法定幅度应为 [{}, {}]，实为 {}",
+                s[0],
+                s[1],
+                show(r.statutory.as_ref())
+            ));
         }
     }
     if let Some(s) = &e.recommended {
         if !range_eq(r.recommended.as_ref(), s) {
-            diffs.push(format!("建议幅度应为 [{}, {}]，实为 {}", s[0], s[1], show(r.recommended.as_ref())));
+            diffs.push(format!(
+                "建议幅度应为 [{}, {}]，实为 {}",
+                s[0],
+                s[1],
+                show(r.recommended.as_ref())
+            ));
         }
     }
     if let Some(h) = e.hearing {
         let got = r.flags.hearing.status == FlagStatus::Required;
         if got != h {
-            diffs.push(format!("听证告知应为 {h}，实为 {:?}（{}）", r.flags.hearing.status, r.flags.hearing.reason));
+            diffs.push(format!(
+                "听证告知应为 {h}，实为 {:?}（{}）",
+                r.flags.hearing.status, r.flags.hearing.reason
+            ));
         }
     }
     for k in &e.penalties {
@@ -82,9 +99,16 @@ pub fn check_case(lp: &LoadedPack, item: &Item, pc: &PackCase) -> Result<EvalRes
         for (ptr, want) in &e.pointers {
             let got = v.pointer(ptr);
             if got != Some(want) {
-                diffs.push(format!("{ptr} 应为 {want}，实为 {}", got.map(|g| g.to_string()).unwrap_or("无".into())));
+                diffs.push(format!(
+                    "{ptr} 应为 {want}，实为 {}",
+                    got.map(|g| g.to_string()).unwrap_or("无".into())
+                ));
             }
         }
     }
-    if diffs.is_empty() { Ok(r) } else { Err(diffs.join("；")) }
+    if diffs.is_empty() {
+        Ok(r)
+    } else {
+        Err(diffs.join("；"))
+    }
 }

@@ -73,8 +73,14 @@ impl Report {
 
     /// Every finding as "错误/警告 path：message" lines.
     pub fn lines(&self) -> Vec<String> {
-        let e = self.errors.iter().map(|f| format!("  错误 {}：{}", f.path, f.message));
-        let w = self.warnings.iter().map(|f| format!("  警告 {}：{}", f.path, f.message));
+        let e = self
+            .errors
+            .iter()
+            .map(|f| format!("  错误 {}：{}", f.path, f.message));
+        let w = self
+            .warnings
+            .iter()
+            .map(|f| format!("  警告 {}：{}", f.path, f.message));
         e.chain(w).collect()
     }
 }

@@ -19,7 +19,10 @@ fn check_fractions(path: &str, pair: &[Fraction; 2], errors: &mut Vec<Finding>) 
     if !pair[0].is_unit() || !pair[1].is_unit() || !pair[0].le(&pair[1]) {
         errors.push(f(
             path.to_string(),
-            format!("比例区间 [{}, {}] 应在 0 到 1 之间且前者不大于后者", pair[0], pair[1]),
+            format!(
+                "比例区间 [{}, {}] 应在 0 到 1 之间且前者不大于后者",
+                pair[0], pair[1]
+            ),
         ));
     }
 }
@@ -36,7 +39,10 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
         }
     }
     if !m.reference_only && m.doc_number.is_none() {
-        warnings.push(f("$.meta.doc_number".into(), "正式发布的裁量基准应注明文号"));
+        warnings.push(f(
+            "$.meta.doc_number".into(),
+            "正式发布的裁量基准应注明文号",
+        ));
     }
     let r = &pack.rules;
     for (name, b) in [("range", &r.split.range), ("max_only", &r.split.max_only)] {
@@ -47,7 +53,10 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
     check_fractions("$.rules.adjust.lighter", &r.adjust.lighter, errors);
     check_fractions("$.rules.adjust.heavier", &r.adjust.heavier, errors);
     if !r.adjust.reduced_floor.is_unit() {
-        errors.push(f("$.rules.adjust.reduced_floor".into(), "减轻下限比例应在 0 到 1 之间"));
+        errors.push(f(
+            "$.rules.adjust.reduced_floor".into(),
+            "减轻下限比例应在 0 到 1 之间",
+        ));
     }
     if r.rounding.unit.0 <= rust_decimal::Decimal::ZERO {
         errors.push(f("$.rules.rounding.unit".into(), "取整单位应大于 0"));
@@ -61,7 +70,10 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
     let mut ids = BTreeSet::new();
     for (i, fac) in pack.factors.iter().enumerate() {
         if !ids.insert(fac.id.as_str()) {
-            errors.push(f(format!("$.factors[{i}].id"), format!("裁量情节编号 {} 重复", fac.id)));
+            errors.push(f(
+                format!("$.factors[{i}].id"),
+                format!("裁量情节编号 {} 重复", fac.id),
+            ));
         }
         if fac.basis.source.is_none() && fac.basis.citation.is_none() {
             warnings.push(f(format!("$.factors[{i}].basis"), "裁量情节未注明出处"));
@@ -71,7 +83,10 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
     for (i, item) in pack.items.iter().enumerate() {
         let p = format!("$.items[{i}]");
         if !codes.insert(item.code.as_str()) {
-            errors.push(f(format!("{p}.code"), format!("违法行为编号 {} 重复", item.code)));
+            errors.push(f(
+                format!("{p}.code"),
+                format!("违法行为编号 {} 重复", item.code),
+            ));
         }
         check_item(item, &p, errors, warnings);
     }
@@ -94,7 +109,10 @@ fn check_condition(item: &Item, c: &Condition, path: &str, errors: &mut Vec<Find
         Condition::Not { not } => check_condition(item, not, &format!("{path}.not"), errors),
         Condition::Compare { fact: id, .. } => match fact(item, id).map(|d| &d.kind) {
             Some(FactKind::Number { .. }) => {}
-            Some(_) => errors.push(f(path.to_string(), format!("事实 {id} 不是数字，不能比较大小"))),
+            Some(_) => errors.push(f(
+                path.to_string(),
+                format!("事实 {id} 不是数字，不能比较大小"),
+            )),
             None => errors.push(f(path.to_string(), format!("引用了未声明的事实 {id}"))),
         },
         Condition::Flag { fact: id, .. } => match fact(item, id).map(|d| &d.kind) {
@@ -107,7 +125,10 @@ fn check_condition(item: &Item, c: &Condition, path: &str, errors: &mut Vec<Find
             Some(FactKind::Choice { options }) => {
                 for o in one_of {
                     if !options.contains(o) {
-                        errors.push(f(path.to_string(), format!("选项“{o}”不在事实 {id} 的选项中")));
+                        errors.push(f(
+                            path.to_string(),
+                            format!("选项“{o}”不在事实 {id} 的选项中"),
+                        ));
                     }
                 }
             }
@@ -121,25 +142,47 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
     let mut fids = BTreeSet::new();
     for (j, d) in item.facts.iter().enumerate() {
         if !fids.insert(d.id.as_str()) {
-            errors.push(f(format!("{p}.facts[{j}].id"), format!("事实编号 {} 重复", d.id)));
+            errors.push(f(
+                format!("{p}.facts[{j}].id"),
+                format!("事实编号 {} 重复", d.id),
+            ));
         }
     }
-    if item.penalty_basis.quote.as_deref().is_none_or(|q| q.trim().is_empty()) {
-        warnings.push(f(format!("{p}.penalty_basis.quote"), "处罚依据未引用条文原文"));
+    if item
+        .penalty_basis
+        .quote
+        .as_deref()
+        .is_none_or(|q| q.trim().is_empty())
+    {
+        warnings.push(f(
+            format!("{p}.penalty_basis.quote"),
+            "处罚依据未引用条文原文",
+        ));
     }
     if item.violates.is_empty() {
         warnings.push(f(format!("{p}.violates"), "未注明违法依据"));
     }
     for (j, v) in item.violates.iter().enumerate() {
         if v.quote.as_deref().is_none_or(|q| q.trim().is_empty()) {
-            warnings.push(f(format!("{p}.violates[{j}].quote"), "违法依据未引用条文原文"));
+            warnings.push(f(
+                format!("{p}.violates[{j}].quote"),
+                "违法依据未引用条文原文",
+            ));
         }
     }
     for (j, pre) in item.preconditions.iter().enumerate() {
-        check_condition(item, &pre.when, &format!("{p}.preconditions[{j}].when"), errors);
+        check_condition(
+            item,
+            &pre.when,
+            &format!("{p}.preconditions[{j}].when"),
+            errors,
+        );
     }
     let unspecified_only = !item.fines.is_empty()
-        && item.fines.iter().all(|r| matches!(r.form, FineForm::Unspecified { .. }));
+        && item
+            .fines
+            .iter()
+            .all(|r| matches!(r.form, FineForm::Unspecified { .. }));
     for (j, rule) in item.fines.iter().enumerate() {
         let rp = format!("{p}.fines[{j}]");
         if let Some(c) = &rule.when {
@@ -154,7 +197,9 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
             FineForm::Fixed { amount } => (Some(amount.0), Some(amount.0)),
             FineForm::Unspecified { .. } => (None, None),
         };
-        if min.is_some_and(|m| m < rust_decimal::Decimal::ZERO) || max.is_some_and(|m| m <= rust_decimal::Decimal::ZERO) {
+        if min.is_some_and(|m| m < rust_decimal::Decimal::ZERO)
+            || max.is_some_and(|m| m <= rust_decimal::Decimal::ZERO)
+        {
             errors.push(f(rp.clone(), "罚款数额或比例应为正数"));
         }
         if let (Some(a), Some(b)) = (min, max) {
@@ -177,7 +222,10 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
     }
     if let Some(pf) = &item.personal_fine {
         if pf.min_percent.0 > pf.max_percent.0 || pf.min_percent.0 < rust_decimal::Decimal::ZERO {
-            errors.push(f(format!("{p}.personal_fine"), "责任人员罚款比例下限大于上限或为负"));
+            errors.push(f(
+                format!("{p}.personal_fine"),
+                "责任人员罚款比例下限大于上限或为负",
+            ));
         }
     }
     let mut tcodes = BTreeSet::new();
@@ -195,8 +243,13 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
             }
         }
         match &t.outcome {
-            TierOutcome::Band { .. } | TierOutcome::Portion { .. } if unspecified_only || item.fines.is_empty() => {
-                errors.push(f(format!("{tp}.outcome"), "法律未规定罚款数额，不能按比例划分阶次，请写明具体幅度（range）"));
+            TierOutcome::Band { .. } | TierOutcome::Portion { .. }
+                if unspecified_only || item.fines.is_empty() =>
+            {
+                errors.push(f(
+                    format!("{tp}.outcome"),
+                    "法律未规定罚款数额，不能按比例划分阶次，请写明具体幅度（range）",
+                ));
             }
             TierOutcome::Portion { from, to } => {
                 check_fractions(&format!("{tp}.outcome"), &[*from, *to], errors);
@@ -206,14 +259,20 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
             }
             _ => {}
         }
-        if t.basis.citation.is_none() && t.basis.source.is_none() && item.penalty_basis.quote.is_none() {
+        if t.basis.citation.is_none()
+            && t.basis.source.is_none()
+            && item.penalty_basis.quote.is_none()
+        {
             warnings.push(f(format!("{tp}.basis"), "阶次未注明出处"));
         }
     }
     for (j, e) in item.exemptions.iter().enumerate() {
         check_condition(item, &e.when, &format!("{p}.exemptions[{j}].when"), errors);
         if e.basis.citation.is_none() && e.basis.source.is_none() {
-            warnings.push(f(format!("{p}.exemptions[{j}].basis"), "免罚情形未注明出处"));
+            warnings.push(f(
+                format!("{p}.exemptions[{j}].basis"),
+                "免罚情形未注明出处",
+            ));
         }
     }
 }
