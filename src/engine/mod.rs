@@ -183,7 +183,14 @@ fn item_ref(i: &Item) -> ItemRef {
     }
 }
 
+/// A range as shown: rounded inwards to the 分 (whatever the pack's rounding unit for the
+/// recommendation), so that the statutory and benchmark ranges never show fractions of a 分.
+fn shown(s: Option<Span>, unit: rust_decimal::Decimal) -> Option<MoneyRange> {
+    s.map(|s| s.round_inwards(unit).unwrap_or(s).money())
+}
+
 fn finish(cx: Ctx<'_>, outcome: Outcome, flags: Flags) -> EvalResult {
+    let unit = rust_decimal::Decimal::new(1, 2);
     let recommended = cx.recommended.map(|s| s.money());
     let summary = match (outcome, &recommended) {
         (Outcome::Fine, Some(r)) | (Outcome::MayNotPenalise, Some(r)) => {
@@ -201,8 +208,8 @@ fn finish(cx: Ctx<'_>, outcome: Outcome, flags: Flags) -> EvalResult {
         fine_discretionary: cx.fine_discretionary,
         tier: cx.tier,
         tier_options: cx.tier_options,
-        statutory: cx.statutory.map(|s| s.money()),
-        benchmark: cx.benchmark.map(|s| s.money()),
+        statutory: shown(cx.statutory, unit),
+        benchmark: shown(cx.benchmark, unit),
         recommended,
         adjustment: cx.adjustment,
         penalties: cx.penalties,

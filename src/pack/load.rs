@@ -146,6 +146,15 @@ pub(crate) fn translate(msg: &str) -> String {
     if let Some(rest) = msg.strip_prefix("invalid length ") {
         return format!("元素个数不对：{rest}");
     }
+    if msg.starts_with("EOF while parsing") {
+        return "文件意外结束（JSON 不完整，可能缺少右括号或引号）".to_string();
+    }
+    if let Some(rest) = msg.strip_prefix("expected ") {
+        return format!("格式错误：此处应为 {rest}");
+    }
+    if msg.starts_with("trailing characters") {
+        return "JSON 结束后还有多余字符".to_string();
+    }
     if msg.starts_with("data did not match any variant of untagged enum Condition") {
         return "条件格式不正确（应为 {\"all\":[…]}、{\"any\":[…]}、{\"not\":…}、{\"fact\",\"op\",\"value\"}、{\"fact\",\"is\"} 或 {\"fact\",\"one_of\"} 之一）".to_string();
     }

@@ -90,6 +90,11 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
         }
         check_item(item, &p, errors, warnings);
     }
+    errors.extend(
+        crate::text::validate_templates(&pack.templates)
+            .into_iter()
+            .map(|(path, message)| f(path, message)),
+    );
 }
 
 fn fact<'a>(item: &'a Item, id: &str) -> Option<&'a FactDef> {

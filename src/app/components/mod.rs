@@ -1,0 +1,8 @@
+//! Function components, one per file. Each is a thin view over [`super::state::State`].
+
+pub mod app;
+pub mod case_form;
+pub mod finder;
+pub mod header;
+pub mod result;
+pub mod trace;

@@ -1,0 +1,239 @@
+//! Search-as-you-type over a pack's items: code, name, keywords, law names and article numbers.
+//!
+//! The query is cut into words; every word must match somewhere. Article numbers may be written
+//! in Arabic or Chinese numerals, with or without 第…条 ("64", "第64条", "第六十四条"). A law's
+//! short name matches when its characters appear in order in the full name ("质量条例" →
+//! 建设工程质量管理条例).
+
+use crate::pack::model::{Citation, Item, Pack};
+
+use super::format::{is_chinese_numeral, parse_chinese_number};
+
+/// One word of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    /// Text, lower-cased.
+    Text(String),
+    /// An article number.
+    Article(u32),
+}
+
+/// Items of one law, in display order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The law of the items' penalty basis.
+    pub law: String,
+    /// Indexes into the pack's items.
+    pub items: Vec<usize>,
+}
+
+/// The finder's list: groups by law, and the same items flattened in display order (the order
+/// the arrow keys walk).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Listing {
+    /// Groups in display order.
+    pub groups: Vec<Group>,
+    /// All listed item indexes in display order.
+    pub order: Vec<usize>,
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || "《》〈〉<>“”\"'‘’，,、；;：:（）()【】[]·.。！!？?".contains(c)
+}
+
+fn tokenize(query: &str) -> Vec<Token> {
+    let chars: Vec<char> = query.chars().collect();
+    let mut tokens = Vec::new();
+    let mut word = String::new();
+    let mut i = 0;
+    let flush = |word: &mut String, tokens: &mut Vec<Token>| {
+        if !word.is_empty() {
+            push_word(std::mem::take(word), tokens);
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        // 第…条 / …条 / 第…款 / 第…项, in either kind of numeral.
+        let is_num = |c: char| c.is_ascii_digit() || is_chinese_numeral(c);
+        let start = if c == '第' { i + 1 } else { i };
+        if start < chars.len()
+            && is_num(chars[start])
+            && (c == '第' || word.is_empty() || !is_num(word.chars().last().unwrap_or(' ')))
+        {
+            let mut j = start;
+            while j < chars.len() && is_num(chars[j]) {
+                j += 1;
+            }
+            let suffix = chars.get(j).copied();
+            let marked = matches!(suffix, Some('条' | '款' | '项'));
+            if c == '第' || marked {
+                let num: String = chars[start..j].iter().collect();
+                flush(&mut word, &mut tokens);
+                // Only the article narrows the search; 款 and 项 are not indexed.
+                if !matches!(suffix, Some('款' | '项')) {
+                    if let Some(n) = number(&num) {
+                        tokens.push(Token::Article(n));
+                    }
+                }
+                i = if marked { j + 1 } else { j };
+                continue;
+            }
+        }
+        if is_separator(c) {
+            flush(&mut word, &mut tokens);
+        } else if let Some(last) = word.chars().last() {
+            // Split where digits meet Chinese text: "质量条例64" → 质量条例, 64 (but keep
+            // codes such as "ZL-64" whole).
+            if (last.is_ascii_digit() && !c.is_ascii()) || (c.is_ascii_digit() && !last.is_ascii())
+            {
+                flush(&mut word, &mut tokens);
+            }
+            word.push(c);
+        } else {
+            word.push(c);
+        }
+        i += 1;
+    }
+    flush(&mut word, &mut tokens);
+    tokens
+}
+
+fn number(s: &str) -> Option<u32> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        parse_chinese_number(s)
+    }
+}
+
+fn push_word(word: String, tokens: &mut Vec<Token>) {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        if let Ok(n) = word.parse() {
+            tokens.push(Token::Article(n));
+            return;
+        }
+    }
+    let numeral_run = word
+        .chars()
+        .rev()
+        .take_while(|&c| is_chinese_numeral(c))
+        .count();
+    let len = word.chars().count();
+    // A word of Chinese numerals only ("六十四"), or ending in one ("质量条例六十四").
+    if numeral_run >= 2 || (numeral_run == len && word.contains(['十', '百', '千'])) {
+        let head: String = word.chars().take(len - numeral_run).collect();
+        let tail: String = word.chars().skip(len - numeral_run).collect();
+        if let Some(n) = parse_chinese_number(&tail) {
+            if head.chars().count() != 1 {
+                if !head.is_empty() {
+                    tokens.push(Token::Text(head.to_lowercase()));
+                }
+                tokens.push(Token::Article(n));
+                return;
+            }
+        }
+    }
+    tokens.push(Token::Text(word.to_lowercase()));
+}
+
+/// Whether the characters of `needle` appear in order in `hay`.
+fn subsequence(needle: &str, hay: &str) -> bool {
+    let mut hay = hay.chars();
+    needle.chars().all(|n| hay.any(|h| h == n))
+}
+
+fn laws(item: &Item) -> impl Iterator<Item = &Citation> {
+    std::iter::once(&item.penalty_basis).chain(item.violates.iter())
+}
+
+fn score_text(item: &Item, t: &str) -> u32 {
+    let code = item.code.to_lowercase();
+    let mut best = 0;
+    if code == t {
+        best = best.max(200);
+    } else if code.contains(t) {
+        best = best.max(100);
+    }
+    if item.name.to_lowercase().contains(t) {
+        best = best.max(60);
+    }
+    if item.keywords.iter().any(|k| k.to_lowercase().contains(t)) {
+        best = best.max(50);
+    }
+    for c in laws(item) {
+        if c.law.contains(t) {
+            best = best.max(30);
+        } else if t.chars().count() >= 2 && !t.is_ascii() && subsequence(t, &c.law) {
+            best = best.max(20);
+        }
+        // A phrase quoted from the article.
+        if t.chars().count() >= 2 && c.quote.as_deref().is_some_and(|q| q.contains(t)) {
+            best = best.max(10);
+        }
+    }
+    if best == 0 {
+        if let Some(note) = &item.note {
+            if note.contains(t) {
+                best = 5;
+            }
+        }
+    }
+    best
+}
+
+fn score_article(item: &Item, n: u32) -> u32 {
+    if item.penalty_basis.article == n {
+        70
+    } else if item.violates.iter().any(|c| c.article == n) {
+        40
+    } else if item.code.contains(&n.to_string()) {
+        20
+    } else {
+        0
+    }
+}
+
+/// The score of an item for a query; None when some word does not match. An empty query
+/// matches every item with score 0.
+pub fn score(item: &Item, query: &str) -> Option<u32> {
+    let mut total = 0;
+    for tok in tokenize(query) {
+        let s = match &tok {
+            Token::Text(t) => score_text(item, t),
+            Token::Article(n) => score_article(item, *n),
+        };
+        if s == 0 {
+            return None;
+        }
+        total += s;
+    }
+    Some(total)
+}
+
+/// The finder's list for a query: matching items grouped by the law of their penalty basis.
+/// Without a query, every item in pack order; with one, the best matches first.
+pub fn list(pack: &Pack, query: &str) -> Listing {
+    let mut hits: Vec<(usize, u32)> = pack
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| score(item, query).map(|s| (i, s)))
+        .collect();
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, _) in hits {
+        let law = &pack.items[i].penalty_basis.law;
+        match groups.iter_mut().find(|g| &g.law == law) {
+            Some(g) => g.items.push(i),
+            None => groups.push(Group {
+                law: law.clone(),
+                items: vec![i],
+            }),
+        }
+    }
+    let order = groups
+        .iter()
+        .flat_map(|g| g.items.iter().copied())
+        .collect();
+    Listing { groups, order }
+}

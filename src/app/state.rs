@@ -1,0 +1,565 @@
+//! The app's state as plain data: the active pack, the finder, and the officer's draft (the form
+//! as typed). The reducer only records what the officer did; every penalty rule lives in
+//! [`crate::evaluate`].
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+use crate::case::{Capacity, Case, CaseDates, Circumstances, FactValue};
+use crate::date::Date;
+use crate::engine::error::EngineError;
+use crate::num::{Dec, parse_decimal};
+use crate::pack::LoadedPack;
+use crate::pack::model::{FactKind, Item, PartyKind};
+use crate::validate::Report;
+
+/// A loaded pack, compared by identity so that props stay cheap to compare.
+#[derive(Debug, Clone)]
+pub struct PackRef(pub Rc<LoadedPack>);
+
+impl PartialEq for PackRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for PackRef {
+    type Target = LoadedPack;
+    fn deref(&self) -> &LoadedPack {
+        &self.0
+    }
+}
+
+/// Where the active pack came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackSource {
+    /// File name.
+    pub file: String,
+    /// The JSON text, kept so that a reload restores the same pack.
+    pub text: String,
+}
+
+/// One of the four dates of a case form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateField {
+    /// 违法行为发生之日.
+    Occurred,
+    /// 行为终了之日.
+    Ended,
+    /// 发现之日.
+    Discovered,
+    /// 决定之日.
+    Decided,
+}
+
+/// A fact as entered: text for numbers and choices, a yes/no for flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FactInput {
+    /// Yes / no.
+    Bool(bool),
+    /// Number or choice, as typed.
+    Text(String),
+}
+
+/// The case form exactly as the officer filled it in, including text that does not parse yet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// Selected item code.
+    pub item: Option<String>,
+    /// Party kind.
+    pub party: PartyKind,
+    /// Age of a 公民, as typed.
+    pub age: String,
+    /// Capacity of a 公民.
+    pub capacity: Capacity,
+    /// Dates, as YYYY-MM-DD text (empty when not entered).
+    pub occurred: String,
+    /// 行为终了之日.
+    pub ended: String,
+    /// 发现之日.
+    pub discovered: String,
+    /// 决定之日.
+    pub decided: String,
+    /// 涉及公民生命健康安全、金融安全且有危害后果.
+    pub grave_harm: bool,
+    /// The item's facts by id.
+    pub facts: BTreeMap<String, FactInput>,
+    /// 行政处罚法 arts 32–33 circumstances.
+    pub circumstances: Circumstances,
+    /// Pack factors that apply.
+    pub factors: Vec<String>,
+    /// Tier chosen by the officer.
+    pub tier: Option<String>,
+    /// 减轻 rather than 从轻, where the officer may choose.
+    pub choose_reduced: bool,
+    /// Decision on a 可以不予处罚 ground.
+    pub waive: Option<bool>,
+    /// 违法所得, as typed.
+    pub illegal_gains: String,
+    /// 违法所得依法应当退赔.
+    pub gains_to_be_returned: bool,
+    /// 拟罚款数额, as typed.
+    pub intended_fine: String,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            item: None,
+            party: PartyKind::LegalPerson,
+            age: String::new(),
+            capacity: Capacity::Full,
+            occurred: String::new(),
+            ended: String::new(),
+            discovered: String::new(),
+            decided: String::new(),
+            grave_harm: false,
+            facts: BTreeMap::new(),
+            circumstances: Circumstances::default(),
+            factors: Vec::new(),
+            tier: None,
+            choose_reduced: false,
+            waive: None,
+            illegal_gains: String::new(),
+            gains_to_be_returned: false,
+            intended_fine: String::new(),
+        }
+    }
+}
+
+/// A form field an error message belongs beside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    /// The violation itself.
+    Item,
+    /// A fact by id.
+    Fact(String),
+    /// Age.
+    Age,
+    /// The dates.
+    Dates,
+    /// 违法所得.
+    IllegalGains,
+    /// 拟罚款数额.
+    IntendedFine,
+    /// Anything else.
+    General,
+}
+
+/// The draft read as a case, with the fields that could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The case (fields that could not be read are left out).
+    pub case: Case,
+    /// Fields that could not be read, with the reason.
+    pub errors: Vec<(Field, String)>,
+}
+
+fn amount(text: &str, field: Field, errors: &mut Vec<(Field, String)>) -> Option<Dec> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match parse_decimal(&t.replace(['，', ','], "")) {
+        Ok(d) => Some(Dec(d)),
+        Err(e) => {
+            errors.push((field, e));
+            None
+        }
+    }
+}
+
+fn date(text: &str, errors: &mut Vec<(Field, String)>) -> Option<Date> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse() {
+        Ok(d) => Some(d),
+        Err(e) => {
+            errors.push((Field::Dates, e));
+            None
+        }
+    }
+}
+
+impl Draft {
+    /// Reads the form as a case for `item` (only the item's own facts are passed on).
+    pub fn reading(&self, item: Option<&Item>) -> Reading {
+        let mut errors = Vec::new();
+        let mut facts = BTreeMap::new();
+        if let Some(item) = item {
+            for def in &item.facts {
+                let Some(input) = self.facts.get(&def.id) else {
+                    continue;
+                };
+                let value = match (&def.kind, input) {
+                    (FactKind::Bool, FactInput::Bool(b)) => Some(FactValue::Bool(*b)),
+                    (FactKind::Number { .. }, FactInput::Text(t)) => {
+                        amount(t, Field::Fact(def.id.clone()), &mut errors).map(FactValue::Number)
+                    }
+                    (FactKind::Choice { .. }, FactInput::Text(t)) if !t.is_empty() => {
+                        Some(FactValue::Text(t.clone()))
+                    }
+                    _ => None,
+                };
+                if let Some(v) = value {
+                    facts.insert(def.id.clone(), v);
+                }
+            }
+        }
+        let citizen = self.party == PartyKind::Citizen;
+        let age = if citizen && !self.age.trim().is_empty() {
+            match self.age.trim().parse::<u32>() {
+                Ok(a) => Some(a),
+                Err(_) => {
+                    errors.push((Field::Age, "年龄应为整数周岁".to_string()));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let dates = CaseDates {
+            occurred: date(&self.occurred, &mut errors),
+            ended: date(&self.ended, &mut errors),
+            discovered: date(&self.discovered, &mut errors),
+            decided: date(&self.decided, &mut errors),
+        };
+        let case = Case {
+            items: self.item.iter().cloned().collect(),
+            party: self.party,
+            age,
+            capacity: if citizen {
+                self.capacity
+            } else {
+                Capacity::Full
+            },
+            dates,
+            grave_harm: self.grave_harm,
+            facts,
+            circumstances: self.circumstances,
+            factors: self.factors.clone(),
+            tier: self.tier.clone(),
+            choose_reduced: self.choose_reduced,
+            waive: self.waive,
+            illegal_gains: amount(&self.illegal_gains, Field::IllegalGains, &mut errors),
+            gains_to_be_returned: self.gains_to_be_returned,
+            intended_fine: amount(&self.intended_fine, Field::IntendedFine, &mut errors),
+        };
+        Reading { case, errors }
+    }
+
+    /// The form for a saved case (used when only the case JSON of a draft can be read).
+    pub fn from_case(case: &Case) -> Draft {
+        let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        Draft {
+            item: case.items.first().cloned(),
+            party: case.party,
+            age: case.age.map(|a| a.to_string()).unwrap_or_default(),
+            capacity: case.capacity,
+            occurred: text(case.dates.occurred),
+            ended: text(case.dates.ended),
+            discovered: text(case.dates.discovered),
+            decided: text(case.dates.decided),
+            grave_harm: case.grave_harm,
+            facts: case
+                .facts
+                .iter()
+                .map(|(k, v)| {
+                    let input = match v {
+                        FactValue::Bool(b) => FactInput::Bool(*b),
+                        FactValue::Number(n) => FactInput::Text(n.to_string()),
+                        FactValue::Text(t) => FactInput::Text(t.clone()),
+                    };
+                    (k.clone(), input)
+                })
+                .collect(),
+            circumstances: case.circumstances,
+            factors: case.factors.clone(),
+            tier: case.tier.clone(),
+            choose_reduced: case.choose_reduced,
+            waive: case.waive,
+            illegal_gains: case
+                .illegal_gains
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            gains_to_be_returned: case.gains_to_be_returned,
+            intended_fine: case
+                .intended_fine
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The field an engine error belongs beside.
+pub fn error_field(e: &EngineError) -> Field {
+    match e {
+        EngineError::NoItem | EngineError::UnknownItem(_) => Field::Item,
+        EngineError::Dates(_) => Field::Dates,
+        EngineError::BadFact { field, .. } => {
+            if let Some(rest) = field.strip_prefix("facts.") {
+                let id = rest.split('（').next().unwrap_or(rest);
+                Field::Fact(id.to_string())
+            } else if field.starts_with("illegal_gains") {
+                Field::IllegalGains
+            } else if field.starts_with("intended_fine") {
+                Field::IntendedFine
+            } else if field.starts_with("age") {
+                Field::Age
+            } else {
+                Field::General
+            }
+        }
+        _ => Field::General,
+    }
+}
+
+/// What the officer did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A pack was read and validated without errors.
+    PackLoaded {
+        /// The pack.
+        pack: Rc<LoadedPack>,
+        /// The validator's report (warnings only).
+        report: Rc<Report>,
+        /// The file and text, or None for the embedded pack.
+        source: Option<PackSource>,
+    },
+    /// A pack was refused; the current pack stays.
+    PackRejected(Rc<Report>),
+    /// Hide the pack report.
+    DismissReport,
+    /// Show a notice (export done, storage failed …); None hides it.
+    Notice(Option<String>),
+    /// The finder's text.
+    Query(String),
+    /// The finder's highlighted row.
+    Cursor(usize),
+    /// An item was chosen.
+    SelectItem(String),
+    /// Back to the finder.
+    ClearItem,
+    /// Party kind.
+    Party(PartyKind),
+    /// Age text.
+    Age(String),
+    /// Capacity.
+    Capacity(Capacity),
+    /// A date, as YYYY-MM-DD.
+    Date(DateField, String),
+    /// 涉及生命健康安全、金融安全且有危害后果.
+    GraveHarm(bool),
+    /// A fact; None clears it.
+    Fact(String, Option<FactInput>),
+    /// A circumstance of arts 32–33 by its name in [`Circumstances::NAMES`].
+    Circumstance(&'static str, bool),
+    /// A pack factor on or off.
+    Factor(String, bool),
+    /// Tier choice.
+    Tier(Option<String>),
+    /// 减轻 (true) or 从轻 (false).
+    ChooseReduced(bool),
+    /// 可以不予处罚 decision.
+    Waive(Option<bool>),
+    /// 违法所得 text.
+    IllegalGains(String),
+    /// 违法所得依法应当退赔.
+    GainsReturned(bool),
+    /// 拟罚款数额 text.
+    IntendedFine(String),
+    /// Clear the form (keeps the pack).
+    ResetDraft,
+}
+
+/// The whole app state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The active pack.
+    pub pack: PackRef,
+    /// Where it came from (None: the embedded reference pack).
+    pub source: Option<PackSource>,
+    /// Report of the last pack read: warnings of the active pack, or errors of a refused one.
+    pub report: Option<Rc<Report>>,
+    /// Whether `report` is about a refused pack.
+    pub rejected: bool,
+    /// A short message for the officer.
+    pub notice: Option<String>,
+    /// The finder's text.
+    pub query: String,
+    /// The finder's highlighted row (index into the listing's order).
+    pub cursor: usize,
+    /// The case form.
+    pub draft: Draft,
+}
+
+impl State {
+    /// A state on a pack with a draft.
+    pub fn new(pack: Rc<LoadedPack>, source: Option<PackSource>, draft: Draft) -> State {
+        State {
+            pack: PackRef(pack),
+            source,
+            report: None,
+            rejected: false,
+            notice: None,
+            query: String::new(),
+            cursor: 0,
+            draft,
+        }
+    }
+
+    /// The selected item, when the active pack has it.
+    pub fn item(&self) -> Option<&Item> {
+        self.draft.item.as_deref().and_then(|c| self.pack.item(c))
+    }
+}
+
+fn set_circumstance(c: &mut Circumstances, name: &str, on: bool) {
+    let slot = match name {
+        "minor" => &mut c.minor,
+        "corrected" => &mut c.corrected,
+        "no_harm" => &mut c.no_harm,
+        "first_offence" => &mut c.first_offence,
+        "slight_harm" => &mut c.slight_harm,
+        "no_fault" => &mut c.no_fault,
+        "eliminated_harm" => &mut c.eliminated_harm,
+        "coerced" => &mut c.coerced,
+        "confessed" => &mut c.confessed,
+        "meritorious" => &mut c.meritorious,
+        _ => return,
+    };
+    *slot = on;
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let d = &mut s.draft;
+        match action {
+            Action::PackLoaded {
+                pack,
+                report,
+                source,
+            } => {
+                s.pack = PackRef(pack);
+                s.source = source;
+                s.report = (!report.warnings.is_empty()).then_some(report);
+                s.rejected = false;
+                s.cursor = 0;
+            }
+            Action::PackRejected(report) => {
+                s.report = Some(report);
+                s.rejected = true;
+            }
+            Action::DismissReport => s.report = None,
+            Action::Notice(n) => s.notice = n,
+            Action::Query(q) => {
+                s.query = q;
+                s.cursor = 0;
+            }
+            Action::Cursor(c) => s.cursor = c,
+            Action::SelectItem(code) => {
+                if d.item.as_deref() != Some(code.as_str()) {
+                    d.tier = None;
+                    d.waive = None;
+                }
+                // Start on a party the item applies to.
+                if let Some(item) = s.pack.item(&code) {
+                    if !item.parties.covers(d.party) {
+                        d.party = if item.parties.covers(PartyKind::LegalPerson) {
+                            PartyKind::LegalPerson
+                        } else {
+                            PartyKind::Citizen
+                        };
+                    }
+                }
+                d.item = Some(code);
+            }
+            Action::ClearItem => d.item = None,
+            Action::Party(p) => d.party = p,
+            Action::Age(a) => d.age = a,
+            Action::Capacity(c) => d.capacity = c,
+            Action::Date(f, v) => match f {
+                DateField::Occurred => d.occurred = v,
+                DateField::Ended => d.ended = v,
+                DateField::Discovered => d.discovered = v,
+                DateField::Decided => d.decided = v,
+            },
+            Action::GraveHarm(b) => d.grave_harm = b,
+            Action::Fact(id, v) => match v {
+                Some(v) => {
+                    d.facts.insert(id, v);
+                }
+                None => {
+                    d.facts.remove(&id);
+                }
+            },
+            Action::Circumstance(name, on) => set_circumstance(&mut d.circumstances, name, on),
+            Action::Factor(id, on) => {
+                d.factors.retain(|f| f != &id);
+                if on {
+                    d.factors.push(id);
+                }
+            }
+            Action::Tier(t) => d.tier = t,
+            Action::ChooseReduced(b) => d.choose_reduced = b,
+            Action::Waive(w) => d.waive = w,
+            Action::IllegalGains(t) => d.illegal_gains = t,
+            Action::GainsReturned(b) => d.gains_to_be_returned = b,
+            Action::IntendedFine(t) => d.intended_fine = t,
+            Action::ResetDraft => {
+                *d = Draft {
+                    item: d.item.clone(),
+                    ..Draft::default()
+                };
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// The draft read and evaluated: what the result panel and the form's error messages show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// The case as read from the form.
+    pub case: Case,
+    /// Fields of the form that could not be read, and the engine's error placed by field.
+    pub errors: Vec<(Field, String)>,
+    /// The engine's answer; None while no item is selected.
+    pub result: Option<Result<crate::engine::result::EvalResult, EngineError>>,
+}
+
+impl Evaluation {
+    /// Reads the draft and runs the engine on it.
+    pub fn run(pack: &LoadedPack, draft: &Draft) -> Evaluation {
+        let item = draft.item.as_deref().and_then(|c| pack.item(c));
+        let Reading { case, mut errors } = draft.reading(item);
+        let result = draft.item.as_ref().map(|_| crate::evaluate(pack, &case));
+        if let Some(Err(e)) = &result {
+            errors.push((error_field(e), e.to_string()));
+        }
+        Evaluation {
+            case,
+            errors,
+            result,
+        }
+    }
+
+    /// Error messages for one field.
+    pub fn errors_for(&self, field: &Field) -> Vec<String> {
+        self.errors
+            .iter()
+            .filter(|(f, _)| f == field)
+            .map(|(_, m)| m.clone())
+            .collect()
+    }
+}

@@ -1,0 +1,76 @@
+//! The officer's draft and the chosen pack in the browser's LocalStorage, so that a reload, a
+//! crash or a refused pack never loses the case being entered.
+
+use gloo::storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+use crate::case::Case;
+
+use super::state::{Draft, PackSource};
+
+/// Key of the saved draft.
+pub const DRAFT_KEY: &str = "cailiang.draft.v1";
+/// Key of the chosen pack (absent: the embedded reference pack).
+pub const PACK_KEY: &str = "cailiang.pack.v1";
+/// Where a draft is moved when the officer asks to start afresh after a crash.
+pub const DRAFT_BACKUP_KEY: &str = "cailiang.draft.backup";
+
+/// What is saved: the selected item, the case as the engine reads it, and the form as typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedDraft {
+    /// Selected item code.
+    pub item: Option<String>,
+    /// The case JSON.
+    pub case: Case,
+    /// The form as typed (kept so that text that does not parse yet is not lost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<Draft>,
+}
+
+/// Saves the draft; the error message is returned when the browser refuses.
+pub fn save_draft(draft: &Draft, case: &Case) -> Result<(), String> {
+    let saved = SavedDraft {
+        item: draft.item.clone(),
+        case: case.clone(),
+        form: Some(draft.clone()),
+    };
+    LocalStorage::set(DRAFT_KEY, &saved).map_err(|e| e.to_string())
+}
+
+/// The saved draft, if there is one that can be read.
+pub fn load_draft() -> Option<Draft> {
+    let value: serde_json::Value = LocalStorage::get(DRAFT_KEY).ok()?;
+    if let Some(form) = value.get("form") {
+        if let Ok(d) = serde_json::from_value::<Draft>(form.clone()) {
+            return Some(d);
+        }
+    }
+    let saved: SavedDraft = serde_json::from_value(value).ok()?;
+    let mut d = Draft::from_case(&saved.case);
+    d.item = saved.item.or(d.item);
+    Some(d)
+}
+
+/// Moves the saved draft aside (after a crash, at the officer's request).
+pub fn set_draft_aside() {
+    if let Ok(v) = LocalStorage::get::<serde_json::Value>(DRAFT_KEY) {
+        let _ = LocalStorage::set(DRAFT_BACKUP_KEY, v);
+    }
+    LocalStorage::delete(DRAFT_KEY);
+}
+
+/// Saves the chosen pack, or forgets it for the embedded one.
+pub fn save_pack(source: Option<&PackSource>) -> Result<(), String> {
+    match source {
+        Some(s) => LocalStorage::set(PACK_KEY, s).map_err(|e| e.to_string()),
+        None => {
+            LocalStorage::delete(PACK_KEY);
+            Ok(())
+        }
+    }
+}
+
+/// The saved pack, if any.
+pub fn load_pack_source() -> Option<PackSource> {
+    LocalStorage::get(PACK_KEY).ok()
+}

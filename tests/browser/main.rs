@@ -1,0 +1,459 @@
+//! Browser end-to-end tests of the officer's web app: chromedriver drives headless Chromium
+//! against the built app in `dist/`, served from a small static server on loopback.
+//!
+//! Run `scripts/build-web` first, then `cargo test --test browser`. The test fails (it does not
+//! skip) when `dist/` or chromedriver is missing. `CHROMEDRIVER` and `CHROME` override the
+//! binaries (default: `chromedriver` on PATH or /usr/bin/chromedriver, and /usr/bin/chromium).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+// ---------------------------------------------------------------------------------------------
+// Static server for dist/
+
+fn dist_dir() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "dist/index.html 不存在：请先运行 scripts/build-web（trunk build --release）再运行浏览器测试"
+    );
+    dist
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(mut stream: TcpStream, root: &Path) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Skip the headers.
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if line == "\r\n" || line == "\n" => break,
+            Ok(_) => {}
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let rel = path.trim_start_matches('/');
+    let file = if rel.is_empty() || rel.ends_with('/') {
+        root.join(rel).join("index.html")
+    } else {
+        root.join(rel)
+    };
+    let safe = !rel.split('/').any(|seg| seg == "..");
+    let (status, body, ctype) = match std::fs::read(&file) {
+        Ok(bytes) if safe && method == "GET" => ("200 OK", bytes, content_type(&file)),
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let _ = stream.flush();
+    let _ = stream.shutdown(Shutdown::Write);
+    // Drain whatever the client still sends so that the close is clean.
+    let mut sink = [0u8; 512];
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let _ = stream.read(&mut sink);
+}
+
+/// Serves dist/ on 127.0.0.1 from a background thread; returns the base URL.
+fn serve_dist() -> String {
+    let root = dist_dir();
+    let listener = TcpListener::bind("127.0.0.1:0").expect("无法在本机回环地址上监听");
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || respond(stream, &root));
+        }
+    });
+    format!("http://127.0.0.1:{port}/")
+}
+
+// ---------------------------------------------------------------------------------------------
+// chromedriver and the browser session
+
+struct Driver {
+    child: Child,
+    profile: PathBuf,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn chromedriver_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("CHROMEDRIVER") {
+        return PathBuf::from(p);
+    }
+    if let Some(paths) = std::env::var_os("PATH") {
+        for dir in std::env::split_paths(&paths) {
+            let p = dir.join("chromedriver");
+            if p.is_file() {
+                return p;
+            }
+        }
+    }
+    PathBuf::from("/usr/bin/chromedriver")
+}
+
+fn chrome_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROME") {
+        return Some(PathBuf::from(p));
+    }
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("找不到空闲端口")
+}
+
+fn unique_dir(tag: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!(
+        "cailiang-e2e-{tag}-{}-{}-{nanos}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&dir).expect("无法创建临时目录");
+    dir
+}
+
+async fn start_browser() -> (Client, Driver) {
+    let exe = chromedriver_path();
+    assert!(
+        exe.is_file(),
+        "找不到 chromedriver（{}）：请安装 chromium-driver 或设置 CHROMEDRIVER",
+        exe.display()
+    );
+    let port = free_port();
+    let child = Command::new(&exe)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("无法启动 chromedriver（{}）：{e}", exe.display()));
+    let profile = unique_dir("profile");
+    let driver = Driver { child, profile };
+
+    let deadline = Instant::now() + TIMEOUT;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "chromedriver 未在 {TIMEOUT:?} 内就绪"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    let mut options = json!({
+        "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--window-size=1280,900",
+            format!("--user-data-dir={}", driver.profile.display()),
+        ]
+    });
+    if let Some(chrome) = chrome_path() {
+        options["binary"] = json!(chrome.display().to_string());
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("chrome"));
+    caps.insert("goog:chromeOptions".into(), options);
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let client = ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("无法与 chromedriver 建立会话");
+    (client, driver)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+async fn wait_css(c: &Client, css: &str) -> Element {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            return e;
+        }
+        assert!(Instant::now() < deadline, "等待元素 {css} 超时");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until the element's text contains `needle`; returns the text.
+async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
+    let deadline = Instant::now() + TIMEOUT;
+    let mut last = String::new();
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if let Ok(t) = e.text().await {
+                if t.contains(needle) {
+                    return t;
+                }
+                last = t;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "等待 {css} 出现“{needle}”超时；当前文本：{last}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn text(c: &Client, css: &str) -> String {
+    wait_css(c, css).await.text().await.unwrap_or_default()
+}
+
+/// Clicks the first element matching `css` whose text contains `needle`.
+async fn click_containing(c: &Client, css: &str, needle: &str) {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        for e in c.find_all(Locator::Css(css)).await.unwrap_or_default() {
+            if e.text().await.unwrap_or_default().contains(needle) {
+                e.click().await.expect("点击失败");
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "找不到包含“{needle}”的 {css}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The input labelled `label` (a `<label for>` whose text is exactly the label).
+async fn input_by_label(c: &Client, label: &str) -> Element {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        for l in c
+            .find_all(Locator::Css("label[for]"))
+            .await
+            .unwrap_or_default()
+        {
+            if l.text().await.unwrap_or_default().trim() == label {
+                let id = l.attr("for").await.ok().flatten().expect("label 没有 for");
+                return c
+                    .find(Locator::Id(&id))
+                    .await
+                    .unwrap_or_else(|_| panic!("找不到标签“{label}”对应的输入框 #{id}"));
+            }
+        }
+        assert!(Instant::now() < deadline, "找不到标签“{label}”");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn upload(c: &Client, path: &Path) {
+    let input = wait_css(c, "#pack-file-input").await;
+    input
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("无法选择文件");
+}
+
+fn reference() -> Value {
+    serde_json::from_str(cailiang::REFERENCE_PACK).expect("内置参考基准不是 JSON")
+}
+
+fn reference_title() -> String {
+    reference()["meta"]["title"].as_str().unwrap().to_string()
+}
+
+/// Opens the app and enters the standard case: ZL-64, 工程合同价款 10,000,000 元, tier B.
+async fn enter_standard_case(c: &Client, base: &str) {
+    c.goto(base).await.unwrap();
+    let search = wait_css(c, "#finder-q").await;
+    search.send_keys("偷工减料").await.unwrap();
+    click_containing(c, "#finder-list [role=option]", "ZL-64").await;
+    wait_text(c, ".selected-item", "ZL-64").await;
+    let price = input_by_label(c, "工程合同价款").await;
+    price.send_keys("10000000").await.unwrap();
+    click_containing(c, ".tiers label", "B　").await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn officer_flow_draft_and_bad_pack() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+
+    // The reference pack is active.
+    c.goto(&base).await.unwrap();
+    let title = reference_title();
+    wait_text(&c, "#pack-title", &title).await;
+    assert!(text(&c, ".packbar").await.contains("参考示例"));
+
+    // Search, select ZL-64, enter the contract price, choose tier B.
+    enter_standard_case(&c, &base).await;
+    let rec = wait_text(&c, "#range-recommended", "266,666.67").await;
+    assert!(rec.contains("333,333.33"), "{rec}");
+    assert!(text(&c, "#outcome").await.contains("罚款"));
+    assert!(text(&c, "#range-statutory").await.contains("200,000"));
+
+    // Other ways to find the same item.
+    for q in ["质量条例 64", "第六十四条", "zl-64"] {
+        let search = wait_css(&c, "#finder-q").await;
+        search.clear().await.unwrap();
+        search.send_keys(q).await.unwrap();
+        wait_text(&c, "#finder-list", "ZL-64").await;
+    }
+    // Keyboard: the first hit is highlighted; Enter selects it.
+    let search = wait_css(&c, "#finder-q").await;
+    search.clear().await.unwrap();
+    search.send_keys("偷工减料").await.unwrap();
+    wait_text(&c, "#finder-list", "ZL-64").await;
+    search
+        .send_keys(&format!("{}", char::from(Key::Enter)))
+        .await
+        .unwrap();
+    wait_text(&c, ".selected-item", "ZL-64").await;
+
+    // A reload restores the draft.
+    c.refresh().await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    let price = input_by_label(&c, "工程合同价款").await;
+    assert_eq!(
+        price.prop("value").await.unwrap().as_deref(),
+        Some("10000000")
+    );
+
+    // A negative amount is shown beside the field.
+    price.clear().await.unwrap();
+    price.send_keys("-5").await.unwrap();
+    wait_text(&c, ".has-error .field-error", "不能为负数").await;
+    price.clear().await.unwrap();
+    price.send_keys("10000000").await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+
+    // A malformed pack is refused with its report; the pack and the draft stay.
+    let dir = unique_dir("packs");
+    let bad = dir.join("坏的基准.json");
+    std::fs::write(&bad, "{\"format_version\": 1, \"meta\": {\"id\": ").unwrap();
+    upload(&c, &bad).await;
+    let report = wait_text(&c, "#pack-report", "未能加载").await;
+    assert!(report.contains("坏的基准.json"), "{report}");
+    assert!(report.contains("$"), "报告应给出 JSON 路径：{report}");
+    assert!(report.contains("错误"), "{report}");
+    assert_eq!(text(&c, "#pack-title").await, title);
+    assert!(text(&c, "#range-recommended").await.contains("266,666.67"));
+
+    // A pack that parses but misses a required field names the JSON path.
+    let mut missing = reference();
+    missing["items"][0].as_object_mut().unwrap().remove("code");
+    let missing_path = dir.join("missing-code.json");
+    std::fs::write(&missing_path, missing.to_string()).unwrap();
+    upload(&c, &missing_path).await;
+    let report = wait_text(&c, "#pack-report", "missing-code.json").await;
+    assert!(report.contains("$.items[0]"), "{report}");
+    assert!(report.contains("code"), "{report}");
+    assert_eq!(text(&c, "#pack-title").await, title);
+
+    // The draft survives a reload after the refusal.
+    c.refresh().await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+
+    let _ = std::fs::remove_dir_all(&dir);
+    // Ending the session is cleanup; the Driver guard kills chromedriver either way.
+    let _ = c.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pack_text_is_rendered_as_text() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+    c.goto(&base).await.unwrap();
+    wait_css(&c, "#finder-q").await;
+
+    let payload = "<img src=x onerror=alert(1)>";
+    let mut pack = reference();
+    pack["meta"]["title"] = json!("注入测试<b>粗体</b>");
+    pack["meta"]["id"] = json!("xss-test");
+    pack["items"][0]["name"] = json!(format!("{payload}偷工减料"));
+    let dir = unique_dir("xss");
+    let path = dir.join("xss.json");
+    std::fs::write(&path, pack.to_string()).unwrap();
+    upload(&c, &path).await;
+
+    wait_text(&c, "#pack-title", "注入测试<b>粗体</b>").await;
+    let search = wait_css(&c, "#finder-q").await;
+    search.send_keys("onerror").await.unwrap();
+    let list = wait_text(&c, "#finder-list", payload).await;
+    assert!(list.contains(payload), "{list}");
+
+    // Select it so that the name also appears in the result sheet.
+    click_containing(&c, "#finder-list [role=option]", "onerror").await;
+    wait_text(&c, ".selected-item", payload).await;
+    wait_text(&c, "#result", payload).await;
+
+    let images = c
+        .execute("return document.querySelectorAll('img, b').length;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(images, json!(0), "包内文字被当作 HTML 解析了");
+    assert!(c.get_alert_text().await.is_err(), "页面弹出了 alert");
+
+    let _ = std::fs::remove_dir_all(&dir);
+    // Ending the session is cleanup; the Driver guard kills chromedriver either way.
+    let _ = c.close().await;
+}
