@@ -41,8 +41,9 @@ pub fn load_pack(file: &str, text: &str) -> Result<LoadedPack, PackError> {
             parsed,
         )
     });
+    // In the browser one (path-tracking) deserialiser keeps the wasm smaller.
     #[cfg(target_arch = "wasm32")]
-    let (hash, parsed) = (content_hash(text.as_bytes()), parse_plain(text));
+    let (hash, parsed) = (content_hash(text.as_bytes()), None::<Pack>);
     if let Some(pack) = parsed {
         return finish(file, pack, hash);
     }
@@ -72,6 +73,7 @@ pub fn load_pack(file: &str, text: &str) -> Result<LoadedPack, PackError> {
 
 /// Path tracking costs a third of the parse: parse plainly first, and again with paths only on
 /// error.
+#[cfg(not(target_arch = "wasm32"))]
 fn parse_plain(text: &str) -> Option<Pack> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str::<Pack>(text).ok()
