@@ -42,6 +42,20 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report on a file that could not be read as a pack at all.
+    pub fn rejected(file: &str, finding: Finding) -> Report {
+        Report {
+            file: file.to_string(),
+            pack_id: None,
+            hash: None,
+            items: 0,
+            cases: 0,
+            cases_failed: 0,
+            errors: vec![finding],
+            warnings: Vec::new(),
+        }
+    }
+
     /// No errors.
     pub fn is_ok(&self) -> bool {
         self.errors.is_empty()
@@ -103,19 +117,7 @@ pub fn validate_text(file: &str, text: &str) -> (Option<LoadedPack>, Report) {
                     message: other.to_string(),
                 },
             };
-            (
-                None,
-                Report {
-                    file: file.to_string(),
-                    pack_id: None,
-                    hash: None,
-                    items: 0,
-                    cases: 0,
-                    cases_failed: 0,
-                    errors: vec![finding],
-                    warnings: Vec::new(),
-                },
-            )
+            (None, Report::rejected(file, finding))
         }
     }
 }
