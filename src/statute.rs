@@ -2,6 +2,8 @@
 //! the engine applies itself, quoted verbatim. A test checks every quote against the statute
 //! texts in `../shared/laws`.
 
+use std::borrow::Cow;
+
 use crate::pack::model::Citation;
 
 /// 《中华人民共和国行政处罚法》.
@@ -63,11 +65,11 @@ impl Provision {
     pub fn cite(self) -> Citation {
         let (law, article, paragraph, item, quote) = self.parts();
         Citation {
-            law: law.to_string(),
+            law: Cow::Borrowed(law),
             article,
             paragraph,
             item,
-            quote: Some(quote.to_string()),
+            quote: Some(Cow::Borrowed(quote)),
         }
     }
 

@@ -4,6 +4,7 @@
 //! Every type here is plain serde data so that packs are human-editable JSON and the JSON Schema
 //! in `schemas/` is generated from these definitions.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
@@ -95,7 +96,8 @@ pub struct Source {
 pub struct Citation {
     /// Full name of the law without 《》, e.g. "建设工程质量管理条例" or
     /// "中华人民共和国城乡规划法".
-    pub law: String,
+    // Cow: the engine's own provisions borrow static text, so citing them allocates nothing.
+    pub law: Cow<'static, str>,
     /// Article (条).
     pub article: u32,
     /// Paragraph (款), 1-based.
@@ -106,7 +108,7 @@ pub struct Citation {
     pub item: Option<u32>,
     /// The article text quoted verbatim (whole or in part).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub quote: Option<Cow<'static, str>>,
 }
 
 /// Where a benchmark row or rule comes from: an article, a document, or both.

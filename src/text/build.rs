@@ -211,7 +211,7 @@ fn base_fact(form: &FineForm) -> Option<&str> {
 
 fn apl(article: u32, paragraph: Option<u32>, item: Option<u32>) -> Citation {
     Citation {
-        law: APL.to_string(),
+        law: APL.into(),
         article,
         paragraph,
         item,

@@ -98,7 +98,7 @@ mod tests {
 
     fn c(law: &str, article: u32, paragraph: Option<u32>, item: Option<u32>) -> Citation {
         Citation {
-            law: law.into(),
+            law: law.to_string().into(),
             article,
             paragraph,
             item,
