@@ -135,8 +135,9 @@ fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
     }
     match statutory::preconditions(cx) {
         statutory::Pre::Unmet => {
-            penalties::orders_only(cx, "罚款前提尚不具备");
-            return Ok(Outcome::CorrectionOnly);
+            penalties::before_precondition(cx);
+            let penalised = cx.penalties.iter().any(|p| !p.kind.is_order());
+            return Ok(if penalised { Outcome::NoFine } else { Outcome::CorrectionOnly });
         }
         statutory::Pre::Unknown | statutory::Pre::Met => {}
     }

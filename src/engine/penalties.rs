@@ -29,11 +29,22 @@ fn out(cx: &Ctx<'_>, r: &PenaltyRule, conditional: bool) -> PenaltyOut {
 /// For outcomes without a penalty: the orders only (责令改正 is always due, art 28 ¶1).
 /// `why` introduces them in the trace.
 pub(crate) fn orders_only(cx: &mut Ctx<'_>, why: &str) {
+    unconditional(cx, why, |k| k.is_order());
+}
+
+/// Before a fine's precondition is met (逾期不改正 …): the orders, and the penalties the
+/// statute imposes regardless (e.g. "责令改正，给予警告；逾期不改正的，…处罚款"). Penalties that
+/// depend on the precondition carry it in their own `when`.
+pub(crate) fn before_precondition(cx: &mut Ctx<'_>) {
+    unconditional(cx, "罚款前提尚不具备", |_| true);
+}
+
+fn unconditional(cx: &mut Ctx<'_>, why: &str, keep: impl Fn(PenaltyKind) -> bool) {
     let mut list: Vec<PenaltyOut> = cx
         .item
         .penalties
         .iter()
-        .filter(|r| r.kind.is_order() && r.parties.covers(cx.case.party) && r.when.is_none())
+        .filter(|r| keep(r.kind) && r.parties.covers(cx.case.party) && r.when.is_none())
         .map(|r| out(cx, r, false))
         .collect();
     if !list.iter().any(|p| p.kind == PenaltyKind::OrderCorrection) {
