@@ -155,7 +155,8 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     let mut sources: Vec<String> = found.iter().filter_map(|f| f.info.source.clone()).collect();
     sources.extend(rule.basis.source.iter().map(|s| s.title.clone()));
     if cites.is_empty() {
-        cites.push(Provision::Mitigation.cite());
+        // No statutory factor: the discretion is exercised within the penalty provision.
+        cites.push(cx.item.penalty_basis.clone());
     }
     let names = found
         .iter()

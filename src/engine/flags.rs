@@ -175,7 +175,7 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
             } else {
                 "（如决定给予）"
             };
-            reasons.push(format!("拟{}{how}（{}）", text, kind.label()));
+            reasons.push(format!("拟作出“{text}”{how}（{}）", kind.label()));
         }
         let t = threshold(&rules.hearing, org);
         cites.extend(basis_cites(&rules.hearing.basis));
@@ -190,7 +190,7 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
                         } else {
                             "拟罚款如达到"
                         };
-                        reasons.push(format!("{what}较大数额标准{}{src}", words(t)));
+                        reasons.push(format!("{what}较大数额标准（{}）{src}", words(t)));
                     }
                     status = if rank(s) > rank(status) { s } else { status };
                 }

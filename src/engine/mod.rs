@@ -137,7 +137,11 @@ fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
         statutory::Pre::Unmet => {
             penalties::before_precondition(cx);
             let penalised = cx.penalties.iter().any(|p| !p.kind.is_order());
-            return Ok(if penalised { Outcome::NoFine } else { Outcome::CorrectionOnly });
+            return Ok(if penalised {
+                Outcome::NoFine
+            } else {
+                Outcome::CorrectionOnly
+            });
         }
         statutory::Pre::Unknown | statutory::Pre::Met => {}
     }
