@@ -1,51 +1,10 @@
-//! Display helpers: Chinese numerals, citations and money.
+//! Display helpers: money in figures and in 大写, and reading Chinese numerals typed into the
+//! finder. Citations and 大写 themselves come from [`crate::text`].
 
 use crate::engine::range::{describe, yuan};
-use crate::engine::result::MoneyRange;
-use crate::pack::model::Citation;
-
-const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/// Writes a number in Chinese numerals as statutes number their articles: 64 → 六十四,
-/// 10 → 十, 105 → 一百零五, 1259 → 一千二百五十九. Numbers of 10000 and more stay Arabic.
-pub fn chinese_number(n: u32) -> String {
-    if n >= 10_000 {
-        return n.to_string();
-    }
-    if n < 10 {
-        return DIGITS[n as usize].to_string();
-    }
-    if n < 20 {
-        let mut s = String::from("十");
-        if n % 10 != 0 {
-            s.push(DIGITS[(n % 10) as usize]);
-        }
-        return s;
-    }
-    let units = [(1000, '千'), (100, '百'), (10, '十'), (1, ' ')];
-    let mut out = String::new();
-    let mut zero_pending = false;
-    let mut rest = n;
-    for (value, unit) in units {
-        let d = rest / value;
-        rest %= value;
-        if d == 0 {
-            if !out.is_empty() {
-                zero_pending = true;
-            }
-            continue;
-        }
-        if zero_pending {
-            out.push('零');
-            zero_pending = false;
-        }
-        out.push(DIGITS[d as usize]);
-        if unit != ' ' {
-            out.push(unit);
-        }
-    }
-    out
-}
+use crate::engine::result::{Flag, FlagStatus, Flags, MoneyRange};
+use crate::num::Dec;
+use crate::text::amount_in_words;
 
 /// Reads Chinese numerals (一 … 九千九百九十九, also 〇 and 两); None when `s` holds anything
 /// else or is empty.
@@ -91,25 +50,8 @@ pub fn is_chinese_numeral(c: char) -> bool {
     "零〇一二两三四五六七八九十百千".contains(c)
 }
 
-/// 《建设工程质量管理条例》第六十四条第一款第（一）项.
-pub fn citation(c: &Citation) -> String {
-    format!("《{}》{}", c.law, article_ref(c))
-}
-
-/// 第六十四条第一款第（一）项, without the law's name.
-pub fn article_ref(c: &Citation) -> String {
-    let mut s = format!("第{}条", chinese_number(c.article));
-    if let Some(p) = c.paragraph {
-        s.push_str(&format!("第{}款", chinese_number(p)));
-    }
-    if let Some(i) = c.item {
-        s.push_str(&format!("第（{}）项", chinese_number(i)));
-    }
-    s
-}
-
 /// ¥1,234,567.50.
-pub fn money(d: &crate::num::Dec) -> String {
+pub fn money(d: &Dec) -> String {
     format!("¥{}", yuan(d.0))
 }
 
@@ -134,4 +76,61 @@ pub fn range_words(r: &MoneyRange) -> String {
 /// The first 12 hex digits of a hash.
 pub fn short_hash(h: &str) -> &str {
     h.get(..12).unwrap_or(h)
+}
+
+/// An amount in 大写 with 人民币: “人民币贰拾陆万陆仟陆佰陆拾陆元陆角柒分”; the reason when it
+/// cannot be written (a negative amount, a fraction of a 分).
+pub fn capital(d: &Dec) -> Result<String, String> {
+    amount_in_words(d.0)
+        .map(|w| format!("人民币{w}"))
+        .map_err(|e| e.to_string())
+}
+
+/// A range in 大写, worded as [`range_words`]: “人民币贰拾万元以上肆拾万元以下”. None when a
+/// bound cannot be written in 大写.
+pub fn range_capital(r: &MoneyRange) -> Option<String> {
+    // 整 closes an amount; inside a range the bound is followed by 以上 / 以下 instead.
+    let bound = |d: &Dec| -> Option<String> {
+        let w = amount_in_words(d.0).ok()?;
+        Some(w.strip_suffix('整').map(str::to_string).unwrap_or(w))
+    };
+    if r.min == r.max && r.min_inclusive && r.max_inclusive {
+        return capital(&r.min).ok();
+    }
+    let lo = if r.min.0.is_zero() && !r.min_inclusive {
+        String::new()
+    } else if r.min_inclusive {
+        format!("{}以上", bound(&r.min)?)
+    } else {
+        format!("超过{}", bound(&r.min)?)
+    };
+    let hi = if r.max_inclusive {
+        format!("{}以下", bound(&r.max)?)
+    } else {
+        format!("不满{}", bound(&r.max)?)
+    };
+    Some(format!("人民币{lo}{hi}"))
+}
+
+/// The procedural flags as shown: (name, flag, whether it is 简易程序, which reads 可适用).
+pub fn flag_rows(f: &Flags) -> [(&'static str, &Flag, bool); 5] {
+    [
+        ("简易程序（当场处罚）", &f.simple_procedure, true),
+        ("告知听证权利", &f.hearing, false),
+        ("法制审核", &f.legal_review, false),
+        ("集体讨论", &f.collective_discussion, false),
+        ("对当事人进行教育", &f.education, false),
+    ]
+}
+
+/// A flag's conclusion: 需要 / 视情况 / 不需要 / 无法判断 (for 简易程序: 可适用 / 不适用).
+pub fn flag_status(status: FlagStatus, simple: bool) -> &'static str {
+    match status {
+        FlagStatus::Required if simple => "可适用",
+        FlagStatus::Required => "需要",
+        FlagStatus::Possible => "视情况",
+        FlagStatus::NotRequired if simple => "不适用",
+        FlagStatus::NotRequired => "不需要",
+        FlagStatus::Unknown => "无法判断",
+    }
 }

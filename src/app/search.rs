@@ -226,7 +226,7 @@ pub fn list(pack: &Pack, query: &str) -> Listing {
         match groups.iter_mut().find(|g| &g.law == law) {
             Some(g) => g.items.push(i),
             None => groups.push(Group {
-                law: law.clone(),
+                law: law.to_string(),
                 items: vec![i],
             }),
         }

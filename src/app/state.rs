@@ -14,6 +14,7 @@ use crate::engine::error::EngineError;
 use crate::num::{Dec, parse_decimal};
 use crate::pack::LoadedPack;
 use crate::pack::model::{FactKind, Item, PartyKind};
+use crate::text::{Draft as TextDraft, Section};
 use crate::validate::Report;
 
 /// A loaded pack, compared by identity so that props stay cheap to compare.
@@ -71,6 +72,8 @@ pub enum FactInput {
 pub struct Draft {
     /// Selected item code.
     pub item: Option<String>,
+    /// Further items the same act violates (行政处罚法 art 29: one fine, under the higher).
+    pub also: Vec<String>,
     /// Party kind.
     pub party: PartyKind,
     /// Age of a 公民, as typed.
@@ -111,6 +114,7 @@ impl Default for Draft {
     fn default() -> Self {
         Draft {
             item: None,
+            also: Vec::new(),
             party: PartyKind::LegalPerson,
             age: String::new(),
             capacity: Capacity::Full,
@@ -189,12 +193,29 @@ fn date(text: &str, errors: &mut Vec<(Field, String)>) -> Option<Date> {
 }
 
 impl Draft {
-    /// Reads the form as a case for `item` (only the item's own facts are passed on).
-    pub fn reading(&self, item: Option<&Item>) -> Reading {
+    /// The items cited: the selected one first, then the further ones, without repeats.
+    pub fn codes(&self) -> Vec<String> {
+        let mut codes: Vec<String> = self.item.iter().cloned().collect();
+        if self.item.is_some() {
+            for c in &self.also {
+                if !codes.contains(c) {
+                    codes.push(c.clone());
+                }
+            }
+        }
+        codes
+    }
+
+    /// Reads the form as a case for `items` (only the facts those items declare are passed on;
+    /// a fact id declared by several items is read by the first declaration).
+    pub fn reading(&self, items: &[&Item]) -> Reading {
         let mut errors = Vec::new();
         let mut facts = BTreeMap::new();
-        if let Some(item) = item {
+        for item in items {
             for def in &item.facts {
+                if facts.contains_key(&def.id) {
+                    continue;
+                }
                 let Some(input) = self.facts.get(&def.id) else {
                     continue;
                 };
@@ -232,7 +253,7 @@ impl Draft {
             decided: date(&self.decided, &mut errors),
         };
         let case = Case {
-            items: self.item.iter().cloned().collect(),
+            items: self.codes(),
             party: self.party,
             age,
             capacity: if citizen {
@@ -260,6 +281,7 @@ impl Draft {
         let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
         Draft {
             item: case.items.first().cloned(),
+            also: case.items.iter().skip(1).cloned().collect(),
             party: case.party,
             age: case.age.map(|a| a.to_string()).unwrap_or_default(),
             capacity: case.capacity,
@@ -347,6 +369,10 @@ pub enum Action {
     SelectItem(String),
     /// Back to the finder.
     ClearItem,
+    /// A further item the same act violates.
+    AddItem(String),
+    /// Remove a further item.
+    RemoveItem(String),
     /// Party kind.
     Party(PartyKind),
     /// Age text.
@@ -377,6 +403,39 @@ pub enum Action {
     IntendedFine(String),
     /// Clear the form (keeps the pack).
     ResetDraft,
+    /// The officer edited a section of the reasoning text; the generated text is passed so
+    /// that the first edit starts from it.
+    EditText {
+        /// The text as generated for the current case.
+        generated: Rc<TextDraft>,
+        /// Section key.
+        key: String,
+        /// The section's new text.
+        text: String,
+    },
+    /// Discard the officer's edits: back to the generated text.
+    RestoreText,
+    /// Keep the edits and stop noting that the generated text changed (its new full text).
+    KeepText(String),
+}
+
+/// The officer's edits to the reasoning text, kept with the case draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextEdits {
+    /// The generated full text the edits were made on (or last acknowledged), to notice when
+    /// the case changes the generated text.
+    pub base: String,
+    /// Every section as the officer has it.
+    pub sections: Vec<Section>,
+}
+
+impl TextEdits {
+    /// The edited text as a draft (for the full text with numbered headings).
+    pub fn draft(&self) -> TextDraft {
+        TextDraft {
+            sections: self.sections.clone(),
+        }
+    }
 }
 
 /// The whole app state.
@@ -398,11 +457,18 @@ pub struct State {
     pub cursor: usize,
     /// The case form.
     pub draft: Draft,
+    /// The officer's edits to the reasoning text; None: the generated text as it is.
+    pub text: Option<TextEdits>,
 }
 
 impl State {
     /// A state on a pack with a draft.
-    pub fn new(pack: Rc<LoadedPack>, source: Option<PackSource>, draft: Draft) -> State {
+    pub fn new(
+        pack: Rc<LoadedPack>,
+        source: Option<PackSource>,
+        draft: Draft,
+        text: Option<TextEdits>,
+    ) -> State {
         State {
             pack: PackRef(pack),
             source,
@@ -412,6 +478,7 @@ impl State {
             query: String::new(),
             cursor: 0,
             draft,
+            text,
         }
     }
 
@@ -482,9 +549,16 @@ impl Reducible for State {
                         };
                     }
                 }
+                d.also.retain(|c| c != &code);
                 d.item = Some(code);
             }
             Action::ClearItem => d.item = None,
+            Action::AddItem(code) => {
+                if d.item.as_deref() != Some(code.as_str()) && !d.also.contains(&code) {
+                    d.also.push(code);
+                }
+            }
+            Action::RemoveItem(code) => d.also.retain(|c| c != &code),
             Action::Party(p) => d.party = p,
             Action::Age(a) => d.age = a,
             Action::Capacity(c) => d.capacity = c,
@@ -519,8 +593,31 @@ impl Reducible for State {
             Action::ResetDraft => {
                 *d = Draft {
                     item: d.item.clone(),
+                    also: d.also.clone(),
                     ..Draft::default()
                 };
+            }
+            Action::EditText {
+                generated,
+                key,
+                text,
+            } => {
+                let mut edits = s.text.take().unwrap_or_else(|| TextEdits {
+                    base: generated.full_text(),
+                    sections: generated.sections.clone(),
+                });
+                if let Some(sec) = edits.sections.iter_mut().find(|x| x.key == key) {
+                    sec.text = text;
+                }
+                // Edited back to exactly the generated text: nothing is kept.
+                let same = edits.sections == generated.sections;
+                s.text = (!same).then_some(edits);
+            }
+            Action::RestoreText => s.text = None,
+            Action::KeepText(base) => {
+                if let Some(t) = &mut s.text {
+                    t.base = base;
+                }
             }
         }
         Rc::new(s)
@@ -541,8 +638,8 @@ pub struct Evaluation {
 impl Evaluation {
     /// Reads the draft and runs the engine on it.
     pub fn run(pack: &LoadedPack, draft: &Draft) -> Evaluation {
-        let item = draft.item.as_deref().and_then(|c| pack.item(c));
-        let Reading { case, mut errors } = draft.reading(item);
+        let items: Vec<&Item> = draft.codes().iter().filter_map(|c| pack.item(c)).collect();
+        let Reading { case, mut errors } = draft.reading(&items);
         let result = draft.item.as_ref().map(|_| crate::evaluate(pack, &case));
         if let Some(Err(e)) = &result {
             errors.push((error_field(e), e.to_string()));

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 
-use super::state::{Draft, PackSource};
+use super::state::{Draft, PackSource, TextEdits};
 
 /// Key of the saved draft.
 pub const DRAFT_KEY: &str = "cailiang.draft.v1";
@@ -15,7 +15,8 @@ pub const PACK_KEY: &str = "cailiang.pack.v1";
 /// Where a draft is moved when the officer asks to start afresh after a crash.
 pub const DRAFT_BACKUP_KEY: &str = "cailiang.draft.backup";
 
-/// What is saved: the selected item, the case as the engine reads it, and the form as typed.
+/// What is saved: the selected item, the case as the engine reads it, the form as typed and the
+/// officer's edits to the reasoning text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedDraft {
     /// Selected item code.
@@ -25,14 +26,18 @@ pub struct SavedDraft {
     /// The form as typed (kept so that text that does not parse yet is not lost).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<Draft>,
+    /// The officer's edits to the reasoning text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<TextEdits>,
 }
 
 /// Saves the draft; the error message is returned when the browser refuses.
-pub fn save_draft(draft: &Draft, case: &Case) -> Result<(), String> {
+pub fn save_draft(draft: &Draft, case: &Case, text: Option<&TextEdits>) -> Result<(), String> {
     let saved = SavedDraft {
         item: draft.item.clone(),
         case: case.clone(),
         form: Some(draft.clone()),
+        text: text.cloned(),
     };
     LocalStorage::set(DRAFT_KEY, &saved).map_err(|e| e.to_string())
 }
@@ -49,6 +54,12 @@ pub fn load_draft() -> Option<Draft> {
     let mut d = Draft::from_case(&saved.case);
     d.item = saved.item.or(d.item);
     Some(d)
+}
+
+/// The saved edits to the reasoning text, if any can be read.
+pub fn load_text_edits() -> Option<TextEdits> {
+    let value: serde_json::Value = LocalStorage::get(DRAFT_KEY).ok()?;
+    serde_json::from_value(value.get("text")?.clone()).ok()
 }
 
 /// Moves the saved draft aside (after a crash, at the officer's request).

@@ -330,6 +330,73 @@ async fn enter_standard_case(c: &Client, base: &str) {
     click_containing(c, ".tiers label", "B　").await;
 }
 
+/// Polls a script until it returns true.
+async fn wait_js(c: &Client, script: &str, what: &str) {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Ok(Value::Bool(true)) = c.execute(script, vec![]).await {
+            return;
+        }
+        assert!(Instant::now() < deadline, "等待{what}超时（{script}）");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The current value of a form control.
+async fn value(c: &Client, css: &str) -> String {
+    wait_css(c, css)
+        .await
+        .prop("value")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// Waits until the control's value contains (or, with `present` false, no longer contains)
+/// `needle`; returns the value.
+async fn wait_value(c: &Client, css: &str, needle: &str, present: bool) -> String {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let v = value(c, css).await;
+        if v.contains(needle) == present {
+            return v;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "等待 {css} 的内容{}“{needle}”超时；当前内容：{v}",
+            if present { "出现" } else { "不再含有" }
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Replaces the Clipboard API's writeText with a recorder: what the app copies lands in
+/// `window.__copied`.
+async fn record_clipboard(c: &Client) {
+    c.execute(
+        "window.__copied = null; \
+         navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); }; \
+         return true;",
+        vec![],
+    )
+    .await
+    .expect("无法替换剪贴板接口");
+}
+
+/// Waits for the app to copy text and returns it.
+async fn copied(c: &Client) -> String {
+    wait_js(c, "return typeof window.__copied === 'string';", "复制").await;
+    let v = c
+        .execute(
+            "const t = window.__copied; window.__copied = null; return t;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_str().unwrap_or_default().to_string()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tests
 
@@ -455,5 +522,220 @@ async fn pack_text_is_rendered_as_text() {
 
     let _ = std::fs::remove_dir_all(&dir);
     // Ending the session is cleanup; the Driver guard kills chromedriver either way.
+    let _ = c.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reasoning_draft_capitals_copy_and_multi_items() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+    enter_standard_case(&c, &base).await;
+
+    // 大写 in the range cards.
+    let rec = wait_text(
+        &c,
+        "#range-recommended",
+        "人民币贰拾陆万陆仟陆佰陆拾陆元陆角柒分",
+    )
+    .await;
+    assert!(
+        rec.contains(
+            "人民币贰拾陆万陆仟陆佰陆拾陆元陆角柒分以上叁拾叁万叁仟叁佰叁拾叁元叁角叁分以下"
+        ),
+        "{rec}"
+    );
+    let statutory = text(&c, "#range-statutory").await;
+    assert!(
+        statutory.contains("人民币贰拾万元以上肆拾万元以下"),
+        "{statutory}"
+    );
+    // The 说理 draft beside the result, with the citation and the amounts in 大写.
+    wait_css(&c, "#reasoning").await;
+    let all = "return Array.from(document.querySelectorAll('#reasoning .draft-text')).map((t) => t.value).join('\\n')";
+    for needle in [
+        "《建设工程质量管理条例》第六十四条",
+        "贰拾陆万陆仟陆佰陆拾陆元陆角柒分",
+    ] {
+        wait_js(
+            &c,
+            &format!("{all}.includes('{needle}');"),
+            &format!("草稿出现“{needle}”"),
+        )
+        .await;
+    }
+    let penalty = value(&c, "#reasoning-penalty_basis").await;
+    assert!(
+        penalty.contains("《建设工程质量管理条例》第六十四条规定"),
+        "{penalty}"
+    );
+
+    // 大写 for an intended fine, in the form and in the result.
+    let intended = input_by_label(&c, "拟罚款数额（可选，用于核对程序要求）").await;
+    intended.send_keys("300000").await.unwrap();
+    wait_text(&c, "#intended-fine-capital", "人民币叁拾万元整").await;
+    wait_text(&c, "#intended-fine-result", "人民币叁拾万元整").await;
+
+    // Copy the draft and the result (the Clipboard API is recorded).
+    record_clipboard(&c).await;
+    wait_css(&c, "#reasoning-copy").await.click().await.unwrap();
+    let draft = copied(&c).await;
+    assert!(draft.starts_with("一、违法事实"), "{draft}");
+    assert!(
+        draft.contains("《建设工程质量管理条例》第六十四条"),
+        "{draft}"
+    );
+    wait_text(&c, "#reasoning-status", "已复制").await;
+    wait_css(&c, "#copy-result").await.click().await.unwrap();
+    let summary = copied(&c).await;
+    for needle in [
+        "处理结论：罚款",
+        "建议罚款幅度：¥266,666.67 – ¥333,333.33",
+        "人民币贰拾陆万陆仟陆佰陆拾陆元陆角柒分以上叁拾叁万叁仟叁佰叁拾叁元叁角叁分以下",
+        "拟罚款数额：¥300,000（人民币叁拾万元整）",
+        "裁量阶次：B",
+        "程序提示：",
+        "告知听证权利",
+        "基准：",
+        "计算引擎 cailiang",
+    ] {
+        assert!(
+            summary.contains(needle),
+            "复制的结果缺少“{needle}”：\n{summary}"
+        );
+    }
+    wait_text(&c, "#copy-result-status", "已复制").await;
+
+    // Without the Clipboard API (plain http on an intranet address) the text is copied by
+    // selecting it.
+    c.execute(
+        "window.__selected = null; \
+         document.addEventListener('copy', (e) => { window.__selected = e.target.value; }, { once: true }); \
+         Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }); \
+         return true;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_css(&c, "#reasoning-copy").await.click().await.unwrap();
+    wait_js(&c, "return typeof window.__selected === 'string' && window.__selected.includes('一、违法事实');", "选中文字复制").await;
+
+    // An edit is kept with the case draft and survives a reload.
+    let marker = "（执法人员补充：现场检查笔录）";
+    let facts = wait_css(&c, "#reasoning-facts").await;
+    facts.send_keys(marker).await.unwrap();
+    wait_css(&c, "#reasoning-edited").await;
+    wait_js(
+        &c,
+        &format!("return (localStorage.getItem('cailiang.draft.v1') || '').includes('{marker}');"),
+        "修改保存",
+    )
+    .await;
+    c.refresh().await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    wait_value(&c, "#reasoning-facts", marker, true).await;
+    wait_css(&c, "#reasoning-restore").await;
+
+    // A change of the case keeps the edit and says that the generated text changed.
+    click_containing(&c, ".tiers label", "C　").await;
+    wait_text(&c, "#reasoning-changed", "自动生成的草稿已随之更新").await;
+    wait_value(&c, "#reasoning-facts", marker, true).await;
+    wait_css(&c, "#reasoning-keep").await.click().await.unwrap();
+    wait_js(
+        &c,
+        "return !document.querySelector('#reasoning-changed');",
+        "提示消失",
+    )
+    .await;
+    wait_value(&c, "#reasoning-facts", marker, true).await;
+    // 恢复为自动生成 discards the edit.
+    wait_css(&c, "#reasoning-restore")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_value(&c, "#reasoning-facts", marker, false).await;
+    wait_js(
+        &c,
+        "return !document.querySelector('#reasoning-restore');",
+        "恢复按钮消失",
+    )
+    .await;
+
+    // A further item for the same act: the higher fine applies, the other is traced.
+    let also = wait_css(&c, "#also-q").await;
+    also.send_keys("建筑法 74").await.unwrap();
+    click_containing(&c, ".also-results .also-option", "JZF-74").await;
+    wait_text(&c, "#also-items .chips", "JZF-74").await;
+    let others = wait_text(&c, "#other-items", "JZF-74").await;
+    assert!(
+        others.contains("《中华人民共和国建筑法》第七十四条"),
+        "{others}"
+    );
+    assert!(text(&c, ".item-ref").await.contains("ZL-64"));
+    wait_text(&c, "#range-statutory", "200,000").await;
+    let basis = wait_value(&c, "#reasoning-penalty_basis", "第二十九条", true).await;
+    assert!(basis.contains("《中华人民共和国建筑法》"), "{basis}");
+    // Removed again.
+    click_containing(&c, "#also-items .chip-x", "×").await;
+    wait_js(
+        &c,
+        "return !document.querySelector('#other-items');",
+        "其他规定消失",
+    )
+    .await;
+
+    let _ = c.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn example_city_pack_with_automatic_area_tier() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+    c.goto(&base).await.unwrap();
+    wait_text(&c, "#pack-title", &reference_title()).await;
+
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("benchmarks/local-example-city.json");
+    let json = std::fs::read_to_string(&file).unwrap();
+    let pack = cailiang::load_pack("local-example-city.json", &json).unwrap();
+    wait_css(&c, "#load-example-pack")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, "#pack-title", &pack.pack.meta.title).await;
+    let bar = text(&c, ".packbar").await;
+    assert!(bar.contains(&pack.pack.meta.edition), "{bar}");
+    assert!(bar.contains(&pack.hash[..12]), "{bar}");
+
+    // An area-tier item: the tier follows from the area.
+    let search = wait_css(&c, "#finder-q").await;
+    search.send_keys("违法建设").await.unwrap();
+    click_containing(&c, "#finder-list [role=option]", "SL-01").await;
+    wait_text(&c, ".selected-item", "SL-01").await;
+    input_by_label(&c, "建设工程造价")
+        .await
+        .send_keys("400000")
+        .await
+        .unwrap();
+    input_by_label(&c, "违法建设面积")
+        .await
+        .send_keys("80")
+        .await
+        .unwrap();
+    let tier = wait_text(&c, "#tier", "按数量条件自动判定").await;
+    assert!(tier.contains("A"), "{tier}");
+    let rec = wait_text(&c, "#range-recommended", "26,000").await;
+    assert!(rec.contains("20,000"), "{rec}");
+    assert!(rec.contains("人民币贰万元以上贰万陆仟元以下"), "{rec}");
+    wait_value(&c, "#reasoning-reasoning", "示例市", true).await;
+
+    // The pack stays across a reload; then back to the built-in reference pack.
+    c.refresh().await.unwrap();
+    wait_text(&c, "#pack-title", &pack.pack.meta.title).await;
+    wait_text(&c, "#range-recommended", "26,000").await;
+    wait_css(&c, "#reset-pack").await.click().await.unwrap();
+    wait_text(&c, "#pack-title", &reference_title()).await;
+    wait_css(&c, "#load-example-pack").await;
+
     let _ = c.close().await;
 }

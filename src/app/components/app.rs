@@ -5,13 +5,14 @@ use std::rc::Rc;
 
 use gloo::file::callbacks::{FileReader, read_as_text};
 use serde::Serialize;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::components::case_form::CaseForm;
 use crate::app::components::finder::Finder;
-use crate::app::components::header::Header;
+use crate::app::components::header::{EXAMPLE_PACK, EXAMPLE_PACK_FILE, Header};
+use crate::app::components::reasoning::ReasoningDraft;
 use crate::app::components::result::ResultPanel;
+use crate::app::export::download;
 use crate::app::state::{Action, Evaluation, PackSource, State};
 use crate::app::storage;
 use crate::case::Case;
@@ -45,6 +46,7 @@ fn initial_state() -> State {
             .map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("./")));
     }
     let draft = storage::load_draft().unwrap_or_default();
+    let text = storage::load_text_edits();
     let mut notice = None;
     let (pack, source) = match storage::load_pack_source() {
         Some(src) => match validate_text(&src.file, &src.text) {
@@ -60,7 +62,7 @@ fn initial_state() -> State {
         },
         None => (reference_pack(), None),
     };
-    let mut s = State::new(pack, source, draft);
+    let mut s = State::new(pack, source, draft, text);
     s.notice = notice;
     s
 }
@@ -104,20 +106,6 @@ struct Export<'a> {
     result: &'a EvalResult,
 }
 
-fn download(name: &str, text: String) -> Result<gloo::file::ObjectUrl, String> {
-    let blob = gloo::file::Blob::new_with_options(text.as_str(), Some("application/json"));
-    let url = gloo::file::ObjectUrl::from(blob);
-    let a: web_sys::HtmlAnchorElement = gloo::utils::document()
-        .create_element("a")
-        .map_err(|_| "无法创建下载链接".to_string())?
-        .dyn_into()
-        .map_err(|_| "无法创建下载链接".to_string())?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    Ok(url)
-}
-
 /// The app.
 #[component]
 pub fn App() -> Html {
@@ -127,11 +115,21 @@ pub fn App() -> Html {
         |(pack, draft)| Evaluation::run(pack, draft),
     );
 
-    // Save the draft on every change; the form and the case JSON both go in.
+    // The 说理 text generated for the result.
+    let generated = use_memo(
+        (state.pack.clone(), eval.clone()),
+        |(pack, eval)| match &eval.result {
+            Some(Ok(r)) => Some(Rc::new(crate::text::draft(pack, &eval.case, r))),
+            _ => None,
+        },
+    );
+
+    // Save the draft on every change; the form, the case JSON and the edits to the 说理 text.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((state.draft.clone(), eval.clone()), move |(draft, eval)| {
-            if let Err(e) = storage::save_draft(draft, &eval.case) {
+        let deps = (state.draft.clone(), eval.clone(), state.text.clone());
+        use_effect_with(deps, move |(draft, eval, text)| {
+            if let Err(e) = storage::save_draft(draft, &eval.case, text.as_ref()) {
                 dispatch.dispatch(Action::Notice(Some(format!("草稿未能保存到浏览器：{e}"))));
             }
         });
@@ -187,6 +185,13 @@ pub fn App() -> Html {
         })
     };
 
+    let on_example = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_| {
+            dispatch.dispatch(pack_action(EXAMPLE_PACK_FILE, EXAMPLE_PACK.to_string()));
+        })
+    };
+
     let last_url = use_mut_ref(|| None::<gloo::file::ObjectUrl>);
     let on_export = {
         let eval = eval.clone();
@@ -208,7 +213,7 @@ pub fn App() -> Html {
                 }
             };
             let name = format!("裁量结果-{}.json", result.item.code);
-            match download(&name, text) {
+            match download(&name, &text, "application/json") {
                 Ok(url) => *last_url.borrow_mut() = Some(url),
                 Err(e) => dispatch.dispatch(Action::Notice(Some(format!("导出失败：{e}")))),
             }
@@ -264,17 +269,23 @@ pub fn App() -> Html {
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <Header pack={state.pack.clone()} file={file} report={state.report.clone()}
                 rejected={state.rejected} notice={state.notice.clone()}
-                on_file={on_file} on_reset_pack={on_reset_pack} dispatch={state.dispatcher()} />
+                on_file={on_file} on_reset_pack={on_reset_pack} on_example={on_example}
+                dispatch={state.dispatcher()} />
             <main class="layout">
                 <div class="col-input">
                     <Finder pack={state.pack.clone()} query={state.query.clone()}
                         cursor={state.cursor} selected={state.draft.item.clone()}
+                        also={state.draft.also.clone()}
                         dispatch={state.dispatcher()} />
                     <CaseForm pack={state.pack.clone()} draft={state.draft.clone()}
                         eval={eval.clone()} dispatch={state.dispatcher()} />
                 </div>
                 <div class="col-result">
                     <ResultPanel eval={eval.clone()} on_export={on_export} />
+                    if let (Some(g), Some(Ok(r))) = ((*generated).clone(), &eval.result) {
+                        <ReasoningDraft generated={g} edits={state.text.clone()}
+                            code={AttrValue::from(r.item.code.clone())} dispatch={state.dispatcher()} />
+                    }
                 </div>
             </main>
             if *dragging {

@@ -5,8 +5,10 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::app::format::capital;
 use crate::app::state::{Action, DateField, Draft, Evaluation, FactInput, Field, PackRef, State};
 use crate::case::Capacity;
+use crate::num::Dec;
 use crate::pack::model::{Effect, FactDef, FactKind, Item, Parties, PartyKind};
 
 /// Props of [`CaseForm`].
@@ -88,8 +90,13 @@ fn money_input(
     value: &str,
     errors: &[String],
     oninput: Callback<InputEvent>,
+    amount: Option<&Dec>,
 ) -> Html {
     let err_id = format!("{id}-err");
+    // The amount as read, in 大写, so that a slip of a digit shows.
+    let words = amount
+        .filter(|_| errors.is_empty())
+        .and_then(|a| capital(a).ok());
     html! {
         <div class={classes!("field", (!errors.is_empty()).then_some("has-error"))}>
             <label for={id.to_string()} class="field-label">{ label }</label>
@@ -100,6 +107,9 @@ fn money_input(
                     aria-describedby={(!errors.is_empty()).then(|| err_id.clone())} />
                 <span class="unit" aria-hidden="true">{ "元" }</span>
             </div>
+            if let Some(w) = words {
+                <p class="hint capital-hint" id={format!("{id}-capital")}>{ format!("大写：{w}") }</p>
+            }
             { errors_html(&err_id, errors) }
         </div>
     }
@@ -265,7 +275,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
     let d = &props.dispatch;
     let draft = &props.draft;
     let eval = &props.eval;
-    let Some(item) = draft.item.as_deref().and_then(|c| props.pack.item(c)) else {
+    let Some(primary) = draft.item.as_deref().and_then(|c| props.pack.item(c)) else {
         return html! {
             <section class="card form-card no-print" aria-labelledby="form-h">
                 <h2 id="form-h" class="card-title"><span class="step">{ "2" }</span>{ "填写案件情况" }</h2>
@@ -273,6 +283,33 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
             </section>
         };
     };
+    // With several items for one act, the engine applies the one with the higher fine; its
+    // tiers are the ones to choose among.
+    let applied = match &eval.result {
+        Some(Ok(r)) => props.pack.item(&r.item.code).unwrap_or(primary),
+        _ => primary,
+    };
+    let item = primary;
+    let others: Vec<&Item> = draft
+        .also
+        .iter()
+        .filter_map(|c| props.pack.item(c))
+        .filter(|i| i.code != primary.code)
+        .collect();
+    // The facts of every item cited, each once; the further items' own facts under their code.
+    let mut seen: Vec<&str> = item.facts.iter().map(|f| f.id.as_str()).collect();
+    let mut extra_facts: Vec<(&Item, Vec<&FactDef>)> = Vec::new();
+    for o in &others {
+        let own: Vec<&FactDef> = o
+            .facts
+            .iter()
+            .filter(|f| !seen.contains(&f.id.as_str()))
+            .collect();
+        seen.extend(own.iter().map(|f| f.id.as_str()));
+        if !own.is_empty() {
+            extra_facts.push((o, own));
+        }
+    }
     let circ = draft.circumstances;
     let circ_value = |name: &str| circ.lookup(name).unwrap_or(false);
     let citizen = draft.party == PartyKind::Citizen;
@@ -387,17 +424,31 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
 
             <fieldset>
                 <legend>{ "违法事实" }</legend>
-                if item.facts.is_empty() {
+                if item.facts.is_empty() && extra_facts.is_empty() {
                     <p class="hint">{ "本违法行为无需填写数量事实。" }</p>
                 }
                 <div class="grid">
                     { for item.facts.iter().enumerate().map(|(i, def)| fact_field(i, def, draft, eval, d)) }
                 </div>
+                { for extra_facts.iter().scan(item.facts.len(), |next, (o, defs)| {
+                    let start = *next;
+                    *next += defs.len();
+                    Some(html! {
+                        <>
+                            <p class="sub-legend">{ format!("同一行为还违反的 {} {}：", o.code, o.name) }</p>
+                            <div class="grid">
+                                { for defs.iter().enumerate().map(|(j, def)| fact_field(start + j, def, draft, eval, d)) }
+                            </div>
+                        </>
+                    })
+                }) }
                 <div class="grid">
                     { money_input("illegal-gains", "违法所得（没有则不填）", &draft.illegal_gains,
-                        &eval.errors_for(&Field::IllegalGains), on_text(d, Action::IllegalGains)) }
+                        &eval.errors_for(&Field::IllegalGains), on_text(d, Action::IllegalGains),
+                        eval.case.illegal_gains.as_ref()) }
                     { money_input("intended-fine", "拟罚款数额（可选，用于核对程序要求）", &draft.intended_fine,
-                        &eval.errors_for(&Field::IntendedFine), on_text(d, Action::IntendedFine)) }
+                        &eval.errors_for(&Field::IntendedFine), on_text(d, Action::IntendedFine),
+                        eval.case.intended_fine.as_ref()) }
                 </div>
                 { checkbox("gains-returned", html! { "违法所得依法应当退赔（不予没收）" },
                     draft.gains_to_be_returned, on_check(d, Action::GainsReturned)) }
@@ -472,6 +523,12 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
 
             <fieldset>
                 <legend>{ "裁量阶次" }</legend>
+                if applied.code != primary.code {
+                    <p class="hint" id="tier-applied-note">
+                        { format!("同一行为违反多个规定，按罚款数额高的 {} {}（{}）处罚，以下为该项的阶次。",
+                            applied.code, applied.name, crate::text::cite(&applied.penalty_basis)) }
+                    </p>
+                }
                 <div class="tiers" role="radiogroup" aria-label="裁量阶次">
                     <div class={classes!("tier", draft.tier.is_none().then_some("chosen"))}>
                         <input type="radio" id="tier-none" name="tier" checked={draft.tier.is_none()}
@@ -481,7 +538,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
                             <span class="tier-desc">{ "按基准的数量条件自动判定；无法判定时列出可选阶次" }</span>
                         </label>
                     </div>
-                    { for item.tiers.iter().enumerate().map(|(i, t)| {
+                    { for applied.tiers.iter().enumerate().map(|(i, t)| {
                         let code = t.code.clone();
                         let chosen = draft.tier.as_deref() == Some(t.code.as_str());
                         let engine = engine_tier.as_ref().filter(|(c, _)| c == &t.code).map(|(_, how)| *how);

@@ -9,6 +9,11 @@ use crate::app::format::short_hash;
 use crate::app::state::{Action, PackRef, State};
 use crate::validate::Report;
 
+/// The example local edition offered in the pack bar, to show how another pack is loaded.
+pub const EXAMPLE_PACK: &str = include_str!("../../../benchmarks/local-example-city.json");
+/// Its file name.
+pub const EXAMPLE_PACK_FILE: &str = "local-example-city.json";
+
 /// Props of [`Header`].
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -26,6 +31,8 @@ pub struct HeaderProps {
     pub on_file: Callback<web_sys::File>,
     /// Back to the embedded reference pack.
     pub on_reset_pack: Callback<()>,
+    /// Load the example local edition.
+    pub on_example: Callback<()>,
     /// State updates.
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -47,6 +54,10 @@ pub fn Header(props: &HeaderProps) -> Html {
     };
     let reset = {
         let cb = props.on_reset_pack.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let example = {
+        let cb = props.on_example.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     let dismiss = {
@@ -139,8 +150,14 @@ pub fn Header(props: &HeaderProps) -> Html {
                         title="选择裁量基准 JSON 文件，也可把文件拖放到页面上">
                         { "加载基准文件…" }
                     </label>
+                    if props.file.as_deref() != Some(EXAMPLE_PACK_FILE) {
+                        <button type="button" class="btn btn-quiet" id="load-example-pack" onclick={example}
+                            title="加载虚构的“示例市”地方裁量基准，演示如何使用其他基准文件">
+                            { "加载示例：示例市基准" }
+                        </button>
+                    }
                     if props.file.is_some() {
-                        <button type="button" class="btn btn-quiet" onclick={reset}>
+                        <button type="button" class="btn btn-quiet" id="reset-pack" onclick={reset}>
                             { "恢复内置参考基准" }
                         </button>
                     }

@@ -4,5 +4,6 @@ pub mod app;
 pub mod case_form;
 pub mod finder;
 pub mod header;
+pub mod reasoning;
 pub mod result;
 pub mod trace;

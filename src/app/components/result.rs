@@ -5,11 +5,17 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::components::trace::{Trace, citation_html};
-use crate::app::format::{money_range, range_words, short_hash};
+use crate::app::export::{Copied, copy_text};
+use crate::app::format::{
+    capital, flag_rows, flag_status, money, money_range, range_capital, range_words, short_hash,
+};
 use crate::app::state::Evaluation;
+use crate::app::summary::summary;
+use crate::case::Case;
 use crate::engine::result::{
     EvalResult, Flag, FlagStatus, Level, MoneyRange, Outcome, Step, TierChoice, TraceEntry,
 };
+use crate::num::Dec;
 
 /// Props of [`ResultPanel`].
 #[derive(Properties, PartialEq)]
@@ -45,19 +51,34 @@ fn range_card(id: &str, title: &str, r: Option<&MoneyRange>, main: bool) -> Html
             <div class="range-title">{ title }</div>
             <div class="range-figure">{ money_range(r) }</div>
             <div class="range-words">{ range_words(r) }</div>
+            if let Some(c) = range_capital(r) {
+                <div class="range-capital" title="大写金额">{ c }</div>
+            }
         </div>
     }
 }
 
+/// An amount with its 大写: “¥300,000　人民币叁拾万元整”.
+fn amount_html(d: &Dec) -> Html {
+    html! {
+        <>
+            <span class="amount">{ money(d) }</span>
+            { match capital(d) {
+                Ok(c) => html! { <span class="capital">{ c }</span> },
+                Err(e) => html! { <span class="capital muted">{ e }</span> },
+            } }
+        </>
+    }
+}
+
 fn flag_row(name: &str, f: &Flag, simple: bool) -> Html {
-    let (class, label) = match f.status {
-        FlagStatus::Required if simple => ("st-required", "可适用"),
-        FlagStatus::Required => ("st-required", "需要"),
-        FlagStatus::Possible => ("st-possible", "视情况"),
-        FlagStatus::NotRequired if simple => ("st-no", "不适用"),
-        FlagStatus::NotRequired => ("st-no", "不需要"),
-        FlagStatus::Unknown => ("st-unknown", "无法判断"),
+    let class = match f.status {
+        FlagStatus::Required => "st-required",
+        FlagStatus::Possible => "st-possible",
+        FlagStatus::NotRequired => "st-no",
+        FlagStatus::Unknown => "st-unknown",
     };
+    let label = flag_status(f.status, simple);
     html! {
         <tr>
             <th scope="row">{ name }</th>
@@ -91,7 +112,13 @@ fn deciding_entry(r: &EvalResult) -> Option<&TraceEntry> {
     r.trace.iter().rev().find(|e| steps.contains(&e.step))
 }
 
-fn sheet(r: &EvalResult, on_export: &Callback<()>) -> Html {
+fn sheet(
+    case: &Case,
+    r: &EvalResult,
+    on_export: &Callback<()>,
+    on_copy: Callback<MouseEvent>,
+    copied: Option<Copied>,
+) -> Html {
     let export = {
         let cb = on_export.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -110,10 +137,21 @@ fn sheet(r: &EvalResult, on_export: &Callback<()>) -> Html {
             <div class="sheet-head">
                 <h2 class="sheet-title">{ "行政处罚裁量计算结果" }</h2>
                 <div class="sheet-actions no-print">
+                    <button type="button" class="btn btn-secondary" id="copy-result" onclick={on_copy}
+                        title="复制结论、幅度（含大写）、阶次、情节、处罚、程序提示和基准出处的纯文本，可粘贴到办案系统">
+                        { "复制结果" }
+                    </button>
                     <button type="button" class="btn btn-secondary" onclick={export}>{ "导出 JSON" }</button>
                     <button type="button" class="btn btn-secondary" onclick={print}>{ "打印结果单" }</button>
                 </div>
             </div>
+            <p class={classes!("copy-status", "no-print", matches!(copied, Some(Copied::Failed)).then_some("copy-failed"))}
+                id="copy-result-status" role="status" aria-live="polite">
+                { copied.map(|c| match c {
+                    Copied::Done => "结果摘要已复制到剪贴板".to_string(),
+                    Copied::Failed => c.message().to_string(),
+                }).unwrap_or_default() }
+            </p>
             if p.reference_only {
                 <p class="ref-warning" role="note">
                     { "本结果依据参考示例基准计算，非任何机关发布的正式裁量基准，不得直接作为处罚决定依据。" }
@@ -131,9 +169,18 @@ fn sheet(r: &EvalResult, on_export: &Callback<()>) -> Html {
                     </div>
                 }
                 if !r.other_items.is_empty() {
-                    <div class="item-basis">
-                        <span class="muted">{ "同一行为涉及的其他规定（不再另行罚款）：" }</span>
-                        { for r.other_items.iter().map(|o| html! { <span>{ format!("{}（{}）", o.name, o.code) }</span> }) }
+                    <div class="other-items" id="other-items">
+                        <div class="muted">{ "同一行为还违反的规定（依行政处罚法第二十九条按罚款数额高的规定处罚，以下各项不再另行罚款）：" }</div>
+                        <ul>
+                            { for r.other_items.iter().map(|o| html! {
+                                <li>
+                                    <span class="option-code">{ &o.code }</span>{ " " }{ &o.name }
+                                    <div class="item-basis">
+                                        <span class="muted">{ "处罚依据：" }</span>{ citation_html(&o.penalty_basis) }
+                                    </div>
+                                </li>
+                            }) }
+                        </ul>
                     </div>
                 }
             </div>
@@ -171,6 +218,12 @@ fn sheet(r: &EvalResult, on_export: &Callback<()>) -> Html {
                     { range_card("range-statutory", "法定幅度", r.statutory.as_ref(), false) }
                     { range_card("range-benchmark", "基准幅度（阶次）", r.benchmark.as_ref(), false) }
                     { range_card("range-recommended", "建议罚款幅度", r.recommended.as_ref(), true) }
+                </div>
+            }
+            if let Some(f) = &case.intended_fine {
+                <div class="intended" id="intended-fine-result">
+                    <span class="range-title">{ "拟罚款数额" }</span>
+                    { amount_html(f) }
                 </div>
             }
             if r.fine_discretionary {
@@ -233,7 +286,7 @@ fn sheet(r: &EvalResult, on_export: &Callback<()>) -> Html {
                                 <span class="muted">{ if pen.mandatory { "（应当）" } else { "（可以）" } }</span>
                                 if pen.conditional { <span class="tag tag-open">{ "视情形" }</span> }
                                 if let Some(a) = &pen.amount {
-                                    <span class="amount">{ format!("¥{}", crate::engine::range::yuan(a.0)) }</span>
+                                    { amount_html(a) }
                                 }
                                 if let Some(by) = &pen.decided_by {
                                     <div class="muted">{ format!("决定机关：{by}") }</div>
@@ -248,6 +301,9 @@ fn sheet(r: &EvalResult, on_export: &Callback<()>) -> Html {
                 <section class="sub" aria-labelledby="pf-h" id="personal-fine">
                     <h3 id="pf-h">{ "对直接负责的主管人员和其他直接责任人员的罚款" }</h3>
                     <p><strong>{ money_range(&pf.range) }</strong>{ "　" }{ range_words(&pf.range) }{ "（每人）" }</p>
+                    if let Some(c) = range_capital(&pf.range) {
+                        <p class="capital" id="personal-fine-capital">{ format!("{c}（每人）") }</p>
+                    }
                     <p>{ &pf.text }</p>
                     { citation_html(&pf.citation) }
                 </section>
@@ -258,11 +314,7 @@ fn sheet(r: &EvalResult, on_export: &Callback<()>) -> Html {
                 <table class="flags" id="flags">
                     <thead><tr><th scope="col">{ "事项" }</th><th scope="col">{ "结论" }</th><th scope="col">{ "理由和依据" }</th></tr></thead>
                     <tbody>
-                        { flag_row("简易程序（当场处罚）", &r.flags.simple_procedure, true) }
-                        { flag_row("告知听证权利", &r.flags.hearing, false) }
-                        { flag_row("法制审核", &r.flags.legal_review, false) }
-                        { flag_row("集体讨论", &r.flags.collective_discussion, false) }
-                        { flag_row("对当事人进行教育", &r.flags.education, false) }
+                        { for flag_rows(&r.flags).into_iter().map(|(name, f, simple)| flag_row(name, f, simple)) }
                     </tbody>
                 </table>
             </section>
@@ -283,6 +335,23 @@ fn sheet(r: &EvalResult, on_export: &Callback<()>) -> Html {
 /// The result panel.
 #[component]
 pub fn ResultPanel(props: &ResultProps) -> Html {
+    // How the last 复制结果 went; cleared when the result changes.
+    let copied = use_state(|| None::<Copied>);
+    {
+        let copied = copied.clone();
+        use_effect_with(props.eval.clone(), move |_| copied.set(None));
+    }
+    let on_copy = {
+        let eval = props.eval.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(Ok(r)) = &eval.result else {
+                return;
+            };
+            let copied = copied.clone();
+            copy_text(summary(&eval.case, r), move |c| copied.set(Some(c)));
+        })
+    };
     let body = match &props.eval.result {
         None => html! {
             <div class="placeholder">
@@ -300,7 +369,7 @@ pub fn ResultPanel(props: &ResultProps) -> Html {
                 </div>
             </div>
         },
-        Some(Ok(r)) => sheet(r, &props.on_export),
+        Some(Ok(r)) => sheet(&props.eval.case, r, &props.on_export, on_copy, *copied),
     };
     let bar = match &props.eval.result {
         Some(Ok(r)) => {

@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::format::citation;
 use crate::engine::result::TraceEntry;
 use crate::pack::model::Citation;
+use crate::text::cite;
 
 /// Props of [`Trace`].
 #[derive(Properties, PartialEq)]
@@ -20,11 +20,11 @@ pub fn citation_html(c: &Citation) -> Html {
     match &c.quote {
         Some(q) => html! {
             <details class="cite">
-                <summary>{ citation(c) }</summary>
-                <blockquote>{ q }</blockquote>
+                <summary>{ cite(c) }</summary>
+                <blockquote>{ q.to_string() }</blockquote>
             </details>
         },
-        None => html! { <span class="cite cite-plain">{ citation(c) }</span> },
+        None => html! { <span class="cite cite-plain">{ cite(c) }</span> },
     }
 }
 
