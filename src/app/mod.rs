@@ -4,30 +4,82 @@
 //! penalty logic is [`crate::evaluate`]: the app reads the form, runs the engine and shows what
 //! it returns. Pack text is only ever rendered as text nodes.
 
+pub mod api;
 pub mod components;
+pub mod embed;
+pub mod export;
 pub mod format;
 pub mod search;
 pub mod state;
 pub mod storage;
+pub mod summary;
+
+use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Installs the panic hooks and mounts the app on `<div id="app">` (or the body).
 pub fn start() {
+    install_panic_hook();
+    if let Some(root) = page_root() {
+        root.set_text_content(None);
+        yew::Renderer::<components::app::App>::with_root(root).render();
+    }
+}
+
+/// Starts what the page asks for; `web/boot.js` calls it once the wasm is loaded (the binary's
+/// `main` does nothing, so that portals can import the same module as a library). With
+/// `?allowOrigin=https://portal.example` the app runs in iframe mode ([`embed`]); otherwise it
+/// is [`start`].
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page() {
+    let origins = embed::frame_origins();
+    if origins.is_empty() {
+        start();
+        return;
+    }
+    install_panic_hook();
+    if let Some(root) = page_root() {
+        embed::start_frame(root, origins);
+    }
+}
+
+/// `<div id="app">`, or the body.
+fn page_root() -> Option<web_sys::Element> {
+    let document = gloo::utils::document();
+    document
+        .get_element_by_id("app")
+        .or_else(|| document.body().map(Into::into))
+}
+
+thread_local! {
+    /// Where the crash banner goes for mounted apps (none: the top of the page).
+    static BANNER_ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Installs a panic hook that only writes to the console (the JS API, before any app is
+/// rendered); [`start`] and `mount` replace it with one that also shows the crash banner.
+pub fn console_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(console_error_panic_hook::hook));
+}
+
+/// Installs the panic hook: the console message and the crash banner.
+pub(crate) fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         crash_banner(&info.to_string());
     }));
-    let document = gloo::utils::document();
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            root.set_text_content(None);
-            yew::Renderer::<components::app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<components::app::App>::new().render();
-        }
-    }
+}
+
+/// A mounted app's root: the crash banner goes there rather than at the top of the host page.
+pub(crate) fn register_banner_root(root: &web_sys::Element) {
+    BANNER_ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+}
+
+/// Forgets a mounted app's root.
+pub(crate) fn unregister_banner_root(root: &web_sys::Element) {
+    BANNER_ROOTS.with(|r| r.borrow_mut().retain(|e| e != root));
 }
 
 /// Puts a Chinese error banner at the top of the page. Built with DOM calls and text nodes
@@ -36,17 +88,56 @@ fn crash_banner(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if document.get_element_by_id("crash-banner").is_some() {
+    let mounted: Vec<web_sys::Element> = BANNER_ROOTS
+        .try_with(|r| r.try_borrow().map(|v| v.clone()).unwrap_or_default())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.is_connected())
+        .collect();
+    if mounted.is_empty() {
+        if document.get_element_by_id("crash-banner").is_some() {
+            return;
+        }
+        if let Some(banner) = make_banner(&document, detail) {
+            match document.body() {
+                Some(body) => {
+                    let _ = body.prepend_with_node_1(&banner);
+                }
+                None => {
+                    if let Some(root) = document.document_element() {
+                        let _ = root.append_child(&banner);
+                    }
+                }
+            }
+            focus(banner);
+        }
         return;
     }
+    for root in mounted {
+        if let Ok(Some(_)) = root.query_selector(".crash-banner") {
+            continue;
+        }
+        if let Some(banner) = make_banner(&document, detail) {
+            let _ = root.prepend_with_node_1(&banner);
+            focus(banner);
+        }
+    }
+}
+
+fn focus(banner: web_sys::Element) {
+    if let Ok(el) = banner.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// The banner: built with DOM calls and text nodes only.
+fn make_banner(document: &web_sys::Document, detail: &str) -> Option<web_sys::Element> {
     let make = |tag: &str, text: &str| {
         let el = document.create_element(tag).ok()?;
         el.set_text_content(Some(text));
         Some(el)
     };
-    let Ok(banner) = document.create_element("div") else {
-        return;
-    };
+    let banner = document.create_element("div").ok()?;
     banner.set_id("crash-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "crash-banner");
@@ -75,17 +166,5 @@ fn crash_banner(detail: &str) {
     if let Some(d) = make("pre", detail) {
         let _ = banner.append_child(&d);
     }
-    match document.body() {
-        Some(body) => {
-            let _ = body.prepend_with_node_1(&banner);
-        }
-        None => {
-            if let Some(root) = document.document_element() {
-                let _ = root.append_child(&banner);
-            }
-        }
-    }
-    if let Ok(el) = banner.dyn_into::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
+    Some(banner)
 }

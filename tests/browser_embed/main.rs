@@ -1,0 +1,1094 @@
+//! Browser tests of offline use and embedding: chromedriver drives headless Chromium against the
+//! built app in `dist/` (served from a small static server on loopback that can add response
+//! headers, go "offline" and replace files) and against the single-file build from file://.
+//!
+//! - the app under a Content-Security-Policy without 'unsafe-eval' and without inline scripts;
+//! - the embedding example (JS API, mount, iframe) under the same policy;
+//! - the iframe across origins, and an iframe that refuses a host it was not told to trust;
+//! - offline after the first visit (service worker), and a clean update of its cache;
+//! - the single-file build (`scripts/build-single --no-build`) from a file:// URL.
+//!
+//! Run `scripts/build-web` first, then `cargo test --test browser_embed`. The tests fail (they do
+//! not skip) when `dist/`, python3 or chromedriver is missing. `CHROMEDRIVER` and `CHROME`
+//! override the binaries, as for `tests/browser`.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The policy the app must run under: no 'unsafe-eval' (only 'wasm-unsafe-eval'), no inline
+/// script or style, nothing from elsewhere.
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                   img-src 'self'; connect-src 'self'; frame-src 'self'; worker-src 'self'; \
+                   manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+                   frame-ancestors 'self'; report-uri /csp-report";
+
+// ---------------------------------------------------------------------------------------------
+// Static server for dist/, with headers, an offline switch and replaceable files
+
+fn dist_dir() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "dist/index.html 不存在：请先运行 scripts/build-web（trunk build --release）再运行浏览器测试"
+    );
+    dist
+}
+
+fn content_type(path: &str) -> &'static str {
+    match Path::new(path).extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css; charset=utf-8",
+        Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ts") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    /// Headers added to every response.
+    headers: Vec<(String, String)>,
+    /// Files served instead of dist/ (path without the leading slash → body).
+    overrides: Mutex<HashMap<String, Vec<u8>>>,
+    /// While set, connections are dropped without a response.
+    offline: AtomicBool,
+    /// Requests that arrived while offline.
+    refused: AtomicUsize,
+    /// Paths served, in order.
+    log: Mutex<Vec<String>>,
+    /// Bodies POSTed to /csp-report.
+    csp_reports: Mutex<Vec<String>>,
+}
+
+struct Server {
+    base: String,
+    port: u16,
+    shared: Arc<Shared>,
+}
+
+fn respond(mut stream: TcpStream, root: &Path, shared: &Shared) {
+    if shared.offline.load(Ordering::SeqCst) {
+        shared.refused.fetch_add(1, Ordering::SeqCst);
+        let _ = stream.shutdown(Shutdown::Both);
+        return;
+    }
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    let mut length = 0usize;
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if line == "\r\n" || line == "\n" => break,
+            Ok(_) => {
+                if let Some((k, v)) = line.split_once(':') {
+                    if k.eq_ignore_ascii_case("content-length") {
+                        length = v.trim().parse().unwrap_or(0);
+                    }
+                }
+            }
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_string();
+    let target = parts.next().unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let rel = path.trim_start_matches('/').to_string();
+
+    let (status, body, ctype): (&str, Vec<u8>, &str) = if method == "POST" && rel == "csp-report" {
+        let mut body = vec![0u8; length.min(1 << 20)];
+        let _ = reader.read_exact(&mut body);
+        if let Ok(mut r) = shared.csp_reports.lock() {
+            r.push(String::from_utf8_lossy(&body).into_owned());
+        }
+        ("204 No Content", Vec::new(), "text/plain")
+    } else {
+        let rel = if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel
+        };
+        let safe = !rel.split('/').any(|seg| seg == "..");
+        let overridden = shared
+            .overrides
+            .lock()
+            .ok()
+            .and_then(|o| o.get(&rel).cloned());
+        let found = overridden.or_else(|| std::fs::read(root.join(&rel)).ok());
+        match found {
+            Some(bytes) if safe && method == "GET" => {
+                if let Ok(mut l) = shared.log.lock() {
+                    l.push(rel.clone());
+                }
+                ("200 OK", bytes, content_type(&rel))
+            }
+            _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+        }
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in &shared.headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let _ = stream.flush();
+    let _ = stream.shutdown(Shutdown::Write);
+    let mut sink = [0u8; 512];
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let _ = stream.read(&mut sink);
+}
+
+/// Serves dist/ on 127.0.0.1 (also reachable as `localhost`, another origin) from a background
+/// thread.
+fn serve_dist(headers: &[(&str, &str)]) -> Server {
+    let root = dist_dir();
+    let shared = Arc::new(Shared {
+        headers: headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        ..Shared::default()
+    });
+    let listener = TcpListener::bind("127.0.0.1:0").expect("无法在本机回环地址上监听");
+    let port = listener.local_addr().unwrap().port();
+    let s = shared.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            let s = s.clone();
+            std::thread::spawn(move || respond(stream, &root, &s));
+        }
+    });
+    Server {
+        base: format!("http://127.0.0.1:{port}/"),
+        port,
+        shared,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// chromedriver and the browser session
+
+struct Driver {
+    child: Child,
+    profile: PathBuf,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn chromedriver_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("CHROMEDRIVER") {
+        return PathBuf::from(p);
+    }
+    if let Some(paths) = std::env::var_os("PATH") {
+        for dir in std::env::split_paths(&paths) {
+            let p = dir.join("chromedriver");
+            if p.is_file() {
+                return p;
+            }
+        }
+    }
+    PathBuf::from("/usr/bin/chromedriver")
+}
+
+fn chrome_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROME") {
+        return Some(PathBuf::from(p));
+    }
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("找不到空闲端口")
+}
+
+fn unique_dir(tag: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!(
+        "cailiang-embed-{tag}-{}-{}-{nanos}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    std::fs::create_dir_all(&dir).expect("无法创建临时目录");
+    dir
+}
+
+/// Starts chromedriver and a headless Chromium that keeps the browser console log.
+async fn start_browser() -> (Client, Driver) {
+    let exe = chromedriver_path();
+    assert!(
+        exe.is_file(),
+        "找不到 chromedriver（{}）：请安装 chromium-driver 或设置 CHROMEDRIVER",
+        exe.display()
+    );
+    let port = free_port();
+    let child = Command::new(&exe)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("无法启动 chromedriver（{}）：{e}", exe.display()));
+    let profile = unique_dir("profile");
+    let driver = Driver {
+        child,
+        profile,
+        port,
+    };
+
+    let deadline = Instant::now() + TIMEOUT;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "chromedriver 未在 {TIMEOUT:?} 内就绪"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    let mut options = json!({
+        "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--window-size=1280,900",
+            format!("--user-data-dir={}", driver.profile.display()),
+        ]
+    });
+    if let Some(chrome) = chrome_path() {
+        options["binary"] = json!(chrome.display().to_string());
+    }
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("chrome"));
+    caps.insert("goog:chromeOptions".into(), options);
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let client = ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("无法与 chromedriver 建立会话");
+    (client, driver)
+}
+
+/// A raw WebDriver call to chromedriver (for its vendor endpoints: CDP commands, browser log).
+fn wd_raw(port: u16, method: &str, path: &str, body: &Value) -> Result<Value, String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    let _ = s.set_read_timeout(Some(Duration::from_secs(30)));
+    let body = body.to_string();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+    // chromedriver may keep the connection open: read the head, then Content-Length bytes (or
+    // chunks).
+    let mut reader = BufReader::new(s);
+    let mut length = None;
+    let mut chunked = false;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
+            return Err("chromedriver 未返回响应".into());
+        }
+        if line == "\r\n" || line == "\n" {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            if k.eq_ignore_ascii_case("content-length") {
+                length = v.trim().parse::<usize>().ok();
+            } else if k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked") {
+                chunked = true;
+            }
+        }
+    }
+    let mut bytes = Vec::new();
+    if chunked {
+        loop {
+            let mut size = String::new();
+            reader.read_line(&mut size).map_err(|e| e.to_string())?;
+            let n = usize::from_str_radix(size.trim(), 16).map_err(|e| e.to_string())?;
+            if n == 0 {
+                break;
+            }
+            let mut chunk = vec![0u8; n + 2];
+            reader.read_exact(&mut chunk).map_err(|e| e.to_string())?;
+            bytes.extend_from_slice(&chunk[..n]);
+        }
+    } else if let Some(n) = length {
+        bytes.resize(n, 0);
+        reader.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+    } else {
+        reader.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    }
+    let body = String::from_utf8_lossy(&bytes).into_owned();
+    serde_json::from_str(&body).map_err(|e| format!("{e}: {body}"))
+}
+
+async fn session_path(c: &Client) -> String {
+    let id = c
+        .session_id()
+        .await
+        .ok()
+        .flatten()
+        .expect("没有 WebDriver 会话");
+    format!("/session/{id}")
+}
+
+/// Runs a Chrome DevTools Protocol command through chromedriver.
+async fn cdp(c: &Client, d: &Driver, cmd: &str, params: Value) -> Value {
+    let path = format!("{}/goog/cdp/execute", session_path(c).await);
+    let port = d.port;
+    let body = json!({ "cmd": cmd, "params": params });
+    let out = tokio::task::spawn_blocking(move || wd_raw(port, "POST", &path, &body))
+        .await
+        .expect("线程失败")
+        .unwrap_or_else(|e| panic!("CDP {cmd} 失败：{e}"));
+    assert!(out["value"].get("error").is_none(), "CDP {cmd} 失败：{out}");
+    out
+}
+
+/// The browser console entries so far (chromedriver clears them on read).
+async fn console_log(c: &Client, d: &Driver) -> Vec<String> {
+    let path = format!("{}/se/log", session_path(c).await);
+    let port = d.port;
+    let out = tokio::task::spawn_blocking(move || {
+        wd_raw(port, "POST", &path, &json!({ "type": "browser" }))
+    })
+    .await
+    .expect("线程失败")
+    .unwrap_or_else(|e| panic!("无法读取浏览器控制台日志：{e}"));
+    out["value"]
+        .as_array()
+        .unwrap_or_else(|| panic!("浏览器控制台日志不是数组：{out}"))
+        .iter()
+        .map(|e| format!("{} {}", e["level"], e["message"]))
+        .collect()
+}
+
+/// Fails on any Content-Security-Policy violation: the console's and the server's reports.
+async fn assert_no_csp_violation(c: &Client, d: &Driver, server: &Server) {
+    // Reports are sent asynchronously.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let log = console_log(c, d).await;
+    let csp: Vec<&String> = log
+        .iter()
+        .filter(|l| l.contains("Content Security Policy") || l.contains("Content-Security-Policy"))
+        .collect();
+    assert!(csp.is_empty(), "违反 CSP：{csp:#?}\n全部日志：{log:#?}");
+    let reports = server.shared.csp_reports.lock().unwrap().clone();
+    assert!(reports.is_empty(), "CSP 违规报告：{reports:#?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+async fn wait_css(c: &Client, css: &str) -> Element {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            return e;
+        }
+        assert!(Instant::now() < deadline, "等待元素 {css} 超时");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until the element's text contains `needle`; returns the text.
+async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
+    let deadline = Instant::now() + TIMEOUT;
+    let mut last = String::new();
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await {
+            if let Ok(t) = e.text().await {
+                if t.contains(needle) {
+                    return t;
+                }
+                last = t;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "等待 {css} 出现“{needle}”超时；当前文本：{last}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until the script returns something other than null / false; returns it.
+async fn wait_js(c: &Client, script: &str) -> Value {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let last = match c.execute(script, vec![]).await {
+            Ok(v) if !v.is_null() && v != json!(false) => return v,
+            Ok(v) => v,
+            Err(e) => json!(e.to_string()),
+        };
+        assert!(
+            Instant::now() < deadline,
+            "等待脚本结果超时：{script}\n最后结果：{last}"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Clicks the first element matching `css` whose text contains `needle`.
+async fn click_containing(c: &Client, css: &str, needle: &str) {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        for e in c.find_all(Locator::Css(css)).await.unwrap_or_default() {
+            if e.text().await.unwrap_or_default().contains(needle) {
+                e.click().await.expect("点击失败");
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "找不到包含“{needle}”的 {css}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The input labelled `label` (a `<label for>` whose text is exactly the label).
+async fn input_by_label(c: &Client, label: &str) -> Element {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        for l in c
+            .find_all(Locator::Css("label[for]"))
+            .await
+            .unwrap_or_default()
+        {
+            if l.text().await.unwrap_or_default().trim() == label {
+                let id = l.attr("for").await.ok().flatten().expect("label 没有 for");
+                return c
+                    .find(Locator::Id(&id))
+                    .await
+                    .unwrap_or_else(|_| panic!("找不到标签“{label}”对应的输入框 #{id}"));
+            }
+        }
+        assert!(Instant::now() < deadline, "找不到标签“{label}”");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// On the open app: enters the standard case as the officer does and checks the result.
+async fn compute_standard_case(c: &Client) {
+    let search = wait_css(c, "#finder-q").await;
+    search.clear().await.unwrap();
+    search.send_keys("偷工减料").await.unwrap();
+    click_containing(c, "#finder-list [role=option]", "ZL-64").await;
+    wait_text(c, ".selected-item", "ZL-64").await;
+    let price = input_by_label(c, "工程合同价款").await;
+    price.clear().await.unwrap();
+    price.send_keys("10000000").await.unwrap();
+    click_containing(c, ".tiers label", "B　").await;
+    let rec = wait_text(c, "#range-recommended", "266,666.67").await;
+    assert!(rec.contains("333,333.33"), "{rec}");
+}
+
+fn reference_codes() -> Vec<String> {
+    let pack: Value =
+        serde_json::from_str(cailiang::REFERENCE_PACK).expect("内置参考基准不是 JSON");
+    pack["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+
+/// The app renders and computes under the policy, with no inline script and no violation.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn app_runs_under_strict_csp() {
+    let server = serve_dist(&[("Content-Security-Policy", CSP)]);
+    let (c, d) = start_browser().await;
+    c.goto(&format!("{}?no-sw", server.base)).await.unwrap();
+    compute_standard_case(&c).await;
+
+    let inline = c
+        .execute(
+            "return document.querySelectorAll('script:not([src])').length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(inline, json!(0), "页面含内联脚本");
+    c.refresh().await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    assert_no_csp_violation(&c, &d, &server).await;
+
+    // The policy is in force: an inline script is refused (checked last: it is a violation
+    // itself). WebDriver's own scripts bypass the policy; a script element does not.
+    let ran = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const s = document.createElement('script');
+             s.textContent = 'window.inlineRan = true;';
+             document.head.appendChild(s);
+             setTimeout(() => done(window.inlineRan === true), 200);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(ran, json!(false), "CSP 未生效：内联脚本被执行了");
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let log = console_log(&c, &d).await;
+    assert!(
+        log.iter().any(|l| l.contains("Content Security Policy")),
+        "控制台中没有 CSP 违规记录，无法确认检查有效：{log:#?}"
+    );
+    let deadline = Instant::now() + TIMEOUT;
+    while server.shared.csp_reports.lock().unwrap().is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "服务器未收到 CSP 违规报告，无法确认检查有效"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let _ = c.close().await;
+}
+
+/// The embedding example: the JS API, mount and the iframe, all under the same policy; host
+/// styles do not reach the mounted app and its styles do not reach the host.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embedding_three_ways_under_csp() {
+    let server = serve_dist(&[("Content-Security-Policy", CSP)]);
+    let (c, d) = start_browser().await;
+    c.goto(&format!("{}embed-example.html", server.base))
+        .await
+        .unwrap();
+
+    // 1. JS API.
+    let api = wait_js(&c, "return window.embedResults && window.embedResults.api;").await;
+    assert_eq!(
+        api["result"]["recommended"]["min"],
+        json!("266666.67"),
+        "{api}"
+    );
+    assert_eq!(api["result"]["recommended"]["max"], json!("333333.33"));
+    assert_eq!(api["result"]["item"]["code"], json!("ZL-64"));
+    let text = api["text"]["text"].as_str().unwrap_or_default();
+    assert!(text.contains("违法事实"), "{text}");
+    let err = wait_text(&c, "#api-error", "unknown_item").await;
+    assert!(err.contains("NO-SUCH-ITEM"), "{err}");
+
+    // Typed errors and the other functions, straight from the page's module.
+    let checks = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            (async () => {
+              const m = await import("./cailiang.js");
+              await m.init();
+              const out = {};
+              const grab = (f) => { try { f(); return null; } catch (e) {
+                return { name: e.name, type: e.type, path: e.path, file: e.file, isError: e instanceof Error }; } };
+              out.badJson = grab(() => m.evaluate("{not json"));
+              out.badField = grab(() => m.evaluate({ items: ["ZL-64"], party: "legal_person", nope: 1 }));
+              out.badFact = grab(() => m.evaluate({ items: ["ZL-64"], party: "legal_person", facts: { contract_price: "-5" } }));
+              out.badPack = grab(() => m.loadPack('{"format_version": 1, "meta": {"id": ', "bad.json"));
+              out.noDraft = null;
+              const items = m.listItems();
+              out.items = items.length;
+              out.zl64 = items.find((i) => i.code === "ZL-64");
+              const r = m.evaluate(JSON.stringify({ items: ["ZL-64"], party: "legal_person", facts: { contract_price: "10000000" }, tier: "B" }));
+              out.viaText = r.recommended.min;
+              const t1 = m.draftText().text;
+              const t2 = m.draftText({ case: { items: ["ZL-64"], party: "legal_person", facts: { contract_price: "10000000" }, tier: "B" }, result: r }).text;
+              out.sameText = t1 === t2;
+              const local = await m.loadPackUrl("./packs/local-example-city.json");
+              out.local = { id: local.id, items: local.items };
+              out.mismatch = grab(() => m.draftText({ case: { items: ["ZL-64"], party: "legal_person" }, result: r }));
+              m.resetPack();
+              out.reset = m.packInfo().id;
+              return out;
+            })().then(done, (e) => done({ failed: String(e) }));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(checks.get("failed").is_none(), "{checks}");
+    assert_eq!(checks["badJson"]["type"], json!("case"), "{checks}");
+    assert_eq!(checks["badJson"]["name"], json!("CailiangError"));
+    assert_eq!(checks["badJson"]["isError"], json!(true));
+    assert_eq!(checks["badField"]["type"], json!("case"), "{checks}");
+    assert_eq!(checks["badFact"]["type"], json!("bad_fact"), "{checks}");
+    assert!(
+        checks["badFact"]["path"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("$.facts.contract_price"),
+        "{checks}"
+    );
+    assert_eq!(checks["badPack"]["type"], json!("format"), "{checks}");
+    assert_eq!(checks["badPack"]["file"], json!("bad.json"));
+    assert_eq!(checks["items"], json!(reference_codes().len()));
+    assert_eq!(checks["zl64"]["facts"][0]["id"], json!("contract_price"));
+    assert_eq!(checks["viaText"], json!("266666.67"));
+    assert_eq!(checks["sameText"], json!(true));
+    assert!(
+        checks["local"]["items"].as_u64().unwrap_or(0) > 0,
+        "{checks}"
+    );
+    assert_eq!(
+        checks["mismatch"]["type"],
+        json!("pack_mismatch"),
+        "{checks}"
+    );
+
+    // 2. mount: the result through onResult, the app in the shadow root.
+    let first = wait_js(
+        &c,
+        "const m = window.embedResults.mount; return m.length ? m[m.length - 1] : null;",
+    )
+    .await;
+    assert_eq!(
+        first["result"]["recommended"]["min"],
+        json!("266666.67"),
+        "{first}"
+    );
+    assert_eq!(first["case"]["tier"], json!("B"));
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("违法事实")
+    );
+    wait_js(
+        &c,
+        "const r = document.querySelector('#mount-here').shadowRoot.querySelector('#range-recommended');
+         return r && r.textContent.includes('266,666.67');",
+    )
+    .await;
+    // Styles: the host's (`div, p, label { color: #5a1e00 !important }`, Georgia) stay out; the
+    // app's (`h1 { margin: 0 }`, its background) stay in.
+    let styles = c
+        .execute(
+            "const root = document.querySelector('#mount-here').shadowRoot;
+             const label = root.querySelector('label');
+             const app = root.querySelector('.cailiang-root');
+             return {
+               labelColor: getComputedStyle(label).color,
+               appFont: getComputedStyle(app).fontFamily,
+               appSize: getComputedStyle(app).fontSize,
+               hostH1Margin: getComputedStyle(document.querySelector('h1')).marginTop,
+               hostBodyFont: getComputedStyle(document.body).fontFamily,
+               hostBodyBg: getComputedStyle(document.body).backgroundColor,
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_ne!(
+        styles["labelColor"],
+        json!("rgb(90, 30, 0)"),
+        "宿主样式进入了挂载的应用：{styles}"
+    );
+    assert!(
+        !styles["appFont"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Georgia"),
+        "{styles}"
+    );
+    assert_eq!(styles["appSize"], json!("15px"), "{styles}");
+    assert_ne!(
+        styles["hostH1Margin"],
+        json!("0px"),
+        "应用样式泄漏到宿主页面：{styles}"
+    );
+    assert!(
+        styles["hostBodyFont"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Georgia"),
+        "{styles}"
+    );
+
+    // The officer works in the mounted app; onResult follows.
+    let tier_c = c
+        .execute(
+            "const root = document.querySelector('#mount-here').shadowRoot;
+             const label = [...root.querySelectorAll('.tiers label')].find((l) => l.textContent.startsWith('C'));
+             if (!label) return null;
+             label.click();
+             return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(tier_c, json!(true), "找不到阶次 C");
+    let after = wait_js(
+        &c,
+        "const m = window.embedResults.mount; const r = m[m.length - 1];
+         return r.case.tier === 'C' ? r : null;",
+    )
+    .await;
+    assert_ne!(
+        after["result"]["recommended"]["min"],
+        json!("266666.67"),
+        "{after}"
+    );
+    // The host prefills through the handle.
+    c.execute(
+        "window.mountHandle.prefill({ items: ['ZL-64'], party: 'legal_person', facts: { contract_price: '20000000' }, tier: 'B' });",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let prefilled = wait_js(
+        &c,
+        "const m = window.embedResults.mount; const r = m[m.length - 1];
+         return r.case.facts.contract_price === '20000000' ? r : null;",
+    )
+    .await;
+    assert_eq!(
+        prefilled["result"]["recommended"]["min"],
+        json!("533333.34"),
+        "{prefilled}"
+    );
+
+    // 3. iframe: ready → prefill → result, posted to this page's origin.
+    let framed = wait_js(
+        &c,
+        "const m = window.embedResults.frame; return m.length ? m[m.length - 1] : null;",
+    )
+    .await;
+    assert_eq!(framed["type"], json!("cailiang:result"));
+    assert_eq!(
+        framed["result"]["recommended"]["min"],
+        json!("266666.67"),
+        "{framed}"
+    );
+    assert!(
+        framed["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("违法事实")
+    );
+    // A bad case is answered with a typed error; select starts a case for an item.
+    c.execute(
+        "const f = document.getElementById('frame-app');
+         f.contentWindow.postMessage({ type: 'cailiang:prefill', case: { items: ['ZL-64'] } }, location.origin);",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let err = wait_js(
+        &c,
+        "const e = window.embedResults.frameErrors; return e.length ? e[e.length - 1] : null;",
+    )
+    .await;
+    assert_eq!(err["type"], json!("case"), "{err}");
+    let other = reference_codes()
+        .into_iter()
+        .find(|code| code != "ZL-64")
+        .unwrap();
+    c.execute(
+        &format!(
+            "document.getElementById('frame-app').contentWindow.postMessage({{ type: 'cailiang:select', item: '{other}' }}, location.origin);"
+        ),
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_js(
+        &c,
+        &format!(
+            "const d = document.getElementById('frame-app').contentDocument;
+             const s = d && d.querySelector('.selected-item');
+             return s && s.textContent.includes('{other}');"
+        ),
+    )
+    .await;
+
+    assert_no_csp_violation(&c, &d, &server).await;
+    let _ = c.close().await;
+}
+
+/// The iframe across origins (the portal on 127.0.0.1, the calculator on localhost), and an
+/// iframe that was told to trust another origin: it neither answers nor obeys.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn iframe_across_origins_and_refused_origin() {
+    let server = serve_dist(&[("Access-Control-Allow-Origin", "*")]);
+    let (c, _d) = start_browser().await;
+    let app = format!("http://localhost:{}/", server.port);
+    c.goto(&format!("{}embed-example.html?app={app}", server.base))
+        .await
+        .unwrap();
+    let framed = wait_js(
+        &c,
+        "const m = window.embedResults.frame; return m.length ? m[m.length - 1] : null;",
+    )
+    .await;
+    assert_eq!(
+        framed["result"]["recommended"]["min"],
+        json!("266666.67"),
+        "{framed}"
+    );
+    let mounted = wait_js(
+        &c,
+        "const m = window.embedResults.mount; return m.length ? m[m.length - 1] : null;",
+    )
+    .await;
+    assert_eq!(mounted["result"]["recommended"]["min"], json!("266666.67"));
+
+    // An iframe of the app (same origin as this page, so the test can look inside) that only
+    // trusts https://portal.invalid.
+    let other = reference_codes()
+        .into_iter()
+        .find(|code| code != "ZL-64")
+        .unwrap();
+    c.execute(
+        "window.strangerMessages = [];
+         const f = document.createElement('iframe');
+         f.id = 'stranger';
+         f.src = 'index.html?allowOrigin=https://portal.invalid';
+         window.addEventListener('message', (e) => { if (e.source === f.contentWindow) window.strangerMessages.push(e.data); });
+         document.body.appendChild(f);",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_js(
+        &c,
+        "const d = document.getElementById('stranger').contentDocument;
+         return d && d.documentElement.dataset.cailiangReady === 'true' && !!d.querySelector('#finder-q');",
+    )
+    .await;
+    c.execute(
+        &format!(
+            "const w = document.getElementById('stranger').contentWindow;
+             w.postMessage({{ type: 'cailiang:select', item: '{other}' }}, '*');
+             w.postMessage({{ type: 'cailiang:prefill', case: {{ items: ['{other}'], party: 'legal_person' }} }}, '*');"
+        ),
+        vec![],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let state = c
+        .execute(
+            "const d = document.getElementById('stranger').contentDocument;
+             const s = d.querySelector('.selected-item');
+             return { selected: s ? s.textContent : '', messages: window.strangerMessages.length };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        !state["selected"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(&other),
+        "来自未授权来源的消息被执行了：{state}"
+    );
+    assert_eq!(
+        state["messages"],
+        json!(0),
+        "向未授权来源发送了消息：{state}"
+    );
+    let _ = c.close().await;
+}
+
+/// Offline after the first visit: load once, cut the network (the server drops every
+/// connection and DevTools emulates offline), reload, compute a case. Then a new build's worker
+/// replaces the cache and deletes the old ones.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_after_first_visit_and_clean_update() {
+    let server = serve_dist(&[]);
+    let (c, d) = start_browser().await;
+    c.goto(&server.base).await.unwrap();
+    wait_css(&c, "#finder-q").await;
+    let controlled = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.ready.then(() => {
+               if (navigator.serviceWorker.controller) return done(true);
+               navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
+             }).catch((e) => done('error: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(controlled, json!(true), "service worker 未接管页面");
+    let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
+    let version = sw
+        .lines()
+        .find_map(|l| l.strip_prefix("const VERSION = \""))
+        .and_then(|l| l.split('"').next())
+        .expect("dist/sw.js 没有 VERSION")
+        .to_string();
+    assert_ne!(version, "dev", "dist/sw.js 未经 web/postbuild.py 处理");
+    let keys_js = "const done = arguments[arguments.length - 1];
+                   caches.keys().then(done, (e) => done('error: ' + e));";
+    let keys = c.execute_async(keys_js, vec![]).await.unwrap();
+    assert_eq!(keys, json!([format!("cailiang-{version}")]));
+
+    // Offline.
+    server.shared.offline.store(true, Ordering::SeqCst);
+    cdp(&c, &d, "Network.enable", json!({})).await;
+    cdp(
+        &c,
+        &d,
+        "Network.emulateNetworkConditions",
+        json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    )
+    .await;
+    let served_before = server.shared.log.lock().unwrap().len();
+    c.refresh().await.unwrap();
+    compute_standard_case(&c).await;
+    // Another page of the app, never visited, with a query string: the cached shell.
+    c.goto(&format!("{}index.html?from=offline", server.base))
+        .await
+        .unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    let online = c.execute("return navigator.onLine;", vec![]).await.unwrap();
+    assert_eq!(online, json!(false), "DevTools 的离线模拟未生效");
+    assert_eq!(
+        server.shared.log.lock().unwrap().len(),
+        served_before,
+        "离线时仍从服务器取得了文件"
+    );
+
+    // Back online; a new build: its worker caches afresh and deletes this app's old caches
+    // (and only those).
+    cdp(
+        &c,
+        &d,
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    )
+    .await;
+    server.shared.offline.store(false, Ordering::SeqCst);
+    let new_sw = sw.replace(
+        &format!("const VERSION = \"{version}\";"),
+        "const VERSION = \"next-build\";",
+    );
+    server
+        .shared
+        .overrides
+        .lock()
+        .unwrap()
+        .insert("sw.js".into(), new_sw.into_bytes());
+    let keys = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               await caches.open('cailiang-stale-from-an-old-build');
+               await caches.open('some-other-app');
+               const reg = await navigator.serviceWorker.getRegistration();
+               await reg.update();
+               const w = reg.installing || reg.waiting || reg.active;
+               // `activated`: after the activate handler (which deletes the old caches).
+               await new Promise((r) => {
+                 if (w.state === 'activated') return r();
+                 w.addEventListener('statechange', () => { if (w.state === 'activated') r(); });
+               });
+               const script = navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL;
+               return { keys: (await caches.keys()).sort(), controller: !!script };
+             })().then(done, (e) => done('error: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        keys["keys"],
+        json!(["cailiang-next-build", "some-other-app"]),
+        "{keys}"
+    );
+    assert_eq!(keys["controller"], json!(true), "{keys}");
+    c.refresh().await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    let _ = c.close().await;
+}
+
+/// The single-file build opens from file:// and computes a case, with the JS API beside it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn single_file_build_from_file_url() {
+    let dist = dist_dir();
+    let dir = unique_dir("single");
+    let out = dir.join("cailiang-single.html");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let status = Command::new("bash")
+        .arg(root.join("scripts/build-single"))
+        .arg("--no-build")
+        .arg(&out)
+        .env("CAILIANG_DIST", &dist)
+        .current_dir(root)
+        .status()
+        .expect("无法运行 scripts/build-single（需要 bash 和 python3）");
+    assert!(status.success(), "scripts/build-single 失败");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(!html.contains(" src=\""), "单文件版仍引用外部文件");
+
+    let (c, _d) = start_browser().await;
+    let url = format!("file://{}", out.display());
+    c.goto(&url).await.unwrap();
+    compute_standard_case(&c).await;
+    let api = c
+        .execute(
+            "return window.cailiang.evaluate({ items: ['ZL-64'], party: 'legal_person', facts: { contract_price: '10000000' }, tier: 'B' }).recommended;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(api["min"], json!("266666.67"), "{api}");
+    let origin = c
+        .execute("return location.protocol;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(origin, json!("file:"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = c.close().await;
+}
