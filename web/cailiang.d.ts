@@ -255,7 +255,10 @@ export interface MountOptions {
   pack?: string | object;
   /** Name shown for `pack`. */
   packFile?: string;
-  /** The case to start with. Without it the app restores the case saved in this browser. */
+  /**
+   * The case to start with. Without it the app starts from the case the stand-alone app saved in
+   * this browser; a mounted app never saves (each mount keeps its own case).
+   */
   initialCase?: Case;
   /** Called after every change that gives a result. */
   onResult?: (payload: ResultPayload) => void;

@@ -35,10 +35,19 @@ fn copy_by_selection(text: &str) -> bool {
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
     let _ = area.set_attribute("aria-hidden", "true");
-    let _ = area.set_attribute(
-        "style",
-        "position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;",
-    );
+    // CSSOM, not a `style` attribute: a policy of `style-src 'self'` refuses the attribute but
+    // not properties set through the element's style object.
+    let style = area.style();
+    for (name, value) in [
+        ("position", "fixed"),
+        ("top", "0"),
+        ("left", "0"),
+        ("width", "1px"),
+        ("height", "1px"),
+        ("opacity", "0"),
+    ] {
+        let _ = style.set_property(name, value);
+    }
     let Some(body) = document.body() else {
         return false;
     };

@@ -5,6 +5,7 @@
 //! - the app under a Content-Security-Policy without 'unsafe-eval' and without inline scripts;
 //! - the embedding example (JS API, mount, iframe) under the same policy;
 //! - the iframe across origins, and an iframe that refuses a host it was not told to trust;
+//! - two mounts on one page with separate cases, and the stand-alone app's draft untouched;
 //! - offline after the first visit (service worker), and a clean update of its cache;
 //! - the single-file build (`scripts/build-single --no-build`) from a file:// URL.
 //!
@@ -938,6 +939,170 @@ async fn iframe_across_origins_and_refused_origin() {
         json!(0),
         "向未授权来源发送了消息：{state}"
     );
+    let _ = c.close().await;
+}
+
+/// Two mounts on one page keep their own cases, and neither the mounts nor the iframe change
+/// the stand-alone app's saved draft.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_mounts_keep_separate_cases_and_leave_the_saved_draft() {
+    let server = serve_dist(&[("Content-Security-Policy", CSP)]);
+    let (c, d) = start_browser().await;
+    // The officer's own draft in the stand-alone app.
+    c.goto(&format!("{}?no-sw", server.base)).await.unwrap();
+    compute_standard_case(&c).await;
+    let draft_js = "return localStorage.getItem('cailiang.draft.v1');";
+    let saved = wait_js(&c, draft_js).await;
+    assert!(
+        saved.as_str().unwrap_or_default().contains("ZL-64"),
+        "{saved}"
+    );
+
+    // The example page mounts one app (ZL-64, 1,000 万元) and frames another; a second mount
+    // with another case.
+    c.goto(&format!("{}embed-example.html", server.base))
+        .await
+        .unwrap();
+    wait_js(
+        &c,
+        "const m = window.embedResults.mount; return m.length ? m[m.length - 1] : null;",
+    )
+    .await;
+    let second = c
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            (async () => {
+              const m = await import("./cailiang.js");
+              const el = document.createElement("div");
+              el.id = "mount-two";
+              document.body.appendChild(el);
+              window.secondResults = [];
+              window.secondHandle = await m.mount(el, {
+                initialCase: { items: ["ZL-64"], party: "legal_person", facts: { contract_price: "20000000" }, tier: "B" },
+                onResult(p) { window.secondResults.push(p); },
+              });
+              return true;
+            })().then(done, (e) => done({ failed: String(e) }));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(second, json!(true), "{second}");
+    let two = wait_js(
+        &c,
+        "const m = window.secondResults; return m.length ? m[m.length - 1] : null;",
+    )
+    .await;
+    assert_eq!(
+        two["result"]["recommended"]["min"],
+        json!("533333.34"),
+        "{two}"
+    );
+    let shown = |id: &str| {
+        format!(
+            "const r = document.querySelector('#{id}').shadowRoot.querySelector('#range-recommended');
+             return r ? r.textContent : null;"
+        )
+    };
+    let first_shown = wait_js(&c, &shown("mount-here")).await;
+    assert!(
+        first_shown
+            .as_str()
+            .unwrap_or_default()
+            .contains("266,666.67"),
+        "第一个挂载的案件被第二个挂载改变了：{first_shown}"
+    );
+    wait_js(
+        &c,
+        "const r = document.querySelector('#mount-two').shadowRoot.querySelector('#range-recommended');
+         return r && r.textContent.includes('533,333.34');",
+    )
+    .await;
+
+    // Work in the second mount; the first neither changes nor reports.
+    let first_count = c
+        .execute("return window.embedResults.mount.length;", vec![])
+        .await
+        .unwrap();
+    let other = reference_codes()
+        .into_iter()
+        .find(|code| code != "ZL-64")
+        .unwrap();
+    c.execute(&format!("window.secondHandle.select('{other}');"), vec![])
+        .await
+        .unwrap();
+    wait_js(
+        &c,
+        &format!(
+            "const s = document.querySelector('#mount-two').shadowRoot.querySelector('.selected-item');
+             return s && s.textContent.includes('{other}');"
+        ),
+    )
+    .await;
+    let refused = c
+        .execute(
+            "try { window.secondHandle.select('NO-SUCH-ITEM'); return null; } catch (e) { return e.type; }",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(refused, json!("unknown_item"));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let state = c
+        .execute(
+            "const root = document.querySelector('#mount-here').shadowRoot;
+             return { selected: root.querySelector('.selected-item').textContent,
+                      range: root.querySelector('#range-recommended').textContent,
+                      reports: window.embedResults.mount.length };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        state["selected"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("ZL-64"),
+        "{state}"
+    );
+    assert!(
+        state["range"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("266,666.67"),
+        "{state}"
+    );
+    assert_eq!(
+        state["reports"], first_count,
+        "第一个挂载报告了第二个挂载的案件"
+    );
+
+    // The stand-alone app's draft is as the officer left it (the mounts and the iframe, which
+    // was prefilled and changed, wrote nothing).
+    wait_js(
+        &c,
+        "const m = window.embedResults.frame; return m.length ? m[m.length - 1] : null;",
+    )
+    .await;
+    let after = c.execute(draft_js, vec![]).await.unwrap();
+    assert_eq!(after, saved, "嵌入改变了单独使用时保存的草稿");
+    c.execute(
+        "window.secondHandle.unmount(); window.mountHandle.unmount();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let gone = c
+        .execute(
+            "try { window.secondHandle.prefill({ items: ['ZL-64'], party: 'legal_person' }); return null; } catch (e) { return e.type; }",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(gone, json!("unmounted"));
+    assert_no_csp_violation(&c, &d, &server).await;
+    c.goto(&format!("{}?no-sw", server.base)).await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
     let _ = c.close().await;
 }
 

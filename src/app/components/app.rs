@@ -1,6 +1,13 @@
 //! The root component: owns the state, runs the engine on every change, saves the draft, reads
 //! pack files (file input and drag-and-drop) and exports results.
+//!
+//! Stand-alone (`start()`), [`App`] has no props: it restores the draft and pack saved in
+//! LocalStorage and saves them on every change. Embedded (`mount`, the iframe of
+//! [`crate::app::embed`]), it is given [`EmbedProps`]: a case and pack to start with, whether
+//! to save, a callback for every new evaluation, and a [`Commands`] handle through which the
+//! host replaces the case later.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::{FileReader, read_as_text};
@@ -13,9 +20,10 @@ use crate::app::components::header::{EXAMPLE_PACK, EXAMPLE_PACK_FILE, Header};
 use crate::app::components::reasoning::ReasoningDraft;
 use crate::app::components::result::ResultPanel;
 use crate::app::export::download;
-use crate::app::state::{Action, Evaluation, PackSource, State};
+use crate::app::state::{Action, Draft, Evaluation, PackSource, State, TextEdits};
 use crate::app::storage;
 use crate::case::Case;
+use crate::engine::error::EngineError;
 use crate::engine::result::EvalResult;
 use crate::pack::{LoadedPack, load_pack};
 use crate::validate::{Finding, Report, validate_text};
@@ -67,6 +75,180 @@ fn initial_state() -> State {
     s
 }
 
+/// The state an embedded app starts with: the host's case and pack; what it does not give is
+/// read (never written) from what the stand-alone app saved, as before.
+fn embedded_state(embed: &EmbedProps) -> State {
+    let (pack, source) = match &embed.pack {
+        Some(p) => (p.pack.clone(), Some(p.source.clone())),
+        None => match storage::load_pack_source() {
+            Some(src) => match validate_text(&src.file, &src.text) {
+                (Some(lp), report) if report.is_ok() => (Rc::new(lp), Some(src)),
+                _ => (reference_pack(), None),
+            },
+            None => (reference_pack(), None),
+        },
+    };
+    let (draft, text) = match &embed.case {
+        Some(case) => (Draft::from_case(case), None),
+        None => (
+            storage::load_draft().unwrap_or_default(),
+            storage::load_text_edits(),
+        ),
+    };
+    State::new(pack, source, draft, text)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embedding: props, results and commands
+
+/// A validated pack given by the host.
+#[derive(Debug, Clone)]
+pub struct EmbeddedPack {
+    /// The pack.
+    pub pack: Rc<LoadedPack>,
+    /// Its file name and text.
+    pub source: PackSource,
+}
+
+/// What an embedded app reports whenever its evaluation changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResultEvent {
+    /// The case gives a result.
+    Result {
+        /// The case as entered.
+        case: Case,
+        /// The engine's result (the one the app shows).
+        result: Box<EvalResult>,
+        /// The 说理 text: the officer's edited text when `text_edited`, else the generated one.
+        text: String,
+        /// Whether the officer edited the text.
+        text_edited: bool,
+    },
+    /// The engine refused the case, or a command could not be carried out.
+    Error(EngineError),
+}
+
+/// What the host asks of a running app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Replace the case in the form (the pack stays).
+    Prefill(Case),
+    /// Start a case for an item code: the party (if the item covers it) and the dates are kept.
+    Select(String),
+}
+
+type Handler = Callback<Command, Result<(), EngineError>>;
+
+/// The host's end of a channel to a running [`App`].
+///
+/// The pattern: the host creates the handle and passes it in [`EmbedProps`]; the app registers
+/// its handler on its first render (Yew renders asynchronously, so commands sent before that
+/// are queued and carried out then; errors of those go to `on_result`) and removes it when it
+/// is destroyed, after which [`Commands::send`] fails with `None`.
+#[derive(Default)]
+pub struct Commands {
+    handler: RefCell<Option<Handler>>,
+    pending: RefCell<Vec<Command>>,
+    closed: std::cell::Cell<bool>,
+}
+
+impl Commands {
+    /// Sends a command; `Err(Some(e))` when the app refused it, `Err(None)` when the app is gone.
+    pub fn send(&self, command: Command) -> Result<(), Option<EngineError>> {
+        if self.closed.get() {
+            return Err(None);
+        }
+        let handler = self.handler.try_borrow().ok().and_then(|h| h.clone());
+        match handler {
+            Some(h) => h.emit(command).map_err(Some),
+            None => {
+                if let Ok(mut p) = self.pending.try_borrow_mut() {
+                    p.push(command);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn register(&self, handler: Handler) -> Vec<Command> {
+        if let Ok(mut h) = self.handler.try_borrow_mut() {
+            *h = Some(handler);
+        }
+        self.pending
+            .try_borrow_mut()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default()
+    }
+
+    fn close(&self) {
+        self.closed.set(true);
+        if let Ok(mut h) = self.handler.try_borrow_mut() {
+            *h = None;
+        }
+    }
+}
+
+/// How an embedding runs the app.
+#[derive(Clone)]
+pub struct EmbedProps {
+    /// The case to start with (instead of the saved draft).
+    pub case: Option<Case>,
+    /// The pack to start with (instead of the saved pack).
+    pub pack: Option<EmbeddedPack>,
+    /// Whether the draft and pack are saved to LocalStorage. The embeddings pass `false`: the
+    /// stand-alone app's keys are one slot per origin, shared by every mount on a page and by
+    /// every tab, so an embedded app that wrote them would overwrite the officer's own draft
+    /// and mix its case with other mounts'. A namespace of its own would still be shared by
+    /// several mounts and tabs; the host owns an embedded case instead (it gives the case and
+    /// receives every change through `on_result`).
+    pub persist: bool,
+    /// Called whenever the app's evaluation (or the officer's text) changes.
+    pub on_result: Callback<ResultEvent>,
+    /// The host's commands.
+    pub commands: Rc<Commands>,
+}
+
+impl PartialEq for EmbedProps {
+    fn eq(&self, other: &Self) -> bool {
+        // Given once at mount; identity is enough.
+        Rc::ptr_eq(&self.commands, &other.commands) && self.on_result == other.on_result
+    }
+}
+
+/// The App's props: none stand-alone.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Set by an embedding.
+    #[prop_or_default]
+    pub embed: Option<EmbedProps>,
+}
+
+/// The state a command starts the calculator afresh on.
+fn command_state(current: &State, command: Command) -> Result<State, EngineError> {
+    let pack = current.pack.0.clone();
+    let source = current.source.clone();
+    match command {
+        Command::Prefill(case) => Ok(State::new(pack, source, Draft::from_case(&case), None)),
+        Command::Select(code) => {
+            if pack.item(&code).is_none() {
+                return Err(EngineError::UnknownItem(code));
+            }
+            let old = &current.draft;
+            let draft = Draft {
+                party: old.party,
+                occurred: old.occurred.clone(),
+                ended: old.ended.clone(),
+                discovered: old.discovered.clone(),
+                decided: old.decided.clone(),
+                ..Draft::default()
+            };
+            // The reducer's own item choice (it moves the party to one the item covers).
+            let fresh = Rc::new(State::new(pack, source, draft, None));
+            Ok((*yew::Reducible::reduce(fresh, Action::SelectItem(code))).clone())
+        }
+    }
+}
+
 /// Validates pack text and turns it into an action: loaded, or refused with the report.
 pub fn pack_action(file: &str, text: String) -> Action {
     match validate_text(file, &text) {
@@ -106,10 +288,105 @@ struct Export<'a> {
     result: &'a EvalResult,
 }
 
-/// The app.
+/// The state a calculator starts on; a new `key` starts it afresh.
+struct Seed {
+    key: u32,
+    state: Rc<State>,
+}
+
+/// The latest state of the running calculator (written on each of its renders).
+type Current = Rc<RefCell<Option<UseReducerHandle<State>>>>;
+
+/// The app. Stand-alone it has no props; see [`EmbedProps`].
+///
+/// The calculator itself is [`Calculator`], keyed: a host's command computes the new state and
+/// restarts it on that state (the reducer only records what the officer does).
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+pub fn App(props: &AppProps) -> Html {
+    let seed = use_state(|| Seed {
+        key: 0,
+        state: Rc::new(match &props.embed {
+            Some(e) => embedded_state(e),
+            None => initial_state(),
+        }),
+    });
+    let current: Current = use_mut_ref(|| None);
+    let next_key = use_mut_ref(|| 0u32);
+    {
+        let embed = props.embed.clone();
+        let setter = seed.setter();
+        let current = current.clone();
+        use_effect_with((), move |_| {
+            let mut registered = None;
+            if let Some(embed) = embed {
+                let handler: Handler = Callback::from(move |command: Command| {
+                    let state = current
+                        .try_borrow()
+                        .ok()
+                        .and_then(|c| c.as_ref().map(|h| (**h).clone()));
+                    let Some(state) = state else {
+                        return Ok(());
+                    };
+                    let next = command_state(&state, command)?;
+                    let key = {
+                        let mut k = next_key.borrow_mut();
+                        *k = k.wrapping_add(1);
+                        *k
+                    };
+                    setter.set(Seed {
+                        key,
+                        state: Rc::new(next),
+                    });
+                    Ok(())
+                });
+                for command in embed.commands.register(handler.clone()) {
+                    if let Err(e) = handler.emit(command) {
+                        embed.on_result.emit(ResultEvent::Error(e));
+                    }
+                }
+                registered = Some(embed.commands);
+            }
+            move || {
+                if let Some(commands) = registered {
+                    commands.close();
+                }
+            }
+        });
+    }
+    html! {
+        <Calculator key={seed.key.to_string()} initial={seed.state.clone()}
+            embed={props.embed.clone()} current={current} />
+    }
+}
+
+/// The calculator's props.
+#[derive(Properties)]
+pub struct CalculatorProps {
+    /// The state it starts on.
+    pub initial: Rc<State>,
+    /// Set by an embedding.
+    pub embed: Option<EmbedProps>,
+    /// Where it leaves its latest state for the host's commands.
+    pub current: Current,
+}
+
+impl PartialEq for CalculatorProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.initial, &other.initial)
+            && Rc::ptr_eq(&self.current, &other.current)
+            && self.embed == other.embed
+    }
+}
+
+/// The officer's calculator on one state.
+#[component]
+pub fn Calculator(props: &CalculatorProps) -> Html {
+    let state = use_reducer(|| (*props.initial).clone());
+    if let Ok(mut c) = props.current.try_borrow_mut() {
+        *c = Some(state.clone());
+    }
+    let persist = props.embed.as_ref().is_none_or(|e| e.persist);
+    let on_result = props.embed.as_ref().map(|e| e.on_result.clone());
     let eval = use_memo(
         (state.pack.clone(), state.draft.clone()),
         |(pack, draft)| Evaluation::run(pack, draft),
@@ -129,8 +406,53 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         let deps = (state.draft.clone(), eval.clone(), state.text.clone());
         use_effect_with(deps, move |(draft, eval, text)| {
+            if !persist {
+                return;
+            }
             if let Err(e) = storage::save_draft(draft, &eval.case, text.as_ref()) {
                 dispatch.dispatch(Action::Notice(Some(format!("草稿未能保存到浏览器：{e}"))));
+            }
+        });
+    }
+    // Report the evaluation to the host: this very evaluation, once per change of the pack, the
+    // case or the officer's text.
+    {
+        let last = use_mut_ref(|| None::<(String, Case, Option<TextEdits>)>);
+        let deps = (
+            state.pack.clone(),
+            eval.clone(),
+            generated.clone(),
+            state.text.clone(),
+        );
+        use_effect_with(deps, move |(pack, eval, generated, text)| {
+            let Some(on_result) = on_result else {
+                return;
+            };
+            let key = (pack.hash.clone(), eval.case.clone(), text.clone());
+            if last.borrow().as_ref() == Some(&key) {
+                return;
+            }
+            let event = match (&eval.result, &**generated) {
+                // Nothing chosen yet: nothing to report.
+                (None, _) | (Some(Err(EngineError::NoItem)), _) => None,
+                (Some(Err(e)), _) => Some(ResultEvent::Error(e.clone())),
+                (Some(Ok(result)), Some(generated)) => {
+                    let (text, text_edited) = match text {
+                        Some(edits) => (edits.draft().full_text(), true),
+                        None => (generated.full_text(), false),
+                    };
+                    Some(ResultEvent::Result {
+                        case: eval.case.clone(),
+                        result: Box::new(result.clone()),
+                        text,
+                        text_edited,
+                    })
+                }
+                (Some(Ok(_)), None) => None,
+            };
+            *last.borrow_mut() = Some(key);
+            if let Some(event) = event {
+                on_result.emit(event);
             }
         });
     }
@@ -138,6 +460,9 @@ pub fn App() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with(state.source.clone(), move |source| {
+            if !persist {
+                return;
+            }
             if let Err(e) = storage::save_pack(source.as_ref()) {
                 dispatch.dispatch(Action::Notice(Some(format!(
                     "基准文件较大，未能保存到浏览器（重新加载后将使用内置参考基准）：{e}"
