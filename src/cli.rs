@@ -88,14 +88,8 @@ fn eval(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     let (lp, report) = validate_text(&file, &text);
     let lp = lp.ok_or_else(|| report.lines().join("\n"))?;
     let case_text = read(&case_path)?;
-    let de = &mut serde_json::Deserializer::from_str(&case_text);
-    let case: Case = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = crate::pack::load::json_path(&e.path().to_string());
-        format!(
-            "{case_path}：{path} 处{}",
-            crate::pack::load::translate(&e.into_inner().to_string())
-        )
-    })?;
+    let case: Case = crate::pack::json::parse(&case_text)
+        .map_err(|e| format!("{case_path}：{} 处{}", e.path, e.message))?;
     let result = evaluate(&lp, &case).map_err(|e| format!("{case_path}：{e}"))?;
     let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
     let _ = writeln!(out, "{json}");

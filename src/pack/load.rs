@@ -35,48 +35,23 @@ pub fn load_pack(file: &str, text: &str) -> Result<LoadedPack, PackError> {
     #[cfg(not(target_arch = "wasm32"))]
     let (hash, parsed) = std::thread::scope(|s| {
         let h = s.spawn(|| content_hash(text.as_bytes()));
-        let parsed = parse_plain(text);
+        let parsed = super::json::parse::<Pack>(text);
         (
             h.join().unwrap_or_else(|_| content_hash(text.as_bytes())),
             parsed,
         )
     });
-    // In the browser one (path-tracking) deserialiser keeps the wasm smaller.
     #[cfg(target_arch = "wasm32")]
-    let (hash, parsed) = (content_hash(text.as_bytes()), None::<Pack>);
-    if let Some(pack) = parsed {
-        return finish(file, pack, hash);
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let pack: Pack = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = json_path(&e.path().to_string());
-        let inner = e.into_inner();
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!(
-                "（第 {} 行第 {} 列）JSON 语法错误：{}",
-                inner.line(),
-                inner.column(),
-                translate(&inner.to_string())
-            )
-        } else {
-            translate(&inner.to_string())
-        };
-        PackError::Format {
-            file: file.to_string(),
-            path,
-            message,
-        }
+    let (hash, parsed) = (
+        content_hash(text.as_bytes()),
+        super::json::parse::<Pack>(text),
+    );
+    let pack = parsed.map_err(|e| PackError::Format {
+        file: file.to_string(),
+        path: e.path,
+        message: e.message,
     })?;
     finish(file, pack, hash)
-}
-
-/// Path tracking costs a third of the parse: parse plainly first, and again with paths only on
-/// error.
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_plain(text: &str) -> Option<Pack> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<Pack>(text).ok()
 }
 
 fn finish(file: &str, pack: Pack, hash: String) -> Result<LoadedPack, PackError> {
@@ -98,17 +73,6 @@ fn finish(file: &str, pack: Pack, hash: String) -> Result<LoadedPack, PackError>
 pub fn content_hash(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// `items[3].fines[0].max` → `$.items[3].fines[0].max`; `.` (the root) → `$`.
-pub(crate) fn json_path(p: &str) -> String {
-    if p.is_empty() || p == "." {
-        "$".to_string()
-    } else if p.starts_with('[') {
-        format!("${p}")
-    } else {
-        format!("$.{p}")
-    }
 }
 
 /// Turns serde's English messages into Chinese ones, keeping the names they quote.
@@ -194,11 +158,6 @@ mod tests {
 
     #[test]
     fn paths_and_messages() {
-        assert_eq!(
-            json_path("items[3].fines[0].max"),
-            "$.items[3].fines[0].max"
-        );
-        assert_eq!(json_path("."), "$");
         assert_eq!(
             translate("missing field `code` at line 3 column 4"),
             "缺少必填字段 code"
