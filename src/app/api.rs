@@ -123,27 +123,14 @@ pub(crate) fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> 
 
 /// Reads JSON text as `T`, naming the JSON path of the first error.
 pub(crate) fn parse_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, JsValue> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {
-        let raw = e.path().to_string();
-        let path = if raw.is_empty() || raw == "." {
-            "$".to_string()
+    crate::pack::json::parse::<T>(text).map_err(|e| {
+        let message = if e.syntax {
+            format!("{what}不是有效的 JSON{}", e.message)
         } else {
-            format!("$.{raw}")
-        };
-        let inner = e.into_inner();
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!(
-                "{what}不是有效的 JSON（第 {} 行第 {} 列）：{inner}",
-                inner.line(),
-                inner.column()
-            )
-        } else {
-            format!("{what}在 {path} 处无法读取：{inner}")
+            format!("{what}在 {} 处无法读取：{}", e.path, e.message)
         };
         let kind = if what == "案件" { "case" } else { "argument" };
-        error(kind, &message, &[("path", Some(&path))])
+        error(kind, &message, &[("path", Some(&e.path))])
     })
 }
 
