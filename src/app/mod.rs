@@ -14,7 +14,7 @@ pub mod state;
 pub mod storage;
 pub mod summary;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -39,6 +39,7 @@ pub fn start_page() {
         start();
         return;
     }
+    FRAME_MODE.with(|f| f.set(true));
     install_panic_hook();
     if let Some(root) = page_root() {
         embed::start_frame(root, origins);
@@ -56,6 +57,8 @@ fn page_root() -> Option<web_sys::Element> {
 thread_local! {
     /// Where the crash banner goes for mounted apps (none: the top of the page).
     static BANNER_ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+    /// Set when the page runs the app in iframe mode: embedded, so nothing is saved.
+    static FRAME_MODE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Installs a panic hook that only writes to the console (the JS API, before any app is
@@ -82,8 +85,9 @@ pub(crate) fn unregister_banner_root(root: &web_sys::Element) {
     BANNER_ROOTS.with(|r| r.borrow_mut().retain(|e| e != root));
 }
 
-/// Puts a Chinese error banner at the top of the page. Built with DOM calls and text nodes
-/// only; the draft is already in LocalStorage, so a reload restores it.
+/// Puts a Chinese error banner at the top of the page (or of each mounted app). Built with DOM
+/// calls and text nodes only. The stand-alone app's draft is already in LocalStorage, so a
+/// reload restores it; an embedded app (mount, iframe) saves nothing, and its banner says so.
 fn crash_banner(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -98,7 +102,8 @@ fn crash_banner(detail: &str) {
         if document.get_element_by_id("crash-banner").is_some() {
             return;
         }
-        if let Some(banner) = make_banner(&document, detail) {
+        let embedded = FRAME_MODE.try_with(Cell::get).unwrap_or(false);
+        if let Some(banner) = make_banner(&document, detail, embedded) {
             match document.body() {
                 Some(body) => {
                     let _ = body.prepend_with_node_1(&banner);
@@ -117,7 +122,7 @@ fn crash_banner(detail: &str) {
         if let Ok(Some(_)) = root.query_selector(".crash-banner") {
             continue;
         }
-        if let Some(banner) = make_banner(&document, detail) {
+        if let Some(banner) = make_banner(&document, detail, true) {
             let _ = root.prepend_with_node_1(&banner);
             focus(banner);
         }
@@ -130,8 +135,13 @@ fn focus(banner: web_sys::Element) {
     }
 }
 
-/// The banner: built with DOM calls and text nodes only.
-fn make_banner(document: &web_sys::Document, detail: &str) -> Option<web_sys::Element> {
+/// The banner: built with DOM calls and text nodes only. `embedded`: the app runs mounted or in
+/// an iframe, where the draft is not saved in the browser.
+fn make_banner(
+    document: &web_sys::Document,
+    detail: &str,
+    embedded: bool,
+) -> Option<web_sys::Element> {
     let make = |tag: &str, text: &str| {
         let el = document.create_element(tag).ok()?;
         el.set_text_content(Some(text));
@@ -141,20 +151,34 @@ fn make_banner(document: &web_sys::Document, detail: &str) -> Option<web_sys::El
     banner.set_id("crash-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("class", "crash-banner");
+    let advice = if embedded {
+        "嵌入的计算器不在本浏览器中保存案件草稿，重新加载页面后案件需由所在系统重新填入。"
+    } else {
+        "已填写的案件草稿已自动保存在本浏览器中，重新加载页面即可恢复。若重新加载后仍出错，可另存草稿后重新开始。"
+    };
     let parts = [
         make("strong", "程序出现内部错误，已停止运行。"),
-        make(
-            "p",
-            "已填写的案件草稿已自动保存在本浏览器中，重新加载页面即可恢复。若重新加载后仍出错，可另存草稿后重新开始。",
-        ),
+        make("p", advice),
     ];
     for p in parts.into_iter().flatten() {
         let _ = banner.append_child(&p);
     }
     let links = document.create_element("p").ok();
     if let Some(links) = &links {
-        for (href, text) in [("./", "重新加载"), ("./?reset-draft", "另存草稿并重新开始")]
-        {
+        // Embedded, "./" would leave the host page (or drop the iframe's allowOrigin), and there
+        // is no saved draft to set aside: the one link reloads the page as it is.
+        let choices: Vec<(String, &str)> = if embedded {
+            let here = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_else(|| "./".to_string());
+            vec![(here, "重新加载")]
+        } else {
+            vec![
+                ("./".to_string(), "重新加载"),
+                ("./?reset-draft".to_string(), "另存草稿并重新开始"),
+            ]
+        };
+        for (href, text) in &choices {
             if let Some(a) = make("a", text) {
                 let _ = a.set_attribute("href", href);
                 let _ = a.set_attribute("class", "btn btn-secondary");

@@ -265,19 +265,13 @@ pub fn pack_action(file: &str, text: String) -> Action {
 }
 
 fn unreadable(file: &str, why: String) -> Action {
-    Action::PackRejected(Rc::new(Report {
-        file: file.to_string(),
-        pack_id: None,
-        hash: None,
-        items: 0,
-        cases: 0,
-        cases_failed: 0,
-        errors: vec![Finding {
+    Action::PackRejected(Rc::new(Report::rejected(
+        file,
+        Finding {
             path: "$".to_string(),
             message: format!("无法读取文件：{why}"),
-        }],
-        warnings: Vec::new(),
-    }))
+        },
+    )))
 }
 
 /// What the export writes.
