@@ -460,3 +460,24 @@ async fn example_city_pack_with_automatic_area_tier() {
 
     let _ = c.close().await;
 }
+
+/// A panic shows a Chinese error banner instead of a dead page, and the draft survives it.
+/// `?selftest-panic` is the app's deliberate crash switch for exactly this check.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_panic_shows_the_banner_and_keeps_the_draft() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+    enter_standard_case(&c, &base).await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+
+    c.goto(&format!("{base}?selftest-panic")).await.unwrap();
+    let banner = wait_text(&c, "#crash-banner", "内部错误").await;
+    assert!(
+        banner.contains("草稿已自动保存"),
+        "the banner tells the officer the draft is kept: {banner}"
+    );
+
+    c.goto(&base).await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    let _ = c.close().await;
+}

@@ -33,6 +33,8 @@ use crate::{REFERENCE_PACK, REFERENCE_PACK_FILE};
 pub fn reference_pack() -> Rc<LoadedPack> {
     match load_pack(REFERENCE_PACK_FILE, REFERENCE_PACK) {
         Ok(lp) => Rc::new(lp),
+        // Compiled in and checked by tests/packs.rs: unreachable at run time, and the panic
+        // hook would still show the crash banner.
         Err(e) => panic!("内置参考基准无法读取：{e}"),
     }
 }
