@@ -89,27 +89,7 @@ pub fn capital(d: &Dec) -> Result<String, String> {
 /// A range in 大写, worded as [`range_words`]: “人民币贰拾万元以上肆拾万元以下”. None when a
 /// bound cannot be written in 大写.
 pub fn range_capital(r: &MoneyRange) -> Option<String> {
-    // 整 closes an amount; inside a range the bound is followed by 以上 / 以下 instead.
-    let bound = |d: &Dec| -> Option<String> {
-        let w = amount_in_words(d.0).ok()?;
-        Some(w.strip_suffix('整').map(str::to_string).unwrap_or(w))
-    };
-    if r.min == r.max && r.min_inclusive && r.max_inclusive {
-        return capital(&r.min).ok();
-    }
-    let lo = if r.min.0.is_zero() && !r.min_inclusive {
-        String::new()
-    } else if r.min_inclusive {
-        format!("{}以上", bound(&r.min)?)
-    } else {
-        format!("超过{}", bound(&r.min)?)
-    };
-    let hi = if r.max_inclusive {
-        format!("{}以下", bound(&r.max)?)
-    } else {
-        format!("不满{}", bound(&r.max)?)
-    };
-    Some(format!("人民币{lo}{hi}"))
+    crate::text::range_in_words(r).ok()
 }
 
 /// The procedural flags as shown: (name, flag, whether it is 简易程序, which reads 可适用).

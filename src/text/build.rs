@@ -109,32 +109,9 @@ fn words_or_blank(d: Decimal) -> String {
     amount_in_words(d).unwrap_or_else(|_| "【大写金额】".to_string())
 }
 
-/// A range in 大写: “人民币贰拾陆万陆仟陆佰陆拾陆元陆角柒分以上叁拾叁万叁仟叁佰叁拾叁元叁角叁分以下”.
+/// A range in 大写, or a blank for the officer when a bound cannot be written in 大写.
 fn describe_words(r: &MoneyRange) -> String {
-    // 整 closes an amount; inside a range the bound is followed by 以上 / 以下 instead.
-    let w = |d: Decimal| {
-        let s = words_or_blank(d);
-        match s.strip_suffix('整') {
-            Some(t) => t.to_string(),
-            None => s,
-        }
-    };
-    if r.min == r.max && r.min_inclusive && r.max_inclusive {
-        return format!("人民币{}", words_or_blank(r.min.0));
-    }
-    let lo = if r.min.0.is_zero() && !r.min_inclusive {
-        String::new()
-    } else if r.min_inclusive {
-        format!("{}以上", w(r.min.0))
-    } else {
-        format!("超过{}", w(r.min.0))
-    };
-    let hi = if r.max_inclusive {
-        format!("{}以下", w(r.max.0))
-    } else {
-        format!("不满{}", w(r.max.0))
-    };
-    format!("人民币{lo}{hi}")
+    super::number::range_in_words(r).unwrap_or_else(|_| "【大写金额】".to_string())
 }
 
 /// A fraction in words: 1/2 → 二分之一, 40% → 百分之四十, 0.4 → 0.4.

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use build::draft;
 pub use cite::{article_ref, cite, cite_list, law_name, quoted};
-pub use number::{amount_in_words, chinese_number};
+pub use number::{amount_in_words, chinese_number, range_in_words};
 pub use template::{TemplateError, render, validate_templates};
 
 /// Why an amount cannot be written in 大写.

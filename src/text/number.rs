@@ -176,6 +176,32 @@ pub fn amount_in_words(amount: Decimal) -> Result<String, TextError> {
     Ok(out)
 }
 
+/// A range in 大写: “人民币贰拾陆万陆仟陆佰陆拾陆元陆角柒分以上叁拾叁万叁仟叁佰叁拾叁元叁角叁分以下”;
+/// a single amount as “人民币…元整”. Fails when a bound cannot be written in 大写.
+pub fn range_in_words(r: &crate::engine::result::MoneyRange) -> Result<String, TextError> {
+    if r.min == r.max && r.min_inclusive && r.max_inclusive {
+        return Ok(format!("人民币{}", amount_in_words(r.min.0)?));
+    }
+    // 整 closes an amount; inside a range the bound is followed by 以上 / 以下 instead.
+    let bound = |d: Decimal| -> Result<String, TextError> {
+        let w = amount_in_words(d)?;
+        Ok(w.strip_suffix('整').map(str::to_string).unwrap_or(w))
+    };
+    let lo = if r.min.0.is_zero() && !r.min_inclusive {
+        String::new()
+    } else if r.min_inclusive {
+        format!("{}以上", bound(r.min.0)?)
+    } else {
+        format!("超过{}", bound(r.min.0)?)
+    };
+    let hi = if r.max_inclusive {
+        format!("{}以下", bound(r.max.0)?)
+    } else {
+        format!("不满{}", bound(r.max.0)?)
+    };
+    Ok(format!("人民币{lo}{hi}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
