@@ -481,3 +481,30 @@ async fn a_panic_shows_the_banner_and_keeps_the_draft() {
     wait_text(&c, "#range-recommended", "266,666.67").await;
     let _ = c.close().await;
 }
+
+/// A pack loads from a URL: `?pack=` on the page address, or the pack bar's field; a URL that
+/// fails is reported with the address and the current pack stays.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pack_from_a_url() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+    let example: Value =
+        serde_json::from_str(include_str!("../../benchmarks/local-example-city.json")).unwrap();
+    let example_title = example["meta"]["title"].as_str().unwrap().to_string();
+
+    c.goto(&format!("{base}?pack=packs/local-example-city.json"))
+        .await
+        .unwrap();
+    wait_text(&c, "#pack-title", &example_title).await;
+
+    let field = wait_css(&c, "#pack-url-input").await;
+    field
+        .send_keys(&format!("{base}packs/no-such-pack.json"))
+        .await
+        .unwrap();
+    wait_css(&c, "#pack-url-load").await.click().await.unwrap();
+    let report = wait_text(&c, "#pack-report", "no-such-pack.json").await;
+    assert!(report.contains("HTTP 404"), "{report}");
+    assert_eq!(text(&c, "#pack-title").await, example_title);
+    let _ = c.close().await;
+}

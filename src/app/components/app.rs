@@ -39,6 +39,34 @@ pub fn reference_pack() -> Rc<LoadedPack> {
     }
 }
 
+/// The value of a query parameter of the page address.
+fn query_value(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// GETs a URL as text; the error says why in Chinese.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("没有浏览器窗口")?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "网络请求失败（地址不可达、离线或跨域被拒绝）".to_string())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "响应无效".to_string())?;
+    if !resp.ok() {
+        return Err(format!("服务器返回 HTTP {}", resp.status()));
+    }
+    let text = resp.text().map_err(|_| "无法读取响应".to_string())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "响应不是文本".to_string())
+}
+
 fn url_has(flag: &str) -> bool {
     gloo::utils::window()
         .location()
@@ -506,6 +534,29 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         })
     };
 
+    // A pack from a URL (the pack bar's field, or `?pack=URL` on the page address).
+    let on_url = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |url: String| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match fetch_text(&url).await {
+                    Ok(text) => pack_action(&url, text),
+                    Err(e) => unreadable(&url, e),
+                };
+                dispatch.dispatch(action);
+            });
+        })
+    };
+    {
+        let on_url = on_url.clone();
+        use_effect_with((), move |_| {
+            if let Some(url) = query_value("pack") {
+                on_url.emit(url);
+            }
+        });
+    }
+
     let on_example = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
@@ -590,7 +641,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
             <Header pack={state.pack.clone()} file={file} report={state.report.clone()}
                 rejected={state.rejected} notice={state.notice.clone()}
-                on_file={on_file} on_reset_pack={on_reset_pack} on_example={on_example}
+                on_file={on_file} on_reset_pack={on_reset_pack} on_example={on_example} on_url={on_url}
                 dispatch={state.dispatcher()} />
             <main class="layout">
                 <div class="col-input">

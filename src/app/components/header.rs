@@ -33,6 +33,8 @@ pub struct HeaderProps {
     pub on_reset_pack: Callback<()>,
     /// Load the example local edition.
     pub on_example: Callback<()>,
+    /// Load a pack from a URL.
+    pub on_url: Callback<String>,
     /// State updates.
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -59,6 +61,20 @@ pub fn Header(props: &HeaderProps) -> Html {
     let example = {
         let cb = props.on_example.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let url_input = use_node_ref();
+    let on_url_submit = {
+        let cb = props.on_url.clone();
+        let input = url_input.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(el) = input.cast::<HtmlInputElement>() {
+                let url = el.value().trim().to_string();
+                if !url.is_empty() {
+                    cb.emit(url);
+                }
+            }
+        })
     };
     let dismiss = {
         let d = props.dispatch.clone();
@@ -150,6 +166,12 @@ pub fn Header(props: &HeaderProps) -> Html {
                         title="选择裁量基准 JSON 文件，也可把文件拖放到页面上">
                         { "加载基准文件…" }
                     </label>
+                    <form class="pack-url" onsubmit={on_url_submit}>
+                        <label class="visually-hidden" for="pack-url-input">{ "基准文件网址" }</label>
+                        <input id="pack-url-input" type="url" ref={url_input}
+                            placeholder="或输入基准文件网址" autocomplete="off" />
+                        <button type="submit" class="btn btn-quiet" id="pack-url-load">{ "从网址加载" }</button>
+                    </form>
                     if props.file.as_deref() != Some(EXAMPLE_PACK_FILE) {
                         <button type="button" class="btn btn-quiet" id="load-example-pack" onclick={example}
                             title="加载虚构的“示例市”地方裁量基准，演示如何使用其他基准文件">
