@@ -137,7 +137,7 @@ fn dates_out_of_order_are_an_error() {
         )),
     )
     .unwrap_err();
-    assert!(matches!(e, EngineError::Dates(_)), "{e}");
+    assert!(matches!(e, EngineError::Dates { .. }), "{e}");
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn unknown_item_and_bad_facts_are_errors_not_panics() {
             &lp,
             &case(serde_json::json!({"items": ["NOPE"], "party": "citizen"}))
         ),
-        Err(EngineError::UnknownItem(_))
+        Err(EngineError::UnknownItem { .. })
     ));
     assert!(matches!(
         evaluate(
@@ -259,7 +259,10 @@ fn unknown_item_and_bad_facts_are_errors_not_panics() {
             serde_json::json!({"facts": {"contract_price": "79228162514264337593543950335"}}),
         )),
     );
-    assert!(matches!(huge, Err(EngineError::Overflow(_))), "{huge:?}");
+    assert!(
+        matches!(huge, Err(EngineError::Overflow { .. })),
+        "{huge:?}"
+    );
 }
 
 #[test]
@@ -362,4 +365,31 @@ fn simple_procedure_for_small_fines() {
         serde_json::json!({"items": ["RQ-49"], "party": "citizen", "tier": "A", "facts": {"overdue_uncorrected": false}}),
     );
     assert_eq!(pre.outcome, Outcome::CorrectionOnly);
+}
+
+#[test]
+fn engine_errors_serialise_as_tagged_objects_for_the_js_api() {
+    let all = [
+        EngineError::NoItem,
+        EngineError::UnknownItem { code: "X".into() },
+        EngineError::BadFact {
+            field: "facts.a".into(),
+            message: "不能为负数".into(),
+        },
+        EngineError::Dates {
+            message: "发现日期早于违法行为发生日期".into(),
+        },
+        EngineError::Overflow {
+            what: "取整".into(),
+        },
+    ];
+    for e in all {
+        let v = serde_json::to_value(&e).unwrap_or_else(|err| panic!("{e:?}: {err}"));
+        assert!(v["type"].is_string(), "{v}");
+        assert!(!e.to_string().is_empty());
+    }
+    let p = cailiang::load_pack("x.json", "{").unwrap_err();
+    let v = serde_json::to_value(&p).unwrap();
+    assert_eq!(v["type"], "format");
+    assert_eq!(v["file"], "x.json");
 }

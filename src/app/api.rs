@@ -91,7 +91,7 @@ pub(crate) fn engine_error(e: &EngineError) -> JsValue {
     let message = e.to_string();
     match e {
         EngineError::NoItem => error("no_item", &message, &[("path", Some("$.items"))]),
-        EngineError::UnknownItem(code) => {
+        EngineError::UnknownItem { code } => {
             let err = error("unknown_item", &message, &[("path", Some("$.items"))]);
             set(&err, "item", &JsValue::from_str(code));
             err
@@ -100,8 +100,8 @@ pub(crate) fn engine_error(e: &EngineError) -> JsValue {
             let path = format!("$.{field}");
             error("bad_fact", &message, &[("path", Some(&path))])
         }
-        EngineError::Dates(_) => error("dates", &message, &[("path", Some("$.dates"))]),
-        EngineError::Overflow(_) => error("overflow", &message, &[]),
+        EngineError::Dates { .. } => error("dates", &message, &[("path", Some("$.dates"))]),
+        EngineError::Overflow { .. } => error("overflow", &message, &[]),
         #[allow(unreachable_patterns)]
         _ => error("engine", &message, &[]),
     }

@@ -323,8 +323,8 @@ impl Draft {
 /// The field an engine error belongs beside.
 pub fn error_field(e: &EngineError) -> Field {
     match e {
-        EngineError::NoItem | EngineError::UnknownItem(_) => Field::Item,
-        EngineError::Dates(_) => Field::Dates,
+        EngineError::NoItem | EngineError::UnknownItem { .. } => Field::Item,
+        EngineError::Dates { .. } => Field::Dates,
         EngineError::BadFact { field, .. } => {
             if let Some(rest) = field.strip_prefix("facts.") {
                 let id = rest.split('（').next().unwrap_or(rest);

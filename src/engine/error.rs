@@ -12,8 +12,11 @@ pub enum EngineError {
     #[error("案件未选择违法行为")]
     NoItem,
     /// The case names an item the pack does not have.
-    #[error("基准中没有编号为 {0} 的违法行为")]
-    UnknownItem(String),
+    #[error("基准中没有编号为 {code} 的违法行为")]
+    UnknownItem {
+        /// The item code.
+        code: String,
+    },
     /// A fact value does not fit its declaration.
     #[error("{field}：{message}")]
     BadFact {
@@ -22,10 +25,17 @@ pub enum EngineError {
         /// What is wrong, in Chinese.
         message: String,
     },
+    // Struct variants: serde's internally tagged form (`{"type": …}`) cannot carry a bare string.
     /// Dates are out of order.
-    #[error("日期顺序不对：{0}")]
-    Dates(String),
+    #[error("日期顺序不对：{message}")]
+    Dates {
+        /// Which dates, in Chinese.
+        message: String,
+    },
     /// An amount is too large to compute exactly.
-    #[error("金额过大，无法精确计算（{0}）")]
-    Overflow(String),
+    #[error("金额过大，无法精确计算（{what}）")]
+    Overflow {
+        /// Which computation.
+        what: String,
+    },
 }

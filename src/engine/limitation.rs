@@ -19,7 +19,9 @@ pub(crate) fn check_dates(case: &Case) -> Result<(), EngineError> {
     for (a, b, msg) in pairs {
         if let (Some(a), Some(b)) = (a, b) {
             if b < a {
-                return Err(EngineError::Dates(msg.to_string()));
+                return Err(EngineError::Dates {
+                    message: msg.to_string(),
+                });
             }
         }
     }

@@ -23,7 +23,7 @@ pub(crate) fn pick<'a>(
     for code in &case.items {
         let item = lp
             .item(code)
-            .ok_or_else(|| EngineError::UnknownItem(code.clone()))?;
+            .ok_or_else(|| EngineError::UnknownItem { code: code.clone() })?;
         if !items.iter().any(|i: &&Item| i.code == item.code) {
             items.push(item);
         }

@@ -21,7 +21,9 @@ pub struct Span {
 }
 
 pub(crate) fn overflow(what: &str) -> EngineError {
-    EngineError::Overflow(what.to_string())
+    EngineError::Overflow {
+        what: what.to_string(),
+    }
 }
 
 impl Span {

@@ -261,7 +261,7 @@ fn command_state(current: &State, command: Command) -> Result<State, EngineError
         Command::Prefill(case) => Ok(State::new(pack, source, Draft::from_case(&case), None)),
         Command::Select(code) => {
             if pack.item(&code).is_none() {
-                return Err(EngineError::UnknownItem(code));
+                return Err(EngineError::UnknownItem { code });
             }
             let old = &current.draft;
             let draft = Draft {
