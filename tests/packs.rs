@@ -23,22 +23,17 @@ fn every_pack_validates_cleanly() {
 fn every_pack_case_passes() {
     let mut run = 0;
     let mut failures = Vec::new();
-    for path in common::pack_files() {
-        let lp = common::load(&path);
-        for item in &lp.pack.items {
-            for pc in &item.cases {
-                run += 1;
-                if let Err(e) = check_case(&lp, item, pc) {
-                    failures.push(format!(
-                        "{} {} “{}”：{e}",
-                        path.display(),
-                        item.code,
-                        pc.name
-                    ));
-                }
-            }
+    common::for_each_pack_case(|path, lp, item, pc| {
+        run += 1;
+        if let Err(e) = check_case(lp, item, pc) {
+            failures.push(format!(
+                "{} {} “{}”：{e}",
+                path.display(),
+                item.code,
+                pc.name
+            ));
         }
-    }
+    });
     assert!(run > 0, "no pack cases ran");
     assert!(
         failures.is_empty(),

@@ -225,31 +225,23 @@ fn drafts_follow_the_outcome() {
 #[test]
 fn every_pack_case_drafts_cleanly() {
     let mut n = 0;
-    for path in common::pack_files() {
-        let lp = common::load(&path);
-        for item in &lp.pack.items {
-            for pc in &item.cases {
-                let mut c = pc.case.clone();
-                if c.items.is_empty() {
-                    c.items.push(item.code.clone());
-                }
-                let Ok(r) = evaluate(&lp, &c) else { continue };
-                let d = text::draft(&lp, &c, &r);
-                n += 1;
-                for s in &d.sections {
-                    assert!(
-                        !s.text.contains('{') && !s.text.contains('}') && !s.text.is_empty(),
-                        "{} {} “{}” section {}:\n{}",
-                        path.display(),
-                        item.code,
-                        pc.name,
-                        s.key,
-                        s.text
-                    );
-                }
-            }
+    common::for_each_pack_case(|path, lp, item, pc| {
+        let c = pc.case_for(item);
+        let Ok(r) = evaluate(lp, &c) else { return };
+        let d = text::draft(lp, &c, &r);
+        n += 1;
+        for s in &d.sections {
+            assert!(
+                !s.text.contains('{') && !s.text.contains('}') && !s.text.is_empty(),
+                "{} {} “{}” section {}:\n{}",
+                path.display(),
+                item.code,
+                pc.name,
+                s.key,
+                s.text
+            );
         }
-    }
+    });
     assert!(n > 300, "only {n} cases drafted");
 }
 
@@ -259,63 +251,55 @@ fn every_pack_case_drafts_cleanly() {
 fn every_fine_case_names_articles_tier_factors_and_amounts() {
     let mut checked = 0;
     let mut failures = Vec::new();
-    for path in common::pack_files() {
-        let lp = common::load(&path);
-        for item in &lp.pack.items {
-            for pc in &item.cases {
-                let mut c = pc.case.clone();
-                if c.items.is_empty() {
-                    c.items.push(item.code.clone());
+    common::for_each_pack_case(|path, lp, item, pc| {
+        let c = pc.case_for(item);
+        let Ok(r) = evaluate(lp, &c) else { return };
+        if r.outcome != Outcome::Fine {
+            return;
+        }
+        checked += 1;
+        let t = text::draft(lp, &c, &r).full_text();
+        let mut want: Vec<String> = Vec::new();
+        want.extend(r.item.violates.iter().map(cite));
+        want.push(cite(&r.item.penalty_basis));
+        if let Some(tier) = &r.tier {
+            want.push(format!("“{}”阶次", tier.label));
+        }
+        for f in &r.adjustment.factors {
+            want.push(f.label.clone());
+            want.extend(f.citation.as_ref().map(cite));
+        }
+        let mut amounts: Vec<Decimal> = Vec::new();
+        match (c.intended_fine, &r.recommended) {
+            (Some(f), _) => amounts.push(f.0),
+            (None, Some(rec)) => {
+                // “…以下” with no lower bound names only the maximum.
+                if rec.min_inclusive || !rec.min.0.is_zero() {
+                    amounts.push(rec.min.0);
                 }
-                let Ok(r) = evaluate(&lp, &c) else { continue };
-                if r.outcome != Outcome::Fine {
-                    continue;
-                }
-                checked += 1;
-                let t = text::draft(&lp, &c, &r).full_text();
-                let mut want: Vec<String> = Vec::new();
-                want.extend(r.item.violates.iter().map(cite));
-                want.push(cite(&r.item.penalty_basis));
-                if let Some(tier) = &r.tier {
-                    want.push(format!("“{}”阶次", tier.label));
-                }
-                for f in &r.adjustment.factors {
-                    want.push(f.label.clone());
-                    want.extend(f.citation.as_ref().map(cite));
-                }
-                let mut amounts: Vec<Decimal> = Vec::new();
-                match (c.intended_fine, &r.recommended) {
-                    (Some(f), _) => amounts.push(f.0),
-                    (None, Some(rec)) => {
-                        // “…以下” with no lower bound names only the maximum.
-                        if rec.min_inclusive || !rec.min.0.is_zero() {
-                            amounts.push(rec.min.0);
-                        }
-                        amounts.push(rec.max.0);
-                    }
-                    (None, None) => failures.push(format!("{} {}: no range", item.code, pc.name)),
-                }
-                for a in amounts {
-                    want.push(format!("{}元", yuan(a)));
-                    match amount_in_words(a) {
-                        // Inside a range a bound is followed by 以上 / 以下, not 整.
-                        Ok(w) => want.push(w.trim_end_matches('整').to_string()),
-                        Err(e) => failures.push(format!("{} {}: {e}", item.code, pc.name)),
-                    }
-                }
-                for w in want {
-                    if !t.contains(&w) {
-                        failures.push(format!(
-                            "{} {} “{}”: missing {w}",
-                            path.display(),
-                            item.code,
-                            pc.name
-                        ));
-                    }
-                }
+                amounts.push(rec.max.0);
+            }
+            (None, None) => failures.push(format!("{} {}: no range", item.code, pc.name)),
+        }
+        for a in amounts {
+            want.push(format!("{}元", yuan(a)));
+            match amount_in_words(a) {
+                // Inside a range a bound is followed by 以上 / 以下, not 整.
+                Ok(w) => want.push(w.trim_end_matches('整').to_string()),
+                Err(e) => failures.push(format!("{} {}: {e}", item.code, pc.name)),
             }
         }
-    }
+        for w in want {
+            if !t.contains(&w) {
+                failures.push(format!(
+                    "{} {} “{}”: missing {w}",
+                    path.display(),
+                    item.code,
+                    pc.name
+                ));
+            }
+        }
+    });
     assert!(checked > 250, "only {checked} fine cases");
     assert!(
         failures.is_empty(),

@@ -842,6 +842,17 @@ pub struct PackCase {
     pub expect: Expect,
 }
 
+impl PackCase {
+    /// The case as evaluated: with no items of its own, it cites the item it belongs to.
+    pub fn case_for(&self, item: &Item) -> Case {
+        let mut case = self.case.clone();
+        if case.items.is_empty() {
+            case.items.push(item.code.clone());
+        }
+        case
+    }
+}
+
 /// Expected outcome of a pack case; only the fields given are checked.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

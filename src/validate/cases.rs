@@ -38,10 +38,7 @@ fn show(r: Option<&MoneyRange>) -> String {
 
 /// Evaluates one pack case and compares it with its expectations.
 pub fn check_case(lp: &LoadedPack, item: &Item, pc: &PackCase) -> Result<EvalResult, String> {
-    let mut case = pc.case.clone();
-    if case.items.is_empty() {
-        case.items.push(item.code.clone());
-    }
+    let case = pc.case_for(item);
     let r = evaluate(lp, &case).map_err(|e| format!("计算出错：{e}"))?;
     let e = &pc.expect;
     let mut diffs = Vec::new();

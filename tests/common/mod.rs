@@ -24,6 +24,25 @@ pub fn load(path: &Path) -> LoadedPack {
     cailiang::load_pack(&path.display().to_string(), &text).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Calls `f` for every case of every pack in benchmarks/.
+pub fn for_each_pack_case(
+    mut f: impl FnMut(
+        &Path,
+        &LoadedPack,
+        &cailiang::pack::model::Item,
+        &cailiang::pack::model::PackCase,
+    ),
+) {
+    for path in pack_files() {
+        let lp = load(&path);
+        for item in &lp.pack.items {
+            for pc in &item.cases {
+                f(&path, &lp, item, pc);
+            }
+        }
+    }
+}
+
 /// The embedded reference pack.
 pub fn reference() -> LoadedPack {
     cailiang::load_pack(cailiang::REFERENCE_PACK_FILE, cailiang::REFERENCE_PACK)

@@ -519,16 +519,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             let pack = reference_pack();
             dispatch.dispatch(Action::PackLoaded {
                 pack,
-                report: Rc::new(Report {
-                    file: REFERENCE_PACK_FILE.to_string(),
-                    pack_id: None,
-                    hash: None,
-                    items: 0,
-                    cases: 0,
-                    cases_failed: 0,
-                    errors: Vec::new(),
-                    warnings: Vec::new(),
-                }),
+                report: Rc::new(Report::empty(REFERENCE_PACK_FILE)),
                 source: None,
             });
         })
