@@ -6,7 +6,9 @@
    selector can reach), that container starts from `all: initial` so that nothing the host sets
    on the mount element (font, colour, line height, even with !important) is inherited, and `rem`
    becomes px at the app's root font size (a host's root font size must not resize the app).
-2. `cailiang.js`: the stable ES-module entry for portals, with the hashed names filled in.
+2. The portal build (`api.js` + `api_bg.wasm`, Trunk's un-hashed output for the `api` binary)
+   renamed by content hash, and `cailiang.js`, the stable ES-module entry for portals, with
+   those names and the scoped stylesheet's filled in.
 3. `sw.js`: the service worker, with VERSION (a hash over every emitted file) and PRECACHE.
 
 Standard library only. Runs in TRUNK_STAGING_DIR (or the directory given as the argument).
@@ -38,6 +40,26 @@ def asset(index, pattern, what):
     if not m:
         fail(f"index.html has no {what} (pattern {pattern!r})")
     return os.path.basename(m.group(1).split("?")[0])
+
+
+def hash_api(stage):
+    """Renames Trunk's `api.js` / `api_bg.wasm` to `api-<hash>.js` / `api-<hash>_bg.wasm` (so that
+    a browser or proxy never pairs an old module with a new wasm) and returns the new names."""
+    js_path, wasm_path = os.path.join(stage, "api.js"), os.path.join(stage, "api_bg.wasm")
+    for path in (js_path, wasm_path):
+        if not os.path.isfile(path):
+            fail(f"{os.path.basename(path)} is missing (index.html's rel=\"rust\" link for data-bin=\"api\")")
+    with open(wasm_path, "rb") as f:
+        wasm = f.read()
+    glue = read(js_path)
+    digest = hashlib.sha256(wasm + glue.encode()).hexdigest()[:16]
+    js_name, wasm_name = f"api-{digest}.js", f"api-{digest}_bg.wasm"
+    if "'api_bg.wasm'" not in glue:
+        fail("api.js does not name api_bg.wasm (wasm-bindgen output changed?)")
+    write(os.path.join(stage, js_name), glue.replace("'api_bg.wasm'", f"'{wasm_name}'"))
+    os.replace(wasm_path, os.path.join(stage, wasm_name))
+    os.remove(js_path)
+    return js_name, wasm_name
 
 
 def split_rules(css):
@@ -160,8 +182,7 @@ def main():
     if not stage or not os.path.isdir(stage):
         fail("TRUNK_STAGING_DIR is not set (run through trunk build) and no directory was given")
     index = read(os.path.join(stage, "index.html"))
-    js = asset(index, r'data-cailiang-js="([^"]+)"', "data-cailiang-js (Trunk.toml pattern_script)")
-    wasm = asset(index, r'data-cailiang-wasm="([^"]+)"', "data-cailiang-wasm")
+    js, wasm = hash_api(stage)
     css = asset(index, r'<link rel="stylesheet" href="([^"]+\.css)"', "stylesheet link")
 
     style = read(os.path.join(stage, css))
@@ -182,7 +203,9 @@ def main():
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             rel = os.path.relpath(os.path.join(dirpath, name), stage).replace(os.sep, "/")
-            if rel != "sw.js" and not name.startswith("."):
+            # The portal build is not part of the officer's app: a page of this origin that
+            # imports cailiang.js has it cached by the service worker on first use.
+            if rel != "sw.js" and not name.startswith(".") and not name.startswith("api-"):
                 files.append(rel)
     files.sort()
     h = hashlib.sha256()

@@ -76,11 +76,13 @@ pub(crate) fn install_panic_hook() {
 }
 
 /// A mounted app's root: the crash banner goes there rather than at the top of the host page.
+#[cfg(feature = "api")]
 pub(crate) fn register_banner_root(root: &web_sys::Element) {
     BANNER_ROOTS.with(|r| r.borrow_mut().push(root.clone()));
 }
 
 /// Forgets a mounted app's root.
+#[cfg(feature = "api")]
 pub(crate) fn unregister_banner_root(root: &web_sys::Element) {
     BANNER_ROOTS.with(|r| r.borrow_mut().retain(|e| e != root));
 }

@@ -42,15 +42,29 @@ pub fn save_draft(draft: &Draft, case: &Case, text: Option<&TextEdits>) -> Resul
     LocalStorage::set(DRAFT_KEY, &saved).map_err(|e| e.to_string())
 }
 
-/// The saved draft, if there is one that can be read.
+/// The saved draft's parts read on their own, so that one part that no longer reads (a form
+/// saved by an older version) does not lose the others.
+#[derive(Deserialize)]
+struct SavedCase {
+    item: Option<String>,
+    case: Case,
+}
+
+#[derive(Deserialize)]
+struct SavedText {
+    text: Option<TextEdits>,
+}
+
+/// The saved draft, if there is one that can be read: the form as typed, or else the form
+/// rebuilt from the saved case.
 pub fn load_draft() -> Option<Draft> {
-    let value: serde_json::Value = LocalStorage::get(DRAFT_KEY).ok()?;
-    if let Some(form) = value.get("form") {
-        if let Ok(d) = serde_json::from_value::<Draft>(form.clone()) {
-            return Some(d);
-        }
+    if let Ok(SavedDraft {
+        form: Some(form), ..
+    }) = LocalStorage::get::<SavedDraft>(DRAFT_KEY)
+    {
+        return Some(form);
     }
-    let saved: SavedDraft = serde_json::from_value(value).ok()?;
+    let saved: SavedCase = LocalStorage::get(DRAFT_KEY).ok()?;
     let mut d = Draft::from_case(&saved.case);
     d.item = saved.item.or(d.item);
     Some(d)
@@ -58,14 +72,14 @@ pub fn load_draft() -> Option<Draft> {
 
 /// The saved edits to the reasoning text, if any can be read.
 pub fn load_text_edits() -> Option<TextEdits> {
-    let value: serde_json::Value = LocalStorage::get(DRAFT_KEY).ok()?;
-    serde_json::from_value(value.get("text")?.clone()).ok()
+    LocalStorage::get::<SavedText>(DRAFT_KEY).ok()?.text
 }
 
 /// Moves the saved draft aside (after a crash, at the officer's request).
 pub fn set_draft_aside() {
-    if let Ok(v) = LocalStorage::get::<serde_json::Value>(DRAFT_KEY) {
-        let _ = LocalStorage::set(DRAFT_BACKUP_KEY, v);
+    let storage = LocalStorage::raw();
+    if let Ok(Some(text)) = storage.get_item(DRAFT_KEY) {
+        let _ = storage.set_item(DRAFT_BACKUP_KEY, &text);
     }
     LocalStorage::delete(DRAFT_KEY);
 }

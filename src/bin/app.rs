@@ -1,8 +1,8 @@
 //! The officer's web app, built for wasm32 by Trunk.
 //!
-//! The same wasm module is the app and the JavaScript API for portals, so loading it must not
-//! render anything by itself: `web/boot.js` (the page's only script) calls `startPage()` once the
-//! module is initialised, and a portal that imports `cailiang.js` calls `init()` and the API.
+//! Loading it renders nothing by itself: `web/boot.js` (the page's only script) calls
+//! `startPage()` once the module is initialised. The JS API for portals is the `api` binary
+//! (the same library with `--features api`), which `cailiang.js` loads.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

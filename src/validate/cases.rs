@@ -92,7 +92,10 @@ pub fn check_case(lp: &LoadedPack, item: &Item, pc: &PackCase) -> Result<EvalRes
         }
     }
     if !e.pointers.is_empty() {
-        let v = serde_json::to_value(&r).map_err(|e| e.to_string())?;
+        // Through text rather than `to_value`: the browser build then needs no `Value`
+        // serialiser of the result besides the text one it already has.
+        let text = serde_json::to_string(&r).map_err(|e| e.to_string())?;
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
         for (ptr, want) in &e.pointers {
             let got = v.pointer(ptr);
             if got != Some(want) {

@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::app::components::case_form::CaseForm;
 use crate::app::components::finder::Finder;
-use crate::app::components::header::{EXAMPLE_PACK, EXAMPLE_PACK_FILE, Header};
+use crate::app::components::header::{EXAMPLE_PACK_FILE, EXAMPLE_PACK_URL, Header};
 use crate::app::components::reasoning::ReasoningDraft;
 use crate::app::components::result::ResultPanel;
 use crate::app::export::download;
@@ -548,12 +548,24 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         });
     }
 
-    let on_example = {
+    let stand_alone_over_http = props.embed.is_none()
+        && gloo::utils::window()
+            .location()
+            .protocol()
+            .is_ok_and(|p| p.starts_with("http"));
+    let on_example = stand_alone_over_http.then(|| {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
-            dispatch.dispatch(pack_action(EXAMPLE_PACK_FILE, EXAMPLE_PACK.to_string()));
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match fetch_text(EXAMPLE_PACK_URL).await {
+                    Ok(text) => pack_action(EXAMPLE_PACK_FILE, text),
+                    Err(e) => unreadable(EXAMPLE_PACK_FILE, e),
+                };
+                dispatch.dispatch(action);
+            });
         })
-    };
+    });
 
     let last_url = use_mut_ref(|| None::<gloo::file::ObjectUrl>);
     let on_export = {
@@ -568,7 +580,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 case: &eval.case,
                 result,
             };
-            let text = match serde_json::to_string_pretty(&export) {
+            let text = match crate::app::export::pretty_json(&export) {
                 Ok(t) => t,
                 Err(e) => {
                     dispatch.dispatch(Action::Notice(Some(format!("导出失败：{e}"))));

@@ -9,8 +9,10 @@ use crate::app::format::short_hash;
 use crate::app::state::{Action, PackRef, State};
 use crate::validate::Report;
 
-/// The example local edition offered in the pack bar, to show how another pack is loaded.
-pub const EXAMPLE_PACK: &str = include_str!("../../../benchmarks/local-example-city.json");
+/// The example local edition offered in the pack bar, to show how another pack is loaded. It is
+/// fetched beside the page (index.html copies it to dist/packs/; the service worker keeps it for
+/// offline use) rather than built into the wasm, which the officer downloads on every first load.
+pub const EXAMPLE_PACK_URL: &str = "packs/local-example-city.json";
 /// Its file name.
 pub const EXAMPLE_PACK_FILE: &str = "local-example-city.json";
 
@@ -31,8 +33,9 @@ pub struct HeaderProps {
     pub on_file: Callback<web_sys::File>,
     /// Back to the embedded reference pack.
     pub on_reset_pack: Callback<()>,
-    /// Load the example local edition.
-    pub on_example: Callback<()>,
+    /// Load the example local edition; None where it cannot be fetched (an embedding, where
+    /// relative URLs are the host's, or the single-file page on file://).
+    pub on_example: Option<Callback<()>>,
     /// Load a pack from a URL.
     pub on_url: Callback<String>,
     /// State updates.
@@ -58,10 +61,10 @@ pub fn Header(props: &HeaderProps) -> Html {
         let cb = props.on_reset_pack.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
-    let example = {
-        let cb = props.on_example.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
+    let example = props
+        .on_example
+        .clone()
+        .map(|cb| Callback::from(move |_: MouseEvent| cb.emit(())));
     let url_input = use_node_ref();
     let on_url_submit = {
         let cb = props.on_url.clone();
@@ -172,7 +175,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                             placeholder="或输入基准文件网址" autocomplete="off" />
                         <button type="submit" class="btn btn-quiet" id="pack-url-load">{ "从网址加载" }</button>
                     </form>
-                    if props.file.as_deref() != Some(EXAMPLE_PACK_FILE) {
+                    if let (Some(example), true) = (example, props.file.as_deref() != Some(EXAMPLE_PACK_FILE)) {
                         <button type="button" class="btn btn-quiet" id="load-example-pack" onclick={example}
                             title="加载虚构的“示例市”地方裁量基准，演示如何使用其他基准文件">
                             { "加载示例：示例市基准" }

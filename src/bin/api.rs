@@ -1,0 +1,14 @@
+//! The portal build of the web app (`--features api`): the same app as `app`, plus the JS API
+//! and `mount()` that `dist/cailiang.js` exposes. Trunk builds it beside the officer's `app`, so
+//! the officer's first load does not carry the API.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    // Links the library (its `#[wasm_bindgen]` exports) and sets the console panic hook.
+    cailiang::app::console_panic_hook();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("这是门户嵌入用的网页模块，由 trunk build 生成 dist/cailiang.js（见 README）。");
+}
