@@ -34,3 +34,21 @@ pub use pack::{LoadedPack, load_pack};
 pub const REFERENCE_PACK: &str = include_str!("../benchmarks/national-reference.json");
 /// File name of the embedded default pack.
 pub const REFERENCE_PACK_FILE: &str = "benchmarks/national-reference.json";
+/// The embedded default pack as the web app carries it: [`REFERENCE_PACK`] without its test
+/// cases (`items[].cases`, which `cargo test` runs) and without indentation, made by build.rs.
+/// Only the rules are downloaded with every first load of the app.
+pub const REFERENCE_PACK_APP: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/national-reference.app.json"));
+/// SHA-256 of the reference pack file ([`REFERENCE_PACK`]), computed by build.rs.
+pub const REFERENCE_PACK_HASH: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/national-reference.sha256"));
+
+/// The embedded reference pack as the app and the JS API load it: [`REFERENCE_PACK_APP`], with
+/// the hash of the file it was made from, so that a result's provenance names that file.
+pub fn reference_pack() -> Result<LoadedPack, pack::PackError> {
+    pack::load::load_pack_hashed(
+        REFERENCE_PACK_FILE,
+        REFERENCE_PACK_APP,
+        REFERENCE_PACK_HASH.to_string(),
+    )
+}

@@ -54,6 +54,17 @@ pub fn load_pack(file: &str, text: &str) -> Result<LoadedPack, PackError> {
     finish(file, pack, hash)
 }
 
+/// Parses a pack whose content hash is already known (the embedded reference pack, whose hash
+/// is that of the file it was made from; see build.rs).
+pub fn load_pack_hashed(file: &str, text: &str, hash: String) -> Result<LoadedPack, PackError> {
+    let pack = super::json::parse::<Pack>(text).map_err(|e| PackError::Format {
+        file: file.to_string(),
+        path: e.path,
+        message: e.message,
+    })?;
+    finish(file, pack, hash)
+}
+
 fn finish(file: &str, pack: Pack, hash: String) -> Result<LoadedPack, PackError> {
     if pack.format_version != FORMAT_VERSION {
         return Err(PackError::Version {

@@ -16,7 +16,6 @@ use crate::engine::result::EvalResult;
 use crate::pack::LoadedPack;
 use crate::pack::model::{Effect, FactDef, Parties};
 use crate::validate::Finding;
-use crate::{REFERENCE_PACK, REFERENCE_PACK_FILE};
 
 thread_local! {
     /// The pack `evaluate` uses (None until first use: the embedded reference pack).
@@ -29,9 +28,7 @@ fn current_pack() -> Result<Rc<LoadedPack>, JsValue> {
     if let Some(p) = PACK.with(|p| p.borrow().clone()) {
         return Ok(p);
     }
-    let lp = Rc::new(
-        crate::pack::load_pack(REFERENCE_PACK_FILE, REFERENCE_PACK).map_err(|e| pack_error(&e))?,
-    );
+    let lp = Rc::new(crate::reference_pack().map_err(|e| pack_error(&e))?);
     PACK.with(|p| *p.borrow_mut() = Some(lp.clone()));
     Ok(lp)
 }

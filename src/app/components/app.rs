@@ -14,6 +14,7 @@ use gloo::file::callbacks::{FileReader, read_as_text};
 use serde::Serialize;
 use yew::prelude::*;
 
+use crate::REFERENCE_PACK_FILE;
 use crate::app::components::case_form::CaseForm;
 use crate::app::components::finder::Finder;
 use crate::app::components::header::{EXAMPLE_PACK_FILE, EXAMPLE_PACK_URL, Header};
@@ -25,13 +26,12 @@ use crate::app::storage;
 use crate::case::Case;
 use crate::engine::error::EngineError;
 use crate::engine::result::EvalResult;
-use crate::pack::{LoadedPack, load_pack};
+use crate::pack::LoadedPack;
 use crate::validate::{Finding, Report, validate_text};
-use crate::{REFERENCE_PACK, REFERENCE_PACK_FILE};
 
 /// The embedded reference pack.
 pub fn reference_pack() -> Rc<LoadedPack> {
-    match load_pack(REFERENCE_PACK_FILE, REFERENCE_PACK) {
+    match crate::reference_pack() {
         Ok(lp) => Rc::new(lp),
         // Compiled in and checked by tests/packs.rs: unreachable at run time, and the panic
         // hook would still show the crash banner.
