@@ -165,7 +165,7 @@ impl Circumstances {
 }
 
 /// A fact value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum FactValue {
     /// Yes / no.
@@ -174,6 +174,45 @@ pub enum FactValue {
     Number(Dec),
     /// A choice.
     Text(String),
+}
+
+/// What a fact value may be, for the error message.
+const FACT_VALUE: &str = "事实取值应为 true/false、数字（字符串或整数）或选项文字";
+
+/// A fact value is read by its JSON type: true/false, an integer or a string that is a
+/// decimal number, or any other string (a choice). Written out rather than derived, because
+/// serde's untagged enums buffer the value and try each variant in turn.
+impl<'de> Deserialize<'de> for FactValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = FactValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(FACT_VALUE)
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<FactValue, E> {
+                Ok(FactValue::Bool(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(Dec(v.into())))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(Dec(v.into())))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
+                Err(E::custom(format!(
+                    "{FACT_VALUE}：小数 {v} 须写成字符串（如 \"{v}\"），以免二进制浮点误差"
+                )))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactValue, E> {
+                Ok(match crate::num::parse_decimal(v) {
+                    Ok(n) => FactValue::Number(Dec(n)),
+                    Err(_) => FactValue::Text(v.to_string()),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl Case {

@@ -142,3 +142,127 @@ fn syntax_errors_point_into_the_document() {
     assert_eq!(e.path, "$.meta.id");
     assert!(e.message.contains("第 1 行"), "{}", e.message);
 }
+
+/// The first `(item index, element index)` whose `items[i][list][j]` satisfies `pred`.
+fn find(base: &Value, list: &str, pred: impl Fn(&Value) -> bool) -> (usize, usize) {
+    for (i, item) in base["items"].as_array().unwrap().iter().enumerate() {
+        if let Some(j) = item[list].as_array().and_then(|l| l.iter().position(&pred)) {
+            return (i, j);
+        }
+    }
+    panic!("no items[].{list}[] matches");
+}
+
+/// The tagged and untagged shapes (src/pack/fields.rs) refuse what does not fit their variant,
+/// in Chinese, at the path of the object — and path tracking agrees on that path.
+#[test]
+fn shape_errors_name_the_variant_and_field() {
+    let base: Value = serde_json::from_str(cailiang::REFERENCE_PACK).unwrap();
+    let (fi, fj) = find(&base, "fines", |f| f["form"] == "range");
+    let (ti, tj) = find(&base, "tiers", |t| t["outcome"]["type"] == "band");
+    let (ci, cj) = find(&base, "fines", |f| f["when"]["fact"].is_string());
+    let (ni, nj) = find(&base, "facts", |f| f["type"] == "number");
+    let fine = format!("$.items[{fi}].fines[{fj}]");
+    let outcome = format!("$.items[{ti}].tiers[{tj}].outcome");
+    let when = format!("$.items[{ci}].fines[{cj}].when");
+    let fact = format!("$.items[{ni}].facts[{nj}]");
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Edit, String, &str)> = vec![
+        (
+            Box::new(move |p| {
+                p["items"][fi]["fines"][fj]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("max");
+            }),
+            fine.clone(),
+            "form 为 range 时缺少必填字段 max",
+        ),
+        (
+            Box::new(move |p| p["items"][fi]["fines"][fj]["base"] = json!("contract_price")),
+            fine.clone(),
+            "form 为 range 时不应有字段 base",
+        ),
+        (
+            Box::new(move |p| p["items"][fi]["fines"][fj]["form"] = json!("ratio")),
+            format!("{fine}.form"),
+            "取值 ratio 无效",
+        ),
+        (
+            Box::new(move |p| p["items"][fi]["fines"][fj]["colour"] = json!(1)),
+            format!("{fine}.colour"),
+            "有未知字段 colour",
+        ),
+        (
+            Box::new(move |p| p["items"][ti]["tiers"][tj]["outcome"]["max"] = json!("5")),
+            outcome.clone(),
+            "type 为 band 时不应有字段 min/max",
+        ),
+        (
+            Box::new(move |p| {
+                p["items"][ti]["tiers"][tj]["outcome"] = json!({"type": "portion", "from": "0"});
+            }),
+            outcome.clone(),
+            "type 为 portion 时缺少必填字段 to",
+        ),
+        (
+            Box::new(move |p| p["items"][ci]["fines"][cj]["when"]["value"] = json!("1")),
+            when.clone(),
+            "条件格式不正确",
+        ),
+        (
+            Box::new(move |p| {
+                p["items"][ci]["fines"][cj]["when"] = json!({"fact": "x", "op": "≥", "value": "1"})
+            }),
+            format!("{when}.op"),
+            "取值 ≥ 无效",
+        ),
+        (
+            Box::new(move |p| {
+                p["items"][ni]["facts"][nj]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("unit");
+            }),
+            fact.clone(),
+            "type 为 number 时缺少必填字段 unit",
+        ),
+        (
+            Box::new(move |p| p["items"][ni]["facts"][nj]["options"] = json!(["甲"])),
+            fact.clone(),
+            "type 为 number 时不应有字段 options",
+        ),
+    ];
+    for (edit, path, message) in cases {
+        let mut p = base.clone();
+        edit(&mut p);
+        for text in [serde_json::to_string_pretty(&p).unwrap(), p.to_string()] {
+            let e = cailiang::pack::json::parse::<Pack>(&text).unwrap_err();
+            assert!(!e.syntax, "{message}: {}", e.message);
+            assert_eq!(e.path, path, "{message}: {}", e.message);
+            assert!(
+                e.message.contains(message),
+                "want “{message}”, got “{}”",
+                e.message
+            );
+            assert_eq!(reference_path(&text), path, "{message}");
+        }
+    }
+}
+
+/// A fact value is read by its JSON type: number strings and integers are numbers, other
+/// strings are choices, and a float is refused with the reason.
+#[test]
+fn fact_values_are_read_by_type() {
+    use cailiang::case::FactValue;
+    let read = |s: &str| serde_json::from_str::<FactValue>(s);
+    assert_eq!(read("true").unwrap(), FactValue::Bool(true));
+    assert!(
+        matches!(read("\"12.50\"").unwrap(), FactValue::Number(n) if n.0.to_string() == "12.50")
+    );
+    assert!(matches!(read("7").unwrap(), FactValue::Number(n) if n.0.to_string() == "7"));
+    assert_eq!(read("\"甲级\"").unwrap(), FactValue::Text("甲级".into()));
+    let e = read("0.5").unwrap_err().to_string();
+    assert!(e.contains("须写成字符串"), "{e}");
+    assert!(read("[1]").is_err());
+}

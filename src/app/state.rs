@@ -57,13 +57,33 @@ pub enum DateField {
 }
 
 /// A fact as entered: text for numbers and choices, a yes/no for flags.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum FactInput {
     /// Yes / no.
     Bool(bool),
     /// Number or choice, as typed.
     Text(String),
+}
+
+/// Read by JSON type (written out: serde's untagged enums buffer the value first).
+impl<'de> Deserialize<'de> for FactInput {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = FactInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("true/false 或文字")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<FactInput, E> {
+                Ok(FactInput::Bool(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactInput, E> {
+                Ok(FactInput::Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// The case form exactly as the officer filled it in, including text that does not parse yet.

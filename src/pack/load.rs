@@ -132,12 +132,6 @@ pub(crate) fn translate(msg: &str) -> String {
     if msg.starts_with("trailing characters") {
         return "JSON 结束后还有多余字符".to_string();
     }
-    if msg.starts_with("data did not match any variant of untagged enum Condition") {
-        return "条件格式不正确（应为 {\"all\":[…]}、{\"any\":[…]}、{\"not\":…}、{\"fact\",\"op\",\"value\"}、{\"fact\",\"is\"} 或 {\"fact\",\"one_of\"} 之一）".to_string();
-    }
-    if msg.starts_with("data did not match any variant of untagged enum FactValue") {
-        return "事实取值应为 true/false、数字字符串或选项文字".to_string();
-    }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
         return format!("字段 {} 重复", rest.trim_matches('`'));
     }

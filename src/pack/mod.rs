@@ -1,6 +1,7 @@
 //! Benchmark packs: the data model and loading with precise, Chinese errors.
 
 pub mod error;
+mod fields;
 pub mod json;
 pub mod load;
 pub mod model;

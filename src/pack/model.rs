@@ -419,7 +419,7 @@ pub struct Item {
 }
 
 /// A fact the officer enters for an item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FactDef {
     /// Identifier used in conditions, fine bases and cases.
     pub id: String,
@@ -434,7 +434,7 @@ pub struct FactDef {
 }
 
 /// Kind of a fact value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FactKind {
     /// A non-negative number with a unit ("元", "平方米", "年", "次" …).
@@ -462,7 +462,7 @@ pub struct Precondition {
 }
 
 /// How the statute sets the fine.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "form", rename_all = "snake_case")]
 pub enum FineForm {
     /// "处X元以上Y元以下的罚款".
@@ -520,7 +520,7 @@ pub enum FineForm {
 }
 
 /// A statutory fine for some parties.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FineRule {
     /// Parties this fine applies to.
     #[serde(default)]
@@ -684,7 +684,7 @@ pub struct Tier {
 }
 
 /// The outcome of a tier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TierOutcome {
     /// A band of the statutory range by the pack's split rule.
@@ -753,7 +753,7 @@ pub struct Exemption {
 }
 
 /// A condition over facts, in three-valued logic (a missing fact is unknown).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Condition {
     /// All hold.

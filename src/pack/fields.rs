@@ -1,0 +1,420 @@
+//! Reading the model's tagged and untagged shapes — a fine's `form`, a fact's `type`, a tier's
+//! outcome `type`, a condition — from plain fields.
+//!
+//! serde's derived `Deserialize` for such shapes first buffers the whole object in an
+//! intermediate tree and then tries each variant. That machinery was a large part of the browser
+//! build, and its errors ("data did not match any variant") named no field. Here the object is
+//! read once into a struct of optional fields (unknown fields refused), then the variant's
+//! required and foreign fields are checked with a Chinese message. Serialisation and the JSON
+//! schema still come from the derives on the model, so the format is unchanged. The check runs
+//! inside the object's own visitor, so an error's JSON path is the object's, as for a missing
+//! field.
+
+use std::marker::PhantomData;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Error, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use super::model::{
+    BandName, Citation, Condition, FactDef, FactKind, FineForm, FineRule, Op, Parties, TierOutcome,
+};
+use crate::num::{Dec, Fraction};
+
+/// The value of a field the variant needs.
+fn need<T>(value: Option<T>, variant: &str, field: &str) -> Result<T, String> {
+    value.ok_or_else(|| format!("{variant}缺少必填字段 {field}"))
+}
+
+/// Refuses the fields present that the variant does not take.
+fn refuse(variant: &str, fields: &[(&str, bool)]) -> Result<(), String> {
+    let extra: Vec<&str> = fields
+        .iter()
+        .filter(|(_, present)| *present)
+        .map(|(name, _)| *name)
+        .collect();
+    if extra.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{variant}不应有字段 {}", extra.join("、")))
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Reads an object as its fields `F`, then makes the model type `T` from them — within the
+/// object's `visit_map`, so that serde_json places an error at the object.
+struct Read<F, T>(PhantomData<(F, T)>);
+
+impl<'de, F: Deserialize<'de>, T: TryFrom<F, Error = String>> Visitor<'de> for Read<F, T> {
+    type Value = T;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("对象")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        let fields = F::deserialize(MapAccessDeserializer::new(map))?;
+        T::try_from(fields).map_err(A::Error::custom)
+    }
+}
+
+fn read<'de, D: Deserializer<'de>, F: Deserialize<'de>, T: TryFrom<F, Error = String>>(
+    d: D,
+) -> Result<T, D::Error> {
+    d.deserialize_map(Read::<F, T>(PhantomData))
+}
+
+// ---------------------------------------------------------------------------------------------
+// FineRule: `form` and its fields
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FormTag {
+    Range,
+    MaxOnly,
+    Percent,
+    Multiple,
+    Fixed,
+    PerUnit,
+    Unspecified,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FineRuleFields {
+    #[serde(default)]
+    parties: Parties,
+    form: FormTag,
+    min: Option<Dec>,
+    max: Option<Dec>,
+    base: Option<String>,
+    amount: Option<Dec>,
+    quantity: Option<String>,
+    note: Option<String>,
+    #[serde(default = "yes")]
+    mandatory: bool,
+    when: Option<Condition>,
+    basis: Option<Citation>,
+}
+
+impl<'de> Deserialize<'de> for FineRule {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read::<D, FineRuleFields, FineRule>(d)
+    }
+}
+
+impl TryFrom<FineRuleFields> for FineRule {
+    type Error = String;
+    fn try_from(f: FineRuleFields) -> Result<Self, String> {
+        let (min, max, base, amount, quantity, note) =
+            (f.min, f.max, f.base, f.amount, f.quantity, f.note);
+        let form = match f.form {
+            FormTag::Range => {
+                let v = "form 为 range 时";
+                refuse(v, &[("base", base.is_some()), ("amount", amount.is_some())])?;
+                refuse(
+                    v,
+                    &[("quantity", quantity.is_some()), ("note", note.is_some())],
+                )?;
+                FineForm::Range {
+                    min: need(min, v, "min")?,
+                    max: need(max, v, "max")?,
+                }
+            }
+            FormTag::MaxOnly => {
+                let v = "form 为 max_only 时";
+                refuse(v, &[("min", min.is_some()), ("base", base.is_some())])?;
+                refuse(
+                    v,
+                    &[
+                        ("amount", amount.is_some()),
+                        ("quantity", quantity.is_some()),
+                    ],
+                )?;
+                refuse(v, &[("note", note.is_some())])?;
+                FineForm::MaxOnly {
+                    max: need(max, v, "max")?,
+                }
+            }
+            FormTag::Percent | FormTag::Multiple => {
+                let percent = matches!(f.form, FormTag::Percent);
+                let v = if percent {
+                    "form 为 percent 时"
+                } else {
+                    "form 为 multiple 时"
+                };
+                refuse(
+                    v,
+                    &[
+                        ("amount", amount.is_some()),
+                        ("quantity", quantity.is_some()),
+                    ],
+                )?;
+                refuse(v, &[("note", note.is_some())])?;
+                let (base, max) = (need(base, v, "base")?, need(max, v, "max")?);
+                if percent {
+                    FineForm::Percent { base, min, max }
+                } else {
+                    FineForm::Multiple { base, min, max }
+                }
+            }
+            FormTag::Fixed => {
+                let v = "form 为 fixed 时";
+                refuse(v, &[("min", min.is_some()), ("max", max.is_some())])?;
+                refuse(
+                    v,
+                    &[("base", base.is_some()), ("quantity", quantity.is_some())],
+                )?;
+                refuse(v, &[("note", note.is_some())])?;
+                FineForm::Fixed {
+                    amount: need(amount, v, "amount")?,
+                }
+            }
+            FormTag::PerUnit => {
+                let v = "form 为 per_unit 时";
+                refuse(v, &[("base", base.is_some()), ("amount", amount.is_some())])?;
+                refuse(v, &[("note", note.is_some())])?;
+                FineForm::PerUnit {
+                    quantity: need(quantity, v, "quantity")?,
+                    min,
+                    max: need(max, v, "max")?,
+                }
+            }
+            FormTag::Unspecified => {
+                let v = "form 为 unspecified 时";
+                refuse(v, &[("min", min.is_some()), ("max", max.is_some())])?;
+                refuse(v, &[("base", base.is_some()), ("amount", amount.is_some())])?;
+                refuse(v, &[("quantity", quantity.is_some())])?;
+                FineForm::Unspecified {
+                    note: need(note, v, "note")?,
+                }
+            }
+        };
+        Ok(FineRule {
+            parties: f.parties,
+            form,
+            mandatory: f.mandatory,
+            when: f.when,
+            basis: f.basis,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// FactDef: `type` and its fields
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FactTag {
+    Number,
+    Bool,
+    Choice,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactDefFields {
+    id: String,
+    label: String,
+    #[serde(rename = "type")]
+    kind: FactTag,
+    unit: Option<String>,
+    options: Option<Vec<String>>,
+    help: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for FactDef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read::<D, FactDefFields, FactDef>(d)
+    }
+}
+
+impl TryFrom<FactDefFields> for FactDef {
+    type Error = String;
+    fn try_from(f: FactDefFields) -> Result<Self, String> {
+        let kind = match f.kind {
+            FactTag::Number => {
+                let v = "type 为 number 时";
+                refuse(v, &[("options", f.options.is_some())])?;
+                FactKind::Number {
+                    unit: need(f.unit, v, "unit")?,
+                }
+            }
+            FactTag::Bool => {
+                let v = "type 为 bool 时";
+                refuse(
+                    v,
+                    &[("unit", f.unit.is_some()), ("options", f.options.is_some())],
+                )?;
+                FactKind::Bool
+            }
+            FactTag::Choice => {
+                let v = "type 为 choice 时";
+                refuse(v, &[("unit", f.unit.is_some())])?;
+                FactKind::Choice {
+                    options: need(f.options, v, "options")?,
+                }
+            }
+        };
+        Ok(FactDef {
+            id: f.id,
+            label: f.label,
+            kind,
+            help: f.help,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// TierOutcome: `type` and its fields
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum OutcomeTag {
+    Band,
+    Portion,
+    Range,
+    Fixed,
+    CorrectionOnly,
+    NoPenalty,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutcomeFields {
+    #[serde(rename = "type")]
+    kind: OutcomeTag,
+    band: Option<BandName>,
+    from: Option<Fraction>,
+    to: Option<Fraction>,
+    min: Option<Dec>,
+    min_inclusive: Option<bool>,
+    max: Option<Dec>,
+    max_inclusive: Option<bool>,
+    value: Option<Dec>,
+}
+
+impl<'de> Deserialize<'de> for TierOutcome {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read::<D, OutcomeFields, TierOutcome>(d)
+    }
+}
+
+impl TryFrom<OutcomeFields> for TierOutcome {
+    type Error = String;
+    fn try_from(f: OutcomeFields) -> Result<Self, String> {
+        let (band, portion, range, value) = (
+            f.band.is_some(),
+            f.from.is_some() || f.to.is_some(),
+            f.min.is_some()
+                || f.max.is_some()
+                || f.min_inclusive.is_some()
+                || f.max_inclusive.is_some(),
+            f.value.is_some(),
+        );
+        // Which group of fields each type takes; the others are refused.
+        let others = |v: &str, own: usize| {
+            let groups = [
+                ("band", band),
+                ("from/to", portion),
+                ("min/max", range),
+                ("value", value),
+            ];
+            let foreign: Vec<(&str, bool)> = groups
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != own)
+                .map(|(_, g)| *g)
+                .collect();
+            refuse(v, &foreign)
+        };
+        Ok(match f.kind {
+            OutcomeTag::Band => {
+                let v = "type 为 band 时";
+                others(v, 0)?;
+                TierOutcome::Band {
+                    band: need(f.band, v, "band")?,
+                }
+            }
+            OutcomeTag::Portion => {
+                let v = "type 为 portion 时";
+                others(v, 1)?;
+                TierOutcome::Portion {
+                    from: need(f.from, v, "from")?,
+                    to: need(f.to, v, "to")?,
+                }
+            }
+            OutcomeTag::Range => {
+                let v = "type 为 range 时";
+                others(v, 2)?;
+                TierOutcome::Range {
+                    min: f.min,
+                    min_inclusive: f.min_inclusive.unwrap_or(true),
+                    max: need(f.max, v, "max")?,
+                    max_inclusive: f.max_inclusive.unwrap_or(true),
+                }
+            }
+            OutcomeTag::Fixed => {
+                let v = "type 为 fixed 时";
+                others(v, 3)?;
+                TierOutcome::Fixed {
+                    value: need(f.value, v, "value")?,
+                }
+            }
+            OutcomeTag::CorrectionOnly => {
+                others("type 为 correction_only 时", usize::MAX)?;
+                TierOutcome::CorrectionOnly
+            }
+            OutcomeTag::NoPenalty => {
+                others("type 为 no_penalty 时", usize::MAX)?;
+                TierOutcome::NoPenalty
+            }
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Condition: which keys are present decides the kind
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConditionFields {
+    all: Option<Vec<Condition>>,
+    any: Option<Vec<Condition>>,
+    not: Option<Box<Condition>>,
+    fact: Option<String>,
+    op: Option<Op>,
+    value: Option<Dec>,
+    is: Option<bool>,
+    one_of: Option<Vec<String>>,
+}
+
+/// What a condition may look like, for the error message.
+pub(crate) const CONDITION_SHAPES: &str = "条件格式不正确（应为 {\"all\":[…]}、{\"any\":[…]}、{\"not\":…}、{\"fact\",\"op\",\"value\"}、{\"fact\",\"is\"} 或 {\"fact\",\"one_of\"} 之一）";
+
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read::<D, ConditionFields, Condition>(d)
+    }
+}
+
+impl TryFrom<ConditionFields> for Condition {
+    type Error = String;
+    fn try_from(f: ConditionFields) -> Result<Self, String> {
+        let shape = || CONDITION_SHAPES.to_string();
+        let fact_keys = f.op.is_some() || f.value.is_some() || f.is.is_some() || f.one_of.is_some();
+        match (f.all, f.any, f.not, f.fact) {
+            (Some(all), None, None, None) if !fact_keys => Ok(Condition::All { all }),
+            (None, Some(any), None, None) if !fact_keys => Ok(Condition::Any { any }),
+            (None, None, Some(not), None) if !fact_keys => Ok(Condition::Not { not }),
+            (None, None, None, Some(fact)) => match (f.op, f.value, f.is, f.one_of) {
+                (Some(op), Some(value), None, None) => Ok(Condition::Compare { fact, op, value }),
+                (None, None, Some(is), None) => Ok(Condition::Flag { fact, is }),
+                (None, None, None, Some(one_of)) => Ok(Condition::OneOf { fact, one_of }),
+                _ => Err(shape()),
+            },
+            _ => Err(shape()),
+        }
+    }
+}
