@@ -37,12 +37,26 @@ pub struct Listing {
     pub order: Vec<usize>,
 }
 
+/// Folds text for matching: full-width Latin letters, digits and signs (as a Chinese IME types
+/// them, "ＺＬ－６４") become ASCII, and ASCII letters lower case. Only ASCII has case here, so
+/// this also spares the browser build Unicode's case tables.
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || "《》〈〉<>“”\"'‘’，,、；;：:（）()【】[]·.。！!？?".contains(c)
 }
 
 fn tokenize(query: &str) -> Vec<Token> {
-    let chars: Vec<char> = query.chars().collect();
+    let chars: Vec<char> = fold(query).chars().collect();
     let mut tokens = Vec::new();
     let mut word = String::new();
     let mut i = 0;
@@ -126,14 +140,14 @@ fn push_word(word: String, tokens: &mut Vec<Token>) {
         if let Some(n) = parse_chinese_number(&tail) {
             if head.chars().count() != 1 {
                 if !head.is_empty() {
-                    tokens.push(Token::Text(head.to_lowercase()));
+                    tokens.push(Token::Text(head));
                 }
                 tokens.push(Token::Article(n));
                 return;
             }
         }
     }
-    tokens.push(Token::Text(word.to_lowercase()));
+    tokens.push(Token::Text(word));
 }
 
 /// Whether the characters of `needle` appear in order in `hay`.
@@ -147,17 +161,17 @@ fn laws(item: &Item) -> impl Iterator<Item = &Citation> {
 }
 
 fn score_text(item: &Item, t: &str) -> u32 {
-    let code = item.code.to_lowercase();
+    let code = fold(&item.code);
     let mut best = 0;
     if code == t {
         best = best.max(200);
     } else if code.contains(t) {
         best = best.max(100);
     }
-    if item.name.to_lowercase().contains(t) {
+    if fold(&item.name).contains(t) {
         best = best.max(60);
     }
-    if item.keywords.iter().any(|k| k.to_lowercase().contains(t)) {
+    if item.keywords.iter().any(|k| fold(k).contains(t)) {
         best = best.max(50);
     }
     for c in laws(item) {
