@@ -9,6 +9,7 @@ pub mod components;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod recent;
 pub mod search;
 pub mod state;
 pub mod storage;

@@ -17,6 +17,8 @@ use crate::pack::model::{FactKind, Item, PartyKind};
 use crate::text::{Draft as TextDraft, Section};
 use crate::validate::Report;
 
+use super::recent::Recent;
+
 /// A loaded pack, compared by identity so that props stay cheap to compare.
 #[derive(Debug, Clone)]
 pub struct PackRef(pub Rc<LoadedPack>);
@@ -90,6 +92,11 @@ impl<'de> Deserialize<'de> for FactInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
+    /// This case's number among the recent cases ([`super::recent`]); 0 until it has one.
+    pub case_id: u32,
+    /// The officer's own label for the case (当事人名称 or 案号), to tell recent cases apart;
+    /// it is not part of the case the engine reads.
+    pub label: String,
     /// Selected item code.
     pub item: Option<String>,
     /// Further items the same act violates (行政处罚法 art 29: one fine, under the higher).
@@ -133,6 +140,8 @@ pub struct Draft {
 impl Default for Draft {
     fn default() -> Self {
         Draft {
+            case_id: 0,
+            label: String::new(),
             item: None,
             also: Vec::new(),
             party: PartyKind::LegalPerson,
@@ -300,6 +309,8 @@ impl Draft {
     pub fn from_case(case: &Case) -> Draft {
         let text = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
         Draft {
+            case_id: 0,
+            label: String::new(),
             item: case.items.first().cloned(),
             also: case.items.iter().skip(1).cloned().collect(),
             party: case.party,
@@ -395,6 +406,8 @@ pub enum Action {
     RemoveItem(String),
     /// Party kind.
     Party(PartyKind),
+    /// The case's label.
+    Label(String),
     /// Age text.
     Age(String),
     /// Capacity.
@@ -423,6 +436,12 @@ pub enum Action {
     IntendedFine(String),
     /// Clear the form (keeps the pack).
     ResetDraft,
+    /// Start a new case; the current one stays among the recent cases.
+    NewCase,
+    /// Continue a recent case.
+    OpenRecent(u32),
+    /// Forget a recent case (the form is cleared if it is the current one).
+    ForgetRecent(u32),
     /// The officer edited a section of the reasoning text; the generated text is passed so
     /// that the first edit starts from it.
     EditText {
@@ -479,6 +498,8 @@ pub struct State {
     pub draft: Draft,
     /// The officer's edits to the reasoning text; None: the generated text as it is.
     pub text: Option<TextEdits>,
+    /// 最近案件, the current one included; None in an embedding, which keeps nothing.
+    pub recent: Option<Rc<Recent>>,
 }
 
 impl State {
@@ -499,6 +520,7 @@ impl State {
             cursor: 0,
             draft,
             text,
+            recent: None,
         }
     }
 
@@ -580,6 +602,7 @@ impl Reducible for State {
             }
             Action::RemoveItem(code) => d.also.retain(|c| c != &code),
             Action::Party(p) => d.party = p,
+            Action::Label(l) => d.label = l,
             Action::Age(a) => d.age = a,
             Action::Capacity(c) => d.capacity = c,
             Action::Date(f, v) => match f {
@@ -612,6 +635,8 @@ impl Reducible for State {
             Action::IntendedFine(t) => d.intended_fine = t,
             Action::ResetDraft => {
                 *d = Draft {
+                    case_id: d.case_id,
+                    label: d.label.clone(),
                     item: d.item.clone(),
                     also: d.also.clone(),
                     ..Draft::default()
@@ -638,6 +663,36 @@ impl Reducible for State {
                 if let Some(t) = &mut s.text {
                     t.base = base;
                 }
+            }
+            Action::NewCase => {
+                *d = Draft::default();
+                s.text = None;
+                s.query.clear();
+                s.cursor = 0;
+            }
+            Action::OpenRecent(id) => {
+                if let Some(c) = s.recent.as_ref().and_then(|r| r.get(id)) {
+                    *d = c.draft.clone();
+                    s.text = c.text.clone();
+                }
+            }
+            Action::ForgetRecent(id) => {
+                if let Some(r) = &mut s.recent {
+                    Rc::make_mut(r).forget(id);
+                }
+                if d.case_id == id {
+                    *d = Draft::default();
+                    s.text = None;
+                }
+            }
+        }
+        // Keep the current case among the recent ones, numbered, as it changes.
+        if let Some(recent) = &mut s.recent {
+            if s.draft.item.is_some() && (s.draft != self.draft || s.text != self.text) {
+                if s.draft.case_id == 0 {
+                    s.draft.case_id = recent.next_id();
+                }
+                Rc::make_mut(recent).remember(&s.draft, s.text.as_ref(), super::recent::now());
             }
         }
         Rc::new(s)

@@ -6,12 +6,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 
+use super::recent::Recent;
 use super::state::{Draft, PackSource, TextEdits};
 
 /// Key of the saved draft.
 pub const DRAFT_KEY: &str = "cailiang.draft.v1";
 /// Key of the chosen pack (absent: the embedded reference pack).
 pub const PACK_KEY: &str = "cailiang.pack.v1";
+/// Key of the recent cases.
+pub const RECENT_KEY: &str = "cailiang.recent.v1";
+/// Where a list of recent cases that cannot be read is moved, rather than overwritten.
+pub const RECENT_UNREADABLE_KEY: &str = "cailiang.recent.unreadable";
 /// Where a draft is moved when the officer asks to start afresh after a crash.
 pub const DRAFT_BACKUP_KEY: &str = "cailiang.draft.backup";
 
@@ -98,4 +103,25 @@ pub fn save_pack(source: Option<&PackSource>) -> Result<(), String> {
 /// The saved pack, if any.
 pub fn load_pack_source() -> Option<PackSource> {
     LocalStorage::get(PACK_KEY).ok()
+}
+
+/// Saves the recent cases.
+pub fn save_recent(recent: &Recent) -> Result<(), String> {
+    LocalStorage::set(RECENT_KEY, recent).map_err(|e| e.to_string())
+}
+
+/// The saved recent cases. A list this version cannot read is moved aside (not lost) and the
+/// list starts empty.
+pub fn load_recent() -> Recent {
+    let storage = LocalStorage::raw();
+    let Ok(Some(text)) = storage.get_item(RECENT_KEY) else {
+        return Recent::default();
+    };
+    match serde_json::from_str(&text) {
+        Ok(r) => r,
+        Err(_) => {
+            let _ = storage.set_item(RECENT_UNREADABLE_KEY, &text);
+            Recent::default()
+        }
+    }
 }

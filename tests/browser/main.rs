@@ -508,3 +508,117 @@ async fn pack_from_a_url() {
     assert_eq!(text(&c, "#pack-title").await, example_title);
     let _ = c.close().await;
 }
+
+/// How many recent cases the list shows, once it is opened.
+async fn recent_count(c: &Client) -> usize {
+    c.find_all(fantoccini::Locator::Css("#recent-cases .recent-case"))
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+/// Opens the 最近案件 list (it starts folded).
+async fn open_recent(c: &Client) {
+    wait_css(c, "#recent-cases").await;
+    c.execute(
+        "document.getElementById('recent-cases').open = true; return true;",
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
+/// 最近案件: a case set aside with 新建案件 stays in the list with its result, survives a reload,
+/// can be continued exactly as it was left, and can be deleted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recent_cases_survive_a_reload_and_reopen() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+
+    // Case 1: ZL-64, 10,000,000 元, tier B, labelled with the party's name.
+    enter_standard_case(&c, &base).await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    wait_css(&c, "#case-label")
+        .await
+        .send_keys("甲建筑公司")
+        .await
+        .unwrap();
+
+    // A new case: the form is empty again, and case 1 is listed with its result.
+    wait_css(&c, "#new-case").await.click().await.unwrap();
+    wait_js(
+        &c,
+        "return !document.querySelector('.selected-item');",
+        "新建案件清空所选违法行为",
+    )
+    .await;
+    open_recent(&c).await;
+    let listed = wait_text(&c, "#recent-cases .recent-case", "ZL-64").await;
+    assert!(listed.contains("266,666.67"), "{listed}");
+    assert!(listed.contains("甲建筑公司"), "{listed}");
+    assert_eq!(recent_count(&c).await, 1);
+
+    // Case 2: the same item at 20,000,000 元.
+    let search = wait_css(&c, "#finder-q").await;
+    search.send_keys("偷工减料").await.unwrap();
+    click_containing(&c, "#finder-list [role=option]", "ZL-64").await;
+    input_by_label(&c, "工程合同价款")
+        .await
+        .send_keys("20000000")
+        .await
+        .unwrap();
+    click_containing(&c, ".tiers label", "B　").await;
+    // A new case starts without case 1's label.
+    assert_eq!(value(&c, "#case-label").await, "");
+    let second = wait_text(&c, "#range-recommended", "666,666").await;
+    assert!(!second.contains("266,666.67"), "{second}");
+
+    // After a reload both are listed, case 2 as the current one.
+    c.refresh().await.unwrap();
+    wait_text(&c, "#range-recommended", "666,666").await;
+    open_recent(&c).await;
+    wait_text(&c, "#recent-cases .recent-case.current", "当前").await;
+    assert_eq!(recent_count(&c).await, 2);
+
+    // Continue case 1: its facts and result come back.
+    click_containing(
+        &c,
+        "#recent-cases .recent-open:not([disabled])",
+        "甲建筑公司",
+    )
+    .await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    assert_eq!(value(&c, "#case-label").await, "甲建筑公司");
+    assert_eq!(
+        input_by_label(&c, "工程合同价款")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("10000000")
+    );
+
+    // Delete case 2 (now the one not current); the deletion survives a reload.
+    open_recent(&c).await;
+    let others = c
+        .find_all(fantoccini::Locator::Css(
+            "#recent-cases .recent-case:not(.current) .recent-forget",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(others.len(), 1);
+    others[0].click().await.unwrap();
+    wait_js(
+        &c,
+        "return document.querySelectorAll('#recent-cases .recent-case').length === 1;",
+        "删除最近案件",
+    )
+    .await;
+    c.refresh().await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    open_recent(&c).await;
+    assert_eq!(recent_count(&c).await, 1);
+
+    let _ = c.close().await;
+}

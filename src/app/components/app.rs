@@ -19,6 +19,7 @@ use crate::app::components::case_form::CaseForm;
 use crate::app::components::finder::Finder;
 use crate::app::components::header::{EXAMPLE_PACK_FILE, EXAMPLE_PACK_URL, Header};
 use crate::app::components::reasoning::ReasoningDraft;
+use crate::app::components::recent::RecentCases;
 use crate::app::components::result::ResultPanel;
 use crate::app::export::download;
 use crate::app::state::{Action, Draft, Evaluation, PackSource, State, TextEdits};
@@ -102,6 +103,7 @@ fn initial_state() -> State {
     };
     let mut s = State::new(pack, source, draft, text);
     s.notice = notice;
+    s.recent = Some(Rc::new(storage::load_recent()));
     s
 }
 
@@ -438,6 +440,19 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             }
         });
     }
+    // Save the recent cases when they change (an embedding keeps none).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(state.recent.clone(), move |recent| {
+            if let Some(recent) = recent.as_deref().filter(|_| persist) {
+                if let Err(e) = storage::save_recent(recent) {
+                    dispatch.dispatch(Action::Notice(Some(format!(
+                        "最近案件未能保存到浏览器：{e}"
+                    ))));
+                }
+            }
+        });
+    }
     // Report the evaluation to the host: this very evaluation, once per change of the pack, the
     // case or the officer's text.
     {
@@ -648,6 +663,10 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 dispatch={state.dispatcher()} />
             <main class="layout">
                 <div class="col-input">
+                    if let Some(recent) = state.recent.clone() {
+                        <RecentCases recent={recent} current={state.draft.case_id}
+                            pack={state.pack.clone()} dispatch={state.dispatcher()} />
+                    }
                     <Finder pack={state.pack.clone()} query={state.query.clone()}
                         cursor={state.cursor} selected={state.draft.item.clone()}
                         also={state.draft.also.clone()}

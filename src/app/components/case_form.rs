@@ -386,6 +386,12 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
             <fieldset>
                 <legend>{ "当事人" }</legend>
                 <div class="grid">
+                    <div class="field field-wide">
+                        <label for="case-label" class="field-label">{ "当事人名称或案号（可选）" }</label>
+                        <input id="case-label" type="text" autocomplete="off" aria-describedby="case-label-hint"
+                            value={draft.label.clone()} oninput={on_text(d, Action::Label)} />
+                        <p class="hint" id="case-label-hint">{ "只用于在“最近案件”中辨认本案，不参与计算" }</p>
+                    </div>
                     <div class="field">
                         <label for="party" class="field-label">{ "当事人类型" }</label>
                         <select id="party" onchange={party_select}>

@@ -5,5 +5,6 @@ pub mod case_form;
 pub mod finder;
 pub mod header;
 pub mod reasoning;
+pub mod recent;
 pub mod result;
 pub mod trace;
