@@ -622,3 +622,81 @@ async fn recent_cases_survive_a_reload_and_reopen() {
 
     let _ = c.close().await;
 }
+
+/// Sets a date input as the date picker would (value, then `input` and `change`).
+async fn set_date(c: &Client, id: &str, date: &str) {
+    wait_css(c, &format!("#{id}")).await;
+    c.execute(
+        "const e = document.getElementById(arguments[0]); e.value = arguments[1];
+         e.dispatchEvent(new Event('input', {bubbles: true}));
+         e.dispatchEvent(new Event('change', {bubbles: true})); return true;",
+        vec![json!(id), json!(date)],
+    )
+    .await
+    .unwrap();
+}
+
+/// Drops a file with `text` named `name` on the page, as a drag from the file manager does.
+async fn drop_file(c: &Client, name: &str, text: &str) {
+    wait_css(c, ".app").await;
+    c.execute(
+        "const dt = new DataTransfer();
+         dt.items.add(new File([arguments[1]], arguments[0], {type: 'application/json'}));
+         const app = document.querySelector('.app');
+         app.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
+         app.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+         return true;",
+        vec![json!(name), json!(text)],
+    )
+    .await
+    .unwrap();
+}
+
+/// Dates out of order are named beside the dates; a pack dropped on the page is loaded, and a
+/// bad one dropped after it is refused with its report while the dropped pack stays.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dates_in_order_and_a_dropped_pack() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+    enter_standard_case(&c, &base).await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+
+    // 发现之日 before 违法行为发生之日.
+    set_date(&c, "date-occurred", "2025-05-01").await;
+    set_date(&c, "date-discovered", "2025-04-01").await;
+    let err = wait_text(&c, "#dates-err", "发现日期早于违法行为发生日期").await;
+    assert!(!err.is_empty());
+    assert_eq!(
+        wait_css(&c, "#date-discovered")
+            .await
+            .attr("aria-invalid")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    set_date(&c, "date-discovered", "2025-06-01").await;
+    wait_js(
+        &c,
+        "return !document.getElementById('dates-err');",
+        "日期顺序正确后错误消失",
+    )
+    .await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+
+    // Drop the example city's pack on the page.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("benchmarks/local-example-city.json");
+    let json = std::fs::read_to_string(&file).unwrap();
+    let pack = cailiang::load_pack("local-example-city.json", &json).unwrap();
+    drop_file(&c, "拖放的基准.json", &json).await;
+    wait_text(&c, "#pack-title", &pack.pack.meta.title).await;
+    assert!(text(&c, ".packbar").await.contains(&pack.hash[..12]));
+
+    // A bad file dropped next is refused; the dropped pack stays.
+    drop_file(&c, "坏的.json", "{\"format_version\": ").await;
+    let report = wait_text(&c, "#pack-report", "坏的.json").await;
+    assert!(report.contains("未能加载"), "{report}");
+    assert_eq!(text(&c, "#pack-title").await, pack.pack.meta.title);
+
+    let _ = c.close().await;
+}
