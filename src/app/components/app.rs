@@ -68,6 +68,18 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "响应不是文本".to_string())
 }
 
+/// Fetches a pack and offers it as `file`: loaded if it validates, refused with its report if
+/// not.
+fn fetch_pack(dispatch: UseReducerDispatcher<State>, url: String, file: String) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let action = match fetch_text(&url).await {
+            Ok(text) => pack_action(&file, text),
+            Err(e) => unreadable(&file, e),
+        };
+        dispatch.dispatch(action);
+    });
+}
+
 fn url_has(flag: &str) -> bool {
     gloo::utils::window()
         .location()
@@ -543,16 +555,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     // A pack from a URL (the pack bar's field, or `?pack=URL` on the page address).
     let on_url = {
         let dispatch = state.dispatcher();
-        Callback::from(move |url: String| {
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let action = match fetch_text(&url).await {
-                    Ok(text) => pack_action(&url, text),
-                    Err(e) => unreadable(&url, e),
-                };
-                dispatch.dispatch(action);
-            });
-        })
+        Callback::from(move |url: String| fetch_pack(dispatch.clone(), url.clone(), url))
     };
     {
         let on_url = on_url.clone();
@@ -571,14 +574,11 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let on_example = stand_alone_over_http.then(|| {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let action = match fetch_text(EXAMPLE_PACK_URL).await {
-                    Ok(text) => pack_action(EXAMPLE_PACK_FILE, text),
-                    Err(e) => unreadable(EXAMPLE_PACK_FILE, e),
-                };
-                dispatch.dispatch(action);
-            });
+            fetch_pack(
+                dispatch.clone(),
+                EXAMPLE_PACK_URL.to_string(),
+                EXAMPLE_PACK_FILE.to_string(),
+            )
         })
     });
 
