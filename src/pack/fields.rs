@@ -109,87 +109,58 @@ impl TryFrom<FineRuleFields> for FineRule {
     fn try_from(f: FineRuleFields) -> Result<Self, String> {
         let (min, max, base, amount, quantity, note) =
             (f.min, f.max, f.base, f.amount, f.quantity, f.note);
+        let present = [
+            ("min", min.is_some()),
+            ("max", max.is_some()),
+            ("base", base.is_some()),
+            ("amount", amount.is_some()),
+            ("quantity", quantity.is_some()),
+            ("note", note.is_some()),
+        ];
+        // The variant's wording and the fields it takes; any other present field is refused.
+        let (v, takes): (&str, &[&str]) = match f.form {
+            FormTag::Range => ("form 为 range 时", &["min", "max"]),
+            FormTag::MaxOnly => ("form 为 max_only 时", &["max"]),
+            FormTag::Percent => ("form 为 percent 时", &["base", "min", "max"]),
+            FormTag::Multiple => ("form 为 multiple 时", &["base", "min", "max"]),
+            FormTag::Fixed => ("form 为 fixed 时", &["amount"]),
+            FormTag::PerUnit => ("form 为 per_unit 时", &["quantity", "min", "max"]),
+            FormTag::Unspecified => ("form 为 unspecified 时", &["note"]),
+        };
+        let foreign: Vec<(&str, bool)> = present
+            .iter()
+            .map(|&(name, here)| (name, here && !takes.contains(&name)))
+            .collect();
+        refuse(v, &foreign)?;
         let form = match f.form {
-            FormTag::Range => {
-                let v = "form 为 range 时";
-                refuse(v, &[("base", base.is_some()), ("amount", amount.is_some())])?;
-                refuse(
-                    v,
-                    &[("quantity", quantity.is_some()), ("note", note.is_some())],
-                )?;
-                FineForm::Range {
-                    min: need(min, v, "min")?,
-                    max: need(max, v, "max")?,
-                }
-            }
-            FormTag::MaxOnly => {
-                let v = "form 为 max_only 时";
-                refuse(v, &[("min", min.is_some()), ("base", base.is_some())])?;
-                refuse(
-                    v,
-                    &[
-                        ("amount", amount.is_some()),
-                        ("quantity", quantity.is_some()),
-                    ],
-                )?;
-                refuse(v, &[("note", note.is_some())])?;
-                FineForm::MaxOnly {
-                    max: need(max, v, "max")?,
-                }
-            }
-            FormTag::Percent | FormTag::Multiple => {
-                let percent = matches!(f.form, FormTag::Percent);
-                let v = if percent {
-                    "form 为 percent 时"
-                } else {
-                    "form 为 multiple 时"
-                };
-                refuse(
-                    v,
-                    &[
-                        ("amount", amount.is_some()),
-                        ("quantity", quantity.is_some()),
-                    ],
-                )?;
-                refuse(v, &[("note", note.is_some())])?;
-                let (base, max) = (need(base, v, "base")?, need(max, v, "max")?);
-                if percent {
-                    FineForm::Percent { base, min, max }
-                } else {
-                    FineForm::Multiple { base, min, max }
-                }
-            }
-            FormTag::Fixed => {
-                let v = "form 为 fixed 时";
-                refuse(v, &[("min", min.is_some()), ("max", max.is_some())])?;
-                refuse(
-                    v,
-                    &[("base", base.is_some()), ("quantity", quantity.is_some())],
-                )?;
-                refuse(v, &[("note", note.is_some())])?;
-                FineForm::Fixed {
-                    amount: need(amount, v, "amount")?,
-                }
-            }
-            FormTag::PerUnit => {
-                let v = "form 为 per_unit 时";
-                refuse(v, &[("base", base.is_some()), ("amount", amount.is_some())])?;
-                refuse(v, &[("note", note.is_some())])?;
-                FineForm::PerUnit {
-                    quantity: need(quantity, v, "quantity")?,
-                    min,
-                    max: need(max, v, "max")?,
-                }
-            }
-            FormTag::Unspecified => {
-                let v = "form 为 unspecified 时";
-                refuse(v, &[("min", min.is_some()), ("max", max.is_some())])?;
-                refuse(v, &[("base", base.is_some()), ("amount", amount.is_some())])?;
-                refuse(v, &[("quantity", quantity.is_some())])?;
-                FineForm::Unspecified {
-                    note: need(note, v, "note")?,
-                }
-            }
+            FormTag::Range => FineForm::Range {
+                min: need(min, v, "min")?,
+                max: need(max, v, "max")?,
+            },
+            FormTag::MaxOnly => FineForm::MaxOnly {
+                max: need(max, v, "max")?,
+            },
+            FormTag::Percent => FineForm::Percent {
+                base: need(base, v, "base")?,
+                min,
+                max: need(max, v, "max")?,
+            },
+            FormTag::Multiple => FineForm::Multiple {
+                base: need(base, v, "base")?,
+                min,
+                max: need(max, v, "max")?,
+            },
+            FormTag::Fixed => FineForm::Fixed {
+                amount: need(amount, v, "amount")?,
+            },
+            FormTag::PerUnit => FineForm::PerUnit {
+                quantity: need(quantity, v, "quantity")?,
+                min,
+                max: need(max, v, "max")?,
+            },
+            FormTag::Unspecified => FineForm::Unspecified {
+                note: need(note, v, "note")?,
+            },
         };
         Ok(FineRule {
             parties: f.parties,
