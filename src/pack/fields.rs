@@ -26,11 +26,11 @@ fn need<T>(value: Option<T>, variant: &str, field: &str) -> Result<T, String> {
     value.ok_or_else(|| format!("{variant}缺少必填字段 {field}"))
 }
 
-/// Refuses the fields present that the variant does not take.
-fn refuse(variant: &str, fields: &[(&str, bool)]) -> Result<(), String> {
-    let extra: Vec<&str> = fields
+/// Refuses the fields present (`(name, present)`) that the variant does not take.
+fn refuse(variant: &str, present: &[(&str, bool)], takes: &[&str]) -> Result<(), String> {
+    let extra: Vec<&str> = present
         .iter()
-        .filter(|(_, present)| *present)
+        .filter(|(name, here)| *here && !takes.contains(name))
         .map(|(name, _)| *name)
         .collect();
     if extra.is_empty() {
@@ -127,11 +127,7 @@ impl TryFrom<FineRuleFields> for FineRule {
             FormTag::PerUnit => ("form 为 per_unit 时", &["quantity", "min", "max"]),
             FormTag::Unspecified => ("form 为 unspecified 时", &["note"]),
         };
-        let foreign: Vec<(&str, bool)> = present
-            .iter()
-            .map(|&(name, here)| (name, here && !takes.contains(&name)))
-            .collect();
-        refuse(v, &foreign)?;
+        refuse(v, &present, takes)?;
         let form = match f.form {
             FormTag::Range => FineForm::Range {
                 min: need(min, v, "min")?,
@@ -204,29 +200,21 @@ impl<'de> Deserialize<'de> for FactDef {
 impl TryFrom<FactDefFields> for FactDef {
     type Error = String;
     fn try_from(f: FactDefFields) -> Result<Self, String> {
+        let present = [("unit", f.unit.is_some()), ("options", f.options.is_some())];
+        let (v, takes): (&str, &[&str]) = match f.kind {
+            FactTag::Number => ("type 为 number 时", &["unit"]),
+            FactTag::Bool => ("type 为 bool 时", &[]),
+            FactTag::Choice => ("type 为 choice 时", &["options"]),
+        };
+        refuse(v, &present, takes)?;
         let kind = match f.kind {
-            FactTag::Number => {
-                let v = "type 为 number 时";
-                refuse(v, &[("options", f.options.is_some())])?;
-                FactKind::Number {
-                    unit: need(f.unit, v, "unit")?,
-                }
-            }
-            FactTag::Bool => {
-                let v = "type 为 bool 时";
-                refuse(
-                    v,
-                    &[("unit", f.unit.is_some()), ("options", f.options.is_some())],
-                )?;
-                FactKind::Bool
-            }
-            FactTag::Choice => {
-                let v = "type 为 choice 时";
-                refuse(v, &[("unit", f.unit.is_some())])?;
-                FactKind::Choice {
-                    options: need(f.options, v, "options")?,
-                }
-            }
+            FactTag::Number => FactKind::Number {
+                unit: need(f.unit, v, "unit")?,
+            },
+            FactTag::Bool => FactKind::Bool,
+            FactTag::Choice => FactKind::Choice {
+                options: need(f.options, v, "options")?,
+            },
         };
         Ok(FactDef {
             id: f.id,
@@ -275,72 +263,47 @@ impl<'de> Deserialize<'de> for TierOutcome {
 impl TryFrom<OutcomeFields> for TierOutcome {
     type Error = String;
     fn try_from(f: OutcomeFields) -> Result<Self, String> {
-        let (band, portion, range, value) = (
-            f.band.is_some(),
-            f.from.is_some() || f.to.is_some(),
-            f.min.is_some()
-                || f.max.is_some()
-                || f.min_inclusive.is_some()
-                || f.max_inclusive.is_some(),
-            f.value.is_some(),
-        );
-        // Which group of fields each type takes; the others are refused.
-        let others = |v: &str, own: usize| {
-            let groups = [
-                ("band", band),
-                ("from/to", portion),
-                ("min/max", range),
-                ("value", value),
-            ];
-            let foreign: Vec<(&str, bool)> = groups
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != own)
-                .map(|(_, g)| *g)
-                .collect();
-            refuse(v, &foreign)
+        // The fields in groups, as the message names them.
+        let present = [
+            ("band", f.band.is_some()),
+            ("from/to", f.from.is_some() || f.to.is_some()),
+            (
+                "min/max",
+                f.min.is_some()
+                    || f.max.is_some()
+                    || f.min_inclusive.is_some()
+                    || f.max_inclusive.is_some(),
+            ),
+            ("value", f.value.is_some()),
+        ];
+        let (v, takes): (&str, &[&str]) = match f.kind {
+            OutcomeTag::Band => ("type 为 band 时", &["band"]),
+            OutcomeTag::Portion => ("type 为 portion 时", &["from/to"]),
+            OutcomeTag::Range => ("type 为 range 时", &["min/max"]),
+            OutcomeTag::Fixed => ("type 为 fixed 时", &["value"]),
+            OutcomeTag::CorrectionOnly => ("type 为 correction_only 时", &[]),
+            OutcomeTag::NoPenalty => ("type 为 no_penalty 时", &[]),
         };
+        refuse(v, &present, takes)?;
         Ok(match f.kind {
-            OutcomeTag::Band => {
-                let v = "type 为 band 时";
-                others(v, 0)?;
-                TierOutcome::Band {
-                    band: need(f.band, v, "band")?,
-                }
-            }
-            OutcomeTag::Portion => {
-                let v = "type 为 portion 时";
-                others(v, 1)?;
-                TierOutcome::Portion {
-                    from: need(f.from, v, "from")?,
-                    to: need(f.to, v, "to")?,
-                }
-            }
-            OutcomeTag::Range => {
-                let v = "type 为 range 时";
-                others(v, 2)?;
-                TierOutcome::Range {
-                    min: f.min,
-                    min_inclusive: f.min_inclusive.unwrap_or(true),
-                    max: need(f.max, v, "max")?,
-                    max_inclusive: f.max_inclusive.unwrap_or(true),
-                }
-            }
-            OutcomeTag::Fixed => {
-                let v = "type 为 fixed 时";
-                others(v, 3)?;
-                TierOutcome::Fixed {
-                    value: need(f.value, v, "value")?,
-                }
-            }
-            OutcomeTag::CorrectionOnly => {
-                others("type 为 correction_only 时", usize::MAX)?;
-                TierOutcome::CorrectionOnly
-            }
-            OutcomeTag::NoPenalty => {
-                others("type 为 no_penalty 时", usize::MAX)?;
-                TierOutcome::NoPenalty
-            }
+            OutcomeTag::Band => TierOutcome::Band {
+                band: need(f.band, v, "band")?,
+            },
+            OutcomeTag::Portion => TierOutcome::Portion {
+                from: need(f.from, v, "from")?,
+                to: need(f.to, v, "to")?,
+            },
+            OutcomeTag::Range => TierOutcome::Range {
+                min: f.min,
+                min_inclusive: f.min_inclusive.unwrap_or(true),
+                max: need(f.max, v, "max")?,
+                max_inclusive: f.max_inclusive.unwrap_or(true),
+            },
+            OutcomeTag::Fixed => TierOutcome::Fixed {
+                value: need(f.value, v, "value")?,
+            },
+            OutcomeTag::CorrectionOnly => TierOutcome::CorrectionOnly,
+            OutcomeTag::NoPenalty => TierOutcome::NoPenalty,
         })
     }
 }
