@@ -60,24 +60,32 @@ struct SavedText {
     text: Option<TextEdits>,
 }
 
-/// The saved draft, if there is one that can be read: the form as typed, or else the form
-/// rebuilt from the saved case.
-pub fn load_draft() -> Option<Draft> {
+/// The saved draft and the edits to its reasoning text, read from storage once: the form as
+/// typed, or else the form rebuilt from the saved case; the default form when nothing reads.
+pub fn load_draft() -> (Draft, Option<TextEdits>) {
+    let Ok(Some(text)) = LocalStorage::raw().get_item(DRAFT_KEY) else {
+        return (Draft::default(), None);
+    };
     if let Ok(SavedDraft {
-        form: Some(form), ..
-    }) = LocalStorage::get::<SavedDraft>(DRAFT_KEY)
+        form: Some(form),
+        text: edits,
+        ..
+    }) = serde_json::from_str::<SavedDraft>(&text)
     {
-        return Some(form);
+        return (form, edits);
     }
-    let saved: SavedCase = LocalStorage::get(DRAFT_KEY).ok()?;
-    let mut d = Draft::from_case(&saved.case);
-    d.item = saved.item.or(d.item);
-    Some(d)
-}
-
-/// The saved edits to the reasoning text, if any can be read.
-pub fn load_text_edits() -> Option<TextEdits> {
-    LocalStorage::get::<SavedText>(DRAFT_KEY).ok()?.text
+    let edits = serde_json::from_str::<SavedText>(&text)
+        .ok()
+        .and_then(|t| t.text);
+    let draft = match serde_json::from_str::<SavedCase>(&text) {
+        Ok(saved) => {
+            let mut d = Draft::from_case(&saved.case);
+            d.item = saved.item.or(d.item);
+            d
+        }
+        Err(_) => Draft::default(),
+    };
+    (draft, edits)
 }
 
 /// Moves the saved draft aside (after a crash, at the officer's request).

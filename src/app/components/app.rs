@@ -96,8 +96,7 @@ fn initial_state() -> State {
             .history()
             .map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("./")));
     }
-    let draft = storage::load_draft().unwrap_or_default();
-    let text = storage::load_text_edits();
+    let (draft, text) = storage::load_draft();
     let mut notice = None;
     let (pack, source) = match storage::load_pack_source() {
         Some(src) => match validate_text(&src.file, &src.text) {
@@ -134,10 +133,7 @@ fn embedded_state(embed: &EmbedProps) -> State {
     };
     let (draft, text) = match &embed.case {
         Some(case) => (Draft::from_case(case), None),
-        None => (
-            storage::load_draft().unwrap_or_default(),
-            storage::load_text_edits(),
-        ),
+        None => storage::load_draft(),
     };
     State::new(pack, source, draft, text)
 }
@@ -566,11 +562,14 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         });
     }
 
-    let stand_alone_over_http = props.embed.is_none()
-        && gloo::utils::window()
+    // Asked of the page once, not on every render.
+    let over_http = *use_memo((), |_| {
+        gloo::utils::window()
             .location()
             .protocol()
-            .is_ok_and(|p| p.starts_with("http"));
+            .is_ok_and(|p| p.starts_with("http"))
+    });
+    let stand_alone_over_http = props.embed.is_none() && over_http;
     let on_example = stand_alone_over_http.then(|| {
         let dispatch = state.dispatcher();
         Callback::from(move |_| {
