@@ -201,25 +201,40 @@ impl<'de> Deserialize<'de> for FactValue {
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
                 Err(E::custom(format!(
-                    "{FACT_VALUE}：小数 {v} 须写成字符串（如 \"{v}\"），以免二进制浮点误差"
+                    "{FACT_VALUE}：{}",
+                    crate::num::float_message(v)
                 )))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactValue, E> {
-                Ok(match crate::num::parse_decimal(v) {
-                    Ok(n) => FactValue::Number(Dec(n)),
-                    Err(_) => FactValue::Text(v.to_string()),
-                })
+                match crate::num::parse_decimal(v) {
+                    Ok(n) => Ok(FactValue::Number(Dec(n))),
+                    // Written as a number but beyond the exact range: refused here, at the
+                    // fact's JSON path, rather than read as a choice and refused as "not a
+                    // number" later.
+                    Err(_) if crate::num::looks_numeric(v) => {
+                        Err(E::custom(crate::num::too_large(v)))
+                    }
+                    Err(_) => Ok(FactValue::Text(v.to_string())),
+                }
             }
         }
         d.deserialize_any(V)
     }
 }
 
+/// The fact id under which a pack reads the case's 违法所得 (`illegal_gains`): the base of a
+/// fine "处违法所得X倍…罚款" and the amount confiscated under 行政处罚法 art 28 are one value.
+pub const ILLEGAL_GAINS: &str = "illegal_gains";
+
 impl Case {
-    /// A fact by id: the item's facts first, then the statutory circumstances.
+    /// A fact by id: the item's facts first, then the built-in ones — 违法所得
+    /// ([`ILLEGAL_GAINS`]) and the statutory circumstances.
     pub fn fact(&self, id: &str) -> Option<FactValue> {
         if let Some(v) = self.facts.get(id) {
             return Some(v.clone());
+        }
+        if id == ILLEGAL_GAINS {
+            return self.illegal_gains.map(FactValue::Number);
         }
         self.circumstances.lookup(id).map(FactValue::Bool)
     }

@@ -18,6 +18,7 @@ pub mod statute;
 /// amounts in figures and 大写, and templates a pack may override.
 pub mod text;
 pub mod validate;
+pub mod wording;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -89,9 +89,15 @@ pub(crate) fn engine_error(e: &EngineError) -> JsValue {
             set(&err, "item", &JsValue::from_str(code));
             err
         }
-        EngineError::BadFact { field, .. } => {
-            let path = format!("$.{field}");
-            error("bad_fact", &message, &[("path", Some(&path))])
+        EngineError::BadFact {
+            path, fact, label, ..
+        } => {
+            let err = error("bad_fact", &message, &[("path", Some(path))]);
+            if let Some(id) = fact {
+                set(&err, "fact", &JsValue::from_str(id));
+            }
+            set(&err, "label", &JsValue::from_str(label));
+            err
         }
         EngineError::Dates { .. } => error("dates", &message, &[("path", Some("$.dates"))]),
         EngineError::Overflow { .. } => error("overflow", &message, &[]),

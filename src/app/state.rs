@@ -10,7 +10,7 @@ use yew::Reducible;
 
 use crate::case::{Capacity, Case, CaseDates, Circumstances, FactValue};
 use crate::date::Date;
-use crate::engine::error::EngineError;
+use crate::engine::error::{CaseField, EngineError};
 use crate::num::{Dec, parse_decimal};
 use crate::pack::LoadedPack;
 use crate::pack::model::{FactKind, Item, PartyKind};
@@ -356,20 +356,13 @@ pub fn error_field(e: &EngineError) -> Field {
     match e {
         EngineError::NoItem | EngineError::UnknownItem { .. } => Field::Item,
         EngineError::Dates { .. } => Field::Dates,
-        EngineError::BadFact { field, .. } => {
-            if let Some(rest) = field.strip_prefix("facts.") {
-                let id = rest.split('（').next().unwrap_or(rest);
-                Field::Fact(id.to_string())
-            } else if field.starts_with("illegal_gains") {
-                Field::IllegalGains
-            } else if field.starts_with("intended_fine") {
-                Field::IntendedFine
-            } else if field.starts_with("age") {
-                Field::Age
-            } else {
-                Field::General
-            }
-        }
+        EngineError::BadFact { field, fact, .. } => match (field, fact) {
+            (CaseField::Fact, Some(id)) => Field::Fact(id.clone()),
+            (CaseField::IllegalGains, _) => Field::IllegalGains,
+            (CaseField::IntendedFine, _) => Field::IntendedFine,
+            (CaseField::Age, _) => Field::Age,
+            _ => Field::General,
+        },
         _ => Field::General,
     }
 }

@@ -6,12 +6,13 @@ use rust_decimal::Decimal;
 
 use super::Ctx;
 use super::error::EngineError;
-use super::range::{Span, describe, overflow};
-use super::result::{FactorInfo, Level, Step};
+use super::range::{Span, overflow};
+use super::result::{FactorInfo, Level, ReducedFloor, Step};
 use crate::case::Capacity;
-use crate::num::Fraction;
+use crate::num::{Dec, Fraction};
 use crate::pack::model::{AdjustScope, Conflict, Effect, PartyKind};
 use crate::statute::Provision;
+use crate::wording::describe;
 
 /// A factor with the direction it allows.
 struct Found {
@@ -183,6 +184,10 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     if level == Level::Reduced && statutory.is_none_or(|s| s.min.is_zero()) {
         note = "法定罚款未设最低数额，减轻处罚无法在罚款数额上体现（可考虑减轻处罚种类），按从轻处理；".into();
         level = Level::Lighter;
+        cx.adjustment.reduced_as_lighter = true;
+    }
+    if mitigation != Level::None && aggravated {
+        cx.adjustment.conflict = Some(rule.conflict);
     }
     // A portion of a band is composed exactly before it touches money.
     let portion = |p: [Fraction; 2]| -> Result<Span, EngineError> {
@@ -205,13 +210,24 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     };
     let adjusted = match (level, statutory) {
         (Level::None, _) => bench,
-        (Level::Lighter, _) => portion(rule.lighter)?,
-        (Level::Heavier, _) => portion(rule.heavier)?,
+        (Level::Lighter, _) => {
+            cx.adjustment.portion = Some(rule.lighter);
+            portion(rule.lighter)?
+        }
+        (Level::Heavier, _) => {
+            cx.adjustment.portion = Some(rule.heavier);
+            portion(rule.heavier)?
+        }
         (Level::Reduced, Some(st)) => {
             let floor = rule
                 .reduced_floor
                 .of(st.min)
                 .ok_or_else(|| overflow("减轻下限"))?;
+            cx.adjustment.reduced_floor = Some(ReducedFloor {
+                fraction: rule.reduced_floor,
+                amount: Dec(floor.normalize()),
+                statutory_min: Dec(st.min.normalize()),
+            });
             Span {
                 min: floor,
                 min_inc: !floor.is_zero(),

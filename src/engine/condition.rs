@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::case::{Case, FactValue};
-use crate::pack::model::{Condition, FactDef, Item, Op};
+use crate::pack::model::{Condition, Op};
 
 /// True, false, or unknown for lack of facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,77 +96,5 @@ pub fn facts_of(c: &Condition, out: &mut Vec<String>) {
         Condition::Compare { fact, .. }
         | Condition::Flag { fact, .. }
         | Condition::OneOf { fact, .. } => out.push(fact.clone()),
-    }
-}
-
-/// The label of a fact, from the item's declarations or the statutory circumstances.
-pub fn label<'a>(item: &'a Item, id: &'a str) -> &'a str {
-    if let Some(f) = item.facts.iter().find(|f| f.id == id) {
-        return &f.label;
-    }
-    circumstance_label(id).unwrap_or(id)
-}
-
-/// Chinese label of a built-in circumstance.
-pub fn circumstance_label(id: &str) -> Option<&'static str> {
-    Some(match id {
-        "minor" => "违法行为轻微",
-        "corrected" => "及时改正",
-        "no_harm" => "没有造成危害后果",
-        "first_offence" => "初次违法",
-        "slight_harm" => "危害后果轻微",
-        "no_fault" => "有证据足以证明没有主观过错",
-        "eliminated_harm" => "主动消除或者减轻违法行为危害后果",
-        "coerced" => "受他人胁迫或者诱骗实施违法行为",
-        "confessed" => "主动供述行政机关尚未掌握的违法行为",
-        "meritorious" => "配合行政机关查处违法行为有立功表现",
-        _ => return None,
-    })
-}
-
-/// Describes a condition in Chinese for the trace.
-pub fn describe(c: &Condition, item: &Item) -> String {
-    match c {
-        Condition::All { all } => all
-            .iter()
-            .map(|p| describe(p, item))
-            .collect::<Vec<_>>()
-            .join("，且"),
-        Condition::Any { any } => format!(
-            "（{}）",
-            any.iter()
-                .map(|p| describe(p, item))
-                .collect::<Vec<_>>()
-                .join("，或")
-        ),
-        Condition::Not { not } => format!("并非{}", describe(not, item)),
-        Condition::Compare { fact, op, value } => {
-            let unit = unit_of(item.facts.iter().find(|f| &f.id == fact));
-            let l = label(item, fact);
-            match op {
-                Op::Gt => format!("{l}超过{value}{unit}（不含本数）"),
-                Op::Lt => format!("{l}不满{value}{unit}（不含本数）"),
-                Op::Ge => format!("{l}{value}{unit}以上（含本数）"),
-                Op::Le => format!("{l}{value}{unit}以下（含本数）"),
-                Op::Eq => format!("{l}为{value}{unit}"),
-            }
-        }
-        Condition::Flag { fact, is } => {
-            if *is {
-                label(item, fact).to_string()
-            } else {
-                format!("非“{}”", label(item, fact))
-            }
-        }
-        Condition::OneOf { fact, one_of } => {
-            format!("{}为{}", label(item, fact), one_of.join("、"))
-        }
-    }
-}
-
-fn unit_of(f: Option<&FactDef>) -> &str {
-    match f.map(|f| &f.kind) {
-        Some(crate::pack::model::FactKind::Number { unit }) => unit,
-        _ => "",
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod adjust;
 pub mod condition;
+pub mod decision;
 pub mod error;
 pub mod flags;
 pub mod gate;
@@ -22,6 +23,8 @@ pub mod tier;
 use crate::case::Case;
 use crate::pack::LoadedPack;
 use crate::pack::model::{Citation, FineRule, Item};
+use crate::statute::Provision;
+use decision::*;
 use error::EngineError;
 use range::Span;
 use result::*;
@@ -53,6 +56,14 @@ pub(crate) struct Ctx<'a> {
     pub fine_discretionary: bool,
     pub may_not_penalise: bool,
     pub no_fine_in_law: bool,
+    // The decisions, recorded as each step makes them.
+    pub provision: Option<ProvisionChoice>,
+    pub limitation: LimitationCheck,
+    pub gate: Gate,
+    pub preconditions: Vec<PreconditionCheck>,
+    pub fine: FineDecision,
+    pub decided_by: Option<DecidingStep>,
+    pub untiered: bool,
 }
 
 impl Ctx<'_> {
@@ -73,13 +84,28 @@ impl Ctx<'_> {
             facts,
         });
     }
+
+    /// Records the latest entry of `step` as the step that decided the outcome.
+    fn decided_at(&mut self, step: Step) {
+        self.decided_by = self
+            .trace
+            .iter()
+            .rev()
+            .find(|e| e.step == step)
+            .map(|e| DecidingStep {
+                step,
+                text: e.outcome.clone(),
+                citations: e.citations.clone(),
+            });
+    }
 }
 
 /// Evaluates a case against a pack.
 pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError> {
     limitation::check_dates(case)?;
-    let (item, others) = provision::pick(lp, case)?;
+    let (item, others, choice) = provision::pick(lp, case)?;
     provision::check_facts(item, case)?;
+    let rules = &lp.pack.rules;
     let mut cx = Ctx {
         lp,
         case,
@@ -100,12 +126,39 @@ pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError>
             level: Level::None,
             factors: Vec::new(),
             rule: String::new(),
+            conflict: None,
+            reduced_as_lighter: false,
+            scope: rules.adjust.scope,
+            portion: None,
+            reduced_floor: None,
+            basis: rules.adjust.basis.clone(),
         },
         penalties: Vec::new(),
         personal_fine: None,
         fine_discretionary: false,
         may_not_penalise: false,
         no_fine_in_law: false,
+        provision: choice,
+        limitation: LimitationCheck {
+            status: LimitationStatus::NotChecked,
+            start: None,
+            start_kind: None,
+            discovered: None,
+            years: 2,
+            grave_harm: case.grave_harm,
+            end: None,
+            citations: Vec::new(),
+        },
+        gate: Gate {
+            checked: false,
+            mandatory: None,
+            discretionary: Vec::new(),
+            discretion: Discretion::None,
+        },
+        preconditions: Vec::new(),
+        fine: FineDecision::NotReached,
+        decided_by: None,
+        untiered: !item.tiers.iter().any(|t| t.parties.covers(case.party)),
     };
     provision::edition(&mut cx);
     provision::trace(&mut cx)?;
@@ -118,23 +171,30 @@ pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError>
 /// The steps after the provision is known; returns the outcome.
 fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
     if limitation::barred(cx) {
+        cx.decided_at(Step::Limitation);
         penalties::orders_only(cx, "不再给予行政处罚");
         return Ok(Outcome::TimeBarred);
     }
     if gate::mandatory(cx) {
+        cx.decided_at(Step::MandatoryGate);
         penalties::orders_only(cx, "不予行政处罚");
         return Ok(Outcome::NoPenalty);
     }
     match gate::discretionary(cx) {
-        gate::Discretion::Waived => {
+        Discretion::Waived => {
+            cx.decided_at(Step::DiscretionaryGate);
             penalties::orders_only(cx, "不予行政处罚");
             return Ok(Outcome::NoPenalty);
         }
-        gate::Discretion::Open => cx.may_not_penalise = true,
-        gate::Discretion::None | gate::Discretion::Refused => {}
+        Discretion::Open => {
+            cx.decided_at(Step::DiscretionaryGate);
+            cx.may_not_penalise = true;
+        }
+        Discretion::None | Discretion::Refused => {}
     }
     match statutory::preconditions(cx) {
         statutory::Pre::Unmet => {
+            cx.decided_at(Step::Precondition);
             penalties::before_precondition(cx);
             let penalised = cx.penalties.iter().any(|p| !p.kind.is_order());
             return Ok(if penalised {
@@ -149,10 +209,12 @@ fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
     let tier_outcome = tier::select(cx)?;
     match tier_outcome {
         tier::TierResult::NoPenalty => {
+            cx.decided_at(Step::Tier);
             penalties::orders_only(cx, "依本基准不予行政处罚");
             return Ok(Outcome::NoPenalty);
         }
         tier::TierResult::CorrectionOnly => {
+            cx.decided_at(Step::Tier);
             penalties::orders_only(cx, "依本基准不予罚款");
             penalties::confiscate_only(cx);
             return Ok(Outcome::CorrectionOnly);
@@ -179,6 +241,73 @@ fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
     Ok(outcome)
 }
 
+/// The provisions the decision rests on, in the order a decision cites them.
+fn decision_basis(cx: &Ctx<'_>, outcome: Outcome, tier: Option<&TierInfo>) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
+    let mut push = |c: &Citation| {
+        if !out.contains(c) {
+            out.push(c.clone());
+        }
+    };
+    match outcome {
+        Outcome::TimeBarred => cx.limitation.citations.iter().for_each(&mut push),
+        Outcome::NoPenalty | Outcome::MayNotPenalise => {
+            match (&cx.gate.mandatory, cx.decided_by.as_ref().map(|d| d.step)) {
+                (Some(g), _) => g.citations.iter().for_each(&mut push),
+                (None, Some(Step::Tier)) => {
+                    if let Some(c) = tier.and_then(|t| t.basis.citation.as_ref()) {
+                        push(c);
+                    }
+                    push(&cx.item.penalty_basis);
+                }
+                _ => cx
+                    .gate
+                    .discretionary
+                    .iter()
+                    .flat_map(|g| &g.citations)
+                    .for_each(&mut push),
+            }
+        }
+        Outcome::Fine | Outcome::NoFine | Outcome::Pending | Outcome::CorrectionOnly => {
+            push(&cx.item.penalty_basis);
+            if let FineDecision::Applied(a) = &cx.fine {
+                if a.own_provision {
+                    push(&a.citation);
+                }
+            }
+            if !cx.others.is_empty() {
+                push(&Provision::OneFine.cite());
+            }
+            if cx.recommended.is_some() {
+                cx.adjustment
+                    .factors
+                    .iter()
+                    .filter(|f| f.direction != Level::None)
+                    .filter_map(|f| f.citation.as_ref())
+                    .for_each(&mut push);
+            }
+            cx.penalties.iter().for_each(|p| push(&p.citation));
+            if let Some(pf) = &cx.personal_fine {
+                push(&pf.citation);
+            }
+        }
+    }
+    out
+}
+
+/// The intended fine against the ranges.
+fn intended(cx: &Ctx<'_>) -> Option<IntendedCheck> {
+    let f = cx.case.intended_fine?;
+    let point = Span::closed(f.0, f.0);
+    let inside = |s: Option<Span>| s.map(|s| point.inside(&s));
+    Some(IntendedCheck {
+        amount: f,
+        within_statutory: inside(cx.statutory),
+        within_benchmark: inside(cx.benchmark),
+        within_recommended: inside(cx.recommended),
+    })
+}
+
 fn item_ref(i: &Item) -> ItemRef {
     ItemRef {
         code: i.code.clone(),
@@ -199,12 +328,27 @@ fn finish(cx: Ctx<'_>, outcome: Outcome, flags: Flags) -> EvalResult {
     let recommended = cx.recommended.map(|s| s.money());
     let summary = match (outcome, &recommended) {
         (Outcome::Fine, Some(r)) | (Outcome::MayNotPenalise, Some(r)) => {
-            format!("{}：建议罚款{}", outcome.label(), range::describe(r))
+            format!(
+                "{}：建议罚款{}",
+                outcome.label(),
+                crate::wording::describe(r)
+            )
         }
         (Outcome::Pending, _) => format!("待补充：{}", cx.pending.join("；")),
         _ => outcome.label().to_string(),
     };
     let meta = &cx.lp.pack.meta;
+    let decisions = Decisions {
+        provision: cx.provision.clone(),
+        limitation: cx.limitation.clone(),
+        gate: cx.gate.clone(),
+        preconditions: cx.preconditions.clone(),
+        fine: cx.fine.clone(),
+        intended: intended(&cx),
+        decided_by: cx.decided_by.clone(),
+        untiered: cx.untiered,
+        basis: decision_basis(&cx, outcome, cx.tier.as_ref()),
+    };
     EvalResult {
         outcome,
         summary,
@@ -222,6 +366,7 @@ fn finish(cx: Ctx<'_>, outcome: Outcome, flags: Flags) -> EvalResult {
         flags,
         pending: cx.pending,
         warnings: cx.warnings,
+        decisions,
         trace: cx.trace,
         provenance: Provenance {
             pack_id: meta.id.clone(),

@@ -3,8 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::num::Dec;
-use crate::pack::model::{Citation, PenaltyKind};
+use super::decision::{Decisions, FactUsed, FlagGround};
+use crate::num::{Dec, Fraction};
+use crate::pack::model::{AdjustScope, Basis, Citation, Conflict, PenaltyKind, TierOutcome};
 
 /// What the case comes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -88,6 +89,31 @@ pub struct TierInfo {
     pub description: String,
     /// How it was chosen.
     pub chosen: TierChoice,
+    /// The tier's quantitative condition in words, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// The facts it was decided on (entered values of the facts its condition reads).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactUsed>,
+    /// The benchmark row it comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
+    /// What the tier leads to.
+    pub outcome: TierOutcome,
+    /// For a band of the pack's split rule: the rule's name and basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<SplitRef>,
+}
+
+/// The pack's 从轻 / 一般 / 从重 split rule, as a tier's band uses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SplitRef {
+    /// The rule's name, e.g. "三等分".
+    pub name: String,
+    /// The band as a [from, to] fraction of the statutory range.
+    pub band: [Fraction; 2],
+    /// Where the rule comes from.
+    pub basis: Basis,
 }
 
 /// Direction of the adjustment applied.
@@ -144,6 +170,34 @@ pub struct Adjustment {
     pub factors: Vec<FactorInfo>,
     /// How the pack's rule was applied, in Chinese.
     pub rule: String,
+    /// Mitigating and aggravating factors were both present: the pack's rule for that.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Conflict>,
+    /// 减轻 was due, but the statute sets no minimum to go below: applied as 从轻.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reduced_as_lighter: bool,
+    /// The range the pack's portions are taken of.
+    pub scope: AdjustScope,
+    /// The [from, to] portion of that range applied for 从轻 or 从重.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portion: Option<[Fraction; 2]>,
+    /// For 减轻: the lowest amount, below the statutory minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reduced_floor: Option<ReducedFloor>,
+    /// Where the pack's rule comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
+}
+
+/// The floor of a 减轻 range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReducedFloor {
+    /// The pack's floor as a fraction of the statutory minimum (0: any amount above zero).
+    pub fraction: Fraction,
+    /// The floor in 元.
+    pub amount: Dec,
+    /// The statutory minimum the 减轻 range lies below.
+    pub statutory_min: Dec,
 }
 
 /// A non-fine penalty or order in the result.
@@ -172,6 +226,10 @@ pub struct PenaltyOut {
 pub struct PersonalFineOut {
     /// Range per person in 元.
     pub range: MoneyRange,
+    /// Minimum percentage of the unit fine.
+    pub min_percent: Dec,
+    /// Maximum percentage of the unit fine.
+    pub max_percent: Dec,
     /// Wording.
     pub text: String,
     /// Basis.
@@ -201,6 +259,12 @@ pub struct Flag {
     pub reason: String,
     /// Bases.
     pub citations: Vec<Citation>,
+    /// What makes it apply (for 听证告知, 法制审核, 集体讨论).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grounds: Vec<FlagGround>,
+    /// It applies only if a penalty is imposed: a 可以不予处罚 ground is still open.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only_if_penalised: bool,
 }
 
 /// Procedural flags.
@@ -371,6 +435,8 @@ pub struct EvalResult {
     /// Warnings (pack not in force, conflicts, clamping).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What the engine decided and on what ground.
+    pub decisions: Decisions,
     /// The trace.
     pub trace: Vec<TraceEntry>,
     /// Provenance.

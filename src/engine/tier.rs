@@ -6,12 +6,25 @@ use std::collections::BTreeSet;
 
 use super::Ctx;
 use super::condition::{self, Tri};
+use super::decision::FactUsed;
 use super::error::EngineError;
-use super::range::{Span, describe};
-use super::result::{Step, TierChoice, TierInfo};
-use super::statutory::to_yuan;
+use super::range::Span;
+use super::result::{SplitRef, Step, TierChoice, TierInfo};
+use super::statutory::{fact_value_words, to_yuan};
+use crate::case::FactValue;
 use crate::num::Fraction;
 use crate::pack::model::{BandName, Bands, FineForm, Tier, TierOutcome};
+use crate::wording::describe;
+use crate::wording::{describe_condition, fact_label, fact_unit};
+
+/// A fact's value as the trace shows it.
+pub(crate) fn value_words(v: &FactValue, unit: &str) -> String {
+    match v {
+        FactValue::Bool(b) => (if *b { "是" } else { "否" }).to_string(),
+        FactValue::Number(n) => fact_value_words(n.0, unit),
+        FactValue::Text(t) => t.clone(),
+    }
+}
 
 /// What the tier leads to.
 pub(crate) enum TierResult {
@@ -25,12 +38,56 @@ pub(crate) enum TierResult {
     CorrectionOnly,
 }
 
-fn info(t: &Tier, chosen: TierChoice) -> TierInfo {
+/// The tier as the result records it: its condition in words, the facts entered for it, its
+/// row, its outcome and, for a band, the split rule.
+fn info(cx: &Ctx<'_>, t: &Tier, chosen: TierChoice) -> TierInfo {
+    let item = cx.item;
+    let mut facts = Vec::new();
+    if let Some(c) = &t.when {
+        let mut ids = Vec::new();
+        condition::facts_of(c, &mut ids);
+        let mut seen = std::collections::BTreeSet::new();
+        for id in ids {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            if let Some(value) = cx.case.fact(&id) {
+                facts.push(FactUsed {
+                    label: fact_label(item, &id).to_string(),
+                    unit: fact_unit(item, &id).to_string(),
+                    id,
+                    value,
+                });
+            }
+        }
+    }
+    let split = match &t.outcome {
+        TierOutcome::Band { band: name } => {
+            let split = &cx.lp.pack.rules.split;
+            // Which bands apply is known once the statutory range is: a fine with no minimum
+            // uses the max-only bands.
+            let bands = match cx.statutory {
+                Some(st) if st.min.is_zero() && !st.min_inc => &split.max_only,
+                _ => &split.range,
+            };
+            Some(SplitRef {
+                name: split.name.clone(),
+                band: band(bands, *name),
+                basis: split.basis.clone(),
+            })
+        }
+        _ => None,
+    };
     TierInfo {
         code: t.code.clone(),
         label: t.label.clone(),
         description: t.description.clone(),
         chosen,
+        condition: t.when.as_ref().map(|c| describe_condition(c, item)),
+        facts,
+        basis: t.basis.clone(),
+        outcome: t.outcome.clone(),
+        split,
     }
 }
 
@@ -87,7 +144,7 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
                 let cond = t
                     .when
                     .as_ref()
-                    .map(|c| condition::describe(c, item))
+                    .map(|c| describe_condition(c, item))
                     .unwrap_or_default();
                 cx.warnings.push(format!(
                     "所选阶次“{}（{}）”与已填写的量化事实不符（该阶次条件：{cond}），未采用",
@@ -123,11 +180,10 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
         };
         cx.tier_options = options
             .iter()
-            .map(|t| info(t, TierChoice::Officer))
+            .map(|t| info(cx, t, TierChoice::Officer))
             .collect();
         for id in &missing {
-            cx.pending
-                .push(format!("请填写：{}", condition::label(item, id)));
+            cx.pending.push(format!("请填写：{}", fact_label(item, id)));
         }
         cx.pending.push("请选择裁量阶次".to_string());
         cx.log(
@@ -148,34 +204,21 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
         return Ok(TierResult::Open);
     };
 
-    cx.tier = Some(info(tier, how));
-    cx.tier_code = Some(tier.code.clone());
-    let why = match (&tier.when, how) {
-        (Some(c), TierChoice::Automatic) => {
-            format!("依量化条件自动确定：{}", condition::describe(c, item))
+    let tier_info = info(cx, tier, how);
+    let why = match (&tier_info.condition, how) {
+        (Some(c), TierChoice::Automatic) => format!("依量化条件自动确定：{c}"),
+        (Some(c), TierChoice::Officer) => {
+            format!("执法人员选择，量化条件（{c}）相符或待核")
         }
-        (Some(c), TierChoice::Officer) => format!(
-            "执法人员选择，量化条件（{}）相符或待核",
-            condition::describe(c, item)
-        ),
         (None, _) => "执法人员根据情节确认".to_string(),
     };
-    let mut facts = Vec::new();
-    if let Some(c) = &tier.when {
-        let mut ids = Vec::new();
-        condition::facts_of(c, &mut ids);
-        ids.dedup();
-        for id in ids {
-            if let Some(v) = case.fact(&id) {
-                let shown = match v {
-                    crate::case::FactValue::Bool(b) => (if b { "是" } else { "否" }).to_string(),
-                    crate::case::FactValue::Number(n) => n.to_string(),
-                    crate::case::FactValue::Text(t) => t,
-                };
-                facts.push((condition::label(item, &id).to_string(), shown));
-            }
-        }
-    }
+    let facts = tier_info
+        .facts
+        .iter()
+        .map(|f| (f.label.clone(), value_words(&f.value, &f.unit)))
+        .collect();
+    cx.tier = Some(tier_info);
+    cx.tier_code = Some(tier.code.clone());
     let cites = tier
         .basis
         .citation

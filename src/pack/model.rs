@@ -123,6 +123,13 @@ pub struct Basis {
     pub source: Option<Source>,
 }
 
+impl Basis {
+    /// Neither an article nor a document.
+    pub fn is_empty(&self) -> bool {
+        self.citation.is_none() && self.source.is_none()
+    }
+}
+
 /// The jurisdiction's rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -7,36 +7,35 @@
 //! is left as a marked blank in 【】. Citations, amounts (in figures and in 大写) and dates follow
 //! the conventions of official documents; dates come from the case, never from the clock.
 //!
+//! Every legal conclusion the draft states — the ground of 不予处罚, the fine rule, the tier,
+//! the 从轻 / 减轻 / 从重 rule applied, the hearing grounds, the basis of the decision — is read
+//! from the result's recorded decisions ([`crate::engine::decision`]); the draft never
+//! evaluates a pack condition. One file per section: [`facts`](self) 违法事实, violation 违法依据,
+//! penalty 处罚依据, reasoning 裁量理由, decision 处罚决定, notice 告知, no_penalty 不予处罚.
+//!
 //! Each section is rendered from a template, which a pack may replace (`templates` in the pack,
 //! by section key). Templates use `{placeholder}`; [`SECTIONS`] and [`COMMON_PLACEHOLDERS`] list
 //! the names each section offers. Unknown names are validation errors ([`validate_templates`]);
 //! when an unvalidated pack's template still fails, the built-in wording is used.
 
-mod build;
-mod cite;
-mod number;
+mod builder;
+mod decision;
+mod facts;
+mod no_penalty;
+mod notice;
+mod penalty;
+mod reasoning;
 mod template;
+mod violation;
 
 use serde::{Deserialize, Serialize};
 
-pub use build::draft;
-pub use cite::{article_ref, cite, cite_list, law_name, quoted};
-pub use number::{amount_in_words, chinese_number, range_in_words};
+pub use builder::draft;
+// The wording the draft uses, where callers have always found it.
+pub use crate::wording::{
+    amount_in_words, article_ref, chinese_number, cite, cite_list, law_name, quoted, range_in_words,
+};
 pub use template::{TemplateError, render, validate_templates};
-
-/// Why an amount cannot be written in 大写.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TextError {
-    /// A negative amount.
-    #[error("金额 {0} 为负数，不能写成大写")]
-    Negative(String),
-    /// 10^16 元 or more.
-    #[error("金额 {0} 过大（大写金额须小于一亿亿元）")]
-    TooLarge(String),
-    /// A fraction of a 分.
-    #[error("金额 {0} 有不足一分的尾数，不能写成大写")]
-    BelowFen(String),
-}
 
 /// One paragraph group of the draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,9 +12,7 @@ use crate::app::format::{
 use crate::app::state::Evaluation;
 use crate::app::summary::summary;
 use crate::case::Case;
-use crate::engine::result::{
-    EvalResult, Flag, FlagStatus, Level, MoneyRange, Outcome, Step, TierChoice, TraceEntry,
-};
+use crate::engine::result::{EvalResult, Flag, FlagStatus, Level, MoneyRange, Outcome, TierChoice};
 use crate::num::Dec;
 
 /// Props of [`ResultPanel`].
@@ -93,23 +91,6 @@ fn flag_row(name: &str, f: &Flag, simple: bool) -> Html {
 
 fn level_label(l: Level) -> &'static str {
     l.label()
-}
-
-/// The trace entry that decided an outcome without a fine: the gate, the time limit, the
-/// precondition or the tier where the pipeline stopped.
-fn deciding_entry(r: &EvalResult) -> Option<&TraceEntry> {
-    let steps: &[Step] = match r.outcome {
-        Outcome::MayNotPenalise => &[Step::DiscretionaryGate],
-        Outcome::NoPenalty | Outcome::TimeBarred | Outcome::CorrectionOnly => &[
-            Step::Limitation,
-            Step::MandatoryGate,
-            Step::DiscretionaryGate,
-            Step::Precondition,
-            Step::Tier,
-        ],
-        _ => return None,
-    };
-    r.trace.iter().rev().find(|e| steps.contains(&e.step))
 }
 
 fn sheet(
@@ -191,10 +172,10 @@ fn sheet(
                 if r.summary != r.outcome.label() && r.outcome != Outcome::Pending {
                     <div class="outcome-summary" id="summary">{ &r.summary }</div>
                 }
-                if let Some(e) = deciding_entry(r) {
+                if let Some(e) = &r.decisions.decided_by {
                     <div class="outcome-reason">
                         <span class="outcome-step">{ format!("{}：", e.step.label()) }</span>
-                        { &e.outcome }
+                        { &e.text }
                         <div class="outcome-cites">{ for e.citations.iter().map(citation_html) }</div>
                     </div>
                 }
