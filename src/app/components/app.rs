@@ -28,7 +28,7 @@ use crate::case::Case;
 use crate::engine::error::EngineError;
 use crate::engine::result::EvalResult;
 use crate::pack::LoadedPack;
-use crate::validate::{Finding, Report, validate_text};
+use crate::validate::{Finding, Report, accept_pack};
 
 /// The embedded reference pack.
 pub fn reference_pack() -> Rc<LoadedPack> {
@@ -99,9 +99,9 @@ fn initial_state() -> State {
     let (draft, text) = storage::load_draft();
     let mut notice = None;
     let (pack, source) = match storage::load_pack_source() {
-        Some(src) => match validate_text(&src.file, &src.text) {
-            (Some(lp), report) if report.is_ok() => (Rc::new(lp), Some(src)),
-            _ => {
+        Some(src) => match accept_pack(&src.file, &src.text) {
+            Ok((lp, _)) => (Rc::new(lp), Some(src)),
+            Err(_) => {
                 notice = Some(format!(
                     "上次使用的基准文件“{}”已无法通过校验，已改用内置参考基准。",
                     src.file
@@ -124,9 +124,9 @@ fn embedded_state(embed: &EmbedProps) -> State {
     let (pack, source) = match &embed.pack {
         Some(p) => (p.pack.clone(), Some(p.source.clone())),
         None => match storage::load_pack_source() {
-            Some(src) => match validate_text(&src.file, &src.text) {
-                (Some(lp), report) if report.is_ok() => (Rc::new(lp), Some(src)),
-                _ => (reference_pack(), None),
+            Some(src) => match accept_pack(&src.file, &src.text) {
+                Ok((lp, _)) => (Rc::new(lp), Some(src)),
+                Err(_) => (reference_pack(), None),
             },
             None => (reference_pack(), None),
         },
@@ -291,8 +291,8 @@ fn command_state(current: &State, command: Command) -> Result<State, EngineError
 
 /// Validates pack text and turns it into an action: loaded, or refused with the report.
 pub fn pack_action(file: &str, text: String) -> Action {
-    match validate_text(file, &text) {
-        (Some(pack), report) if report.is_ok() => Action::PackLoaded {
+    match accept_pack(file, &text) {
+        Ok((pack, report)) => Action::PackLoaded {
             pack: Rc::new(pack),
             report: Rc::new(report),
             source: Some(PackSource {
@@ -300,7 +300,7 @@ pub fn pack_action(file: &str, text: String) -> Action {
                 text,
             }),
         },
-        (_, report) => Action::PackRejected(Rc::new(report)),
+        Err(refused) => Action::PackRejected(Rc::new(refused.report)),
     }
 }
 
