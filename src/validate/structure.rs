@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::Finding;
-use crate::case::Circumstances;
+use crate::case::{Circumstances, ILLEGAL_GAINS};
 use crate::num::Fraction;
 use crate::pack::model::*;
 
@@ -118,6 +118,7 @@ fn check_condition(item: &Item, c: &Condition, path: &str, errors: &mut Vec<Find
                 path.to_string(),
                 format!("事实 {id} 不是数字，不能比较大小"),
             )),
+            None if id == ILLEGAL_GAINS => {}
             None => errors.push(f(path.to_string(), format!("引用了未声明的事实 {id}"))),
         },
         Condition::Flag { fact: id, .. } => match fact(item, id).map(|d| &d.kind) {
@@ -146,6 +147,15 @@ fn check_condition(item: &Item, c: &Condition, path: &str, errors: &mut Vec<Find
 fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>) {
     let mut fids = BTreeSet::new();
     for (j, d) in item.facts.iter().enumerate() {
+        if d.id == ILLEGAL_GAINS || Circumstances::NAMES.contains(&d.id.as_str()) {
+            errors.push(f(
+                format!("{p}.facts[{j}].id"),
+                format!(
+                    "事实编号 {} 为内置事实（违法所得或行政处罚法第三十二、三十三条情节），不能另行声明：案件的违法所得同时用于罚款基数和没收",
+                    d.id
+                ),
+            ));
+        }
         if !fids.insert(d.id.as_str()) {
             errors.push(f(
                 format!("{p}.facts[{j}].id"),
@@ -215,6 +225,7 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
         if let Some(base) = crate::engine::statutory::base_fact(&rule.form) {
             match fact(item, base).map(|d| &d.kind) {
                 Some(FactKind::Number { .. }) => {}
+                None if base == ILLEGAL_GAINS => {}
                 Some(_) => errors.push(f(rp.clone(), format!("罚款基数 {base} 应为数字事实"))),
                 None => errors.push(f(rp.clone(), format!("罚款基数引用了未声明的事实 {base}"))),
             }
