@@ -9,6 +9,8 @@
 
 pub mod case;
 pub mod date;
+pub mod documents;
+pub mod docx;
 pub mod engine;
 pub mod num;
 pub mod pack;
