@@ -12,6 +12,7 @@ pub mod date;
 pub mod documents;
 pub mod docx;
 pub mod engine;
+pub mod library;
 pub mod num;
 pub mod pack;
 pub mod schema;
