@@ -302,6 +302,12 @@ fn the_docx_holds_amounts_articles_the_departure_and_the_statement() {
     assert!(xml.contains(
         r#"<w:pStyle w:val="Closing"/></w:pPr><w:r><w:t xml:space="preserve">2025年7月1日</w:t>"#
     ));
+    assert!(xml.contains(
+        r#"<w:pStyle w:val="Signature"/></w:pPr><w:r><w:t xml:space="preserve">示例市住房和城乡建设局</w:t>"#
+    ));
+    // The last paragraph keeps with the 落款, which never stands alone on a page.
+    assert_eq!(xml.matches("<w:keepNext/>").count(), 1);
+    assert!(xml.contains(r#"<w:pStyle w:val="Body"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">依据《中华人民共和国行政处罚法》第七十三条第一款"#));
     // The same document gives the same bytes.
     assert_eq!(doc.docx().expect("docx"), bytes);
 }

@@ -108,8 +108,10 @@ pub(super) fn docx_parts(d: &Document) -> Docx {
         Role::Addressee => Style::Addressee,
         Role::Heading => Style::Heading,
         Role::Paragraph => Style::Body,
-        Role::Signature | Role::Date | Role::Seal => Style::Closing,
+        Role::Signature => Style::Signature,
+        Role::Date | Role::Seal => Style::Closing,
     };
+    let closing = |r: Role| matches!(r, Role::Signature | Role::Date | Role::Seal);
     Docx {
         title: d.title.clone(),
         subject: d.number.clone(),
@@ -118,9 +120,13 @@ pub(super) fn docx_parts(d: &Document) -> Docx {
         paragraphs: d
             .blocks
             .iter()
-            .map(|b| Paragraph {
+            .enumerate()
+            .map(|(i, b)| Paragraph {
                 style: style(b.role),
                 text: b.text.clone(),
+                // The last paragraph before the 落款 goes with it to its page.
+                keep_with_next: !closing(b.role)
+                    && d.blocks.get(i + 1).is_some_and(|n| closing(n.role)),
             })
             .collect(),
     }

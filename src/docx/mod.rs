@@ -38,7 +38,10 @@ pub enum Style {
     Heading,
     /// Body text: 仿宋 三号, first line indented two characters.
     Body,
-    /// 落款, date and seal: right-aligned, four characters from the right margin.
+    /// 落款: right-aligned, four characters from the right margin, a line above it, kept with
+    /// the date.
+    Signature,
+    /// Date and seal lines: as the 落款, without the line above.
     Closing,
 }
 
@@ -52,6 +55,7 @@ impl Style {
             Style::Addressee => "Addressee",
             Style::Heading => "Heading1",
             Style::Body => "Body",
+            Style::Signature => "Signature",
             Style::Closing => "Closing",
         }
     }
@@ -64,6 +68,9 @@ pub struct Paragraph {
     pub style: Style,
     /// Its text; a line break inside becomes a `<w:br/>`.
     pub text: String,
+    /// Kept on the page of the next paragraph (the last paragraph before the 落款, so that the
+    /// 落款 never stands alone on a page).
+    pub keep_with_next: bool,
 }
 
 /// What the package is made of.

@@ -138,9 +138,15 @@ pub fn styles() -> String {
         &body,
     ));
     s.push_str(&style(
-        "Closing",
+        "Signature",
         "落款",
-        r#"<w:ind w:right="1280" w:rightChars="400"/><w:jc w:val="right"/>"#,
+        r#"<w:keepNext/><w:spacing w:before="578"/><w:ind w:right="1280" w:rightChars="400"/><w:jc w:val="right"/>"#,
+        &body,
+    ));
+    s.push_str(&style(
+        "Closing",
+        "成文日期",
+        r#"<w:keepNext/><w:ind w:right="1280" w:rightChars="400"/><w:jc w:val="right"/>"#,
         &body,
     ));
     s.push_str(&format!(
@@ -170,8 +176,13 @@ pub fn footer() -> String {
 }
 
 fn paragraph(p: &Paragraph, out: &mut String) {
+    let keep = if p.keep_with_next {
+        "<w:keepNext/>"
+    } else {
+        ""
+    };
     out.push_str(&format!(
-        r#"<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr>"#,
+        r#"<w:p><w:pPr><w:pStyle w:val="{}"/>{keep}</w:pPr>"#,
         p.style.id()
     ));
     for (i, line) in p.text.split('\n').enumerate() {
@@ -251,6 +262,7 @@ mod tests {
             &Paragraph {
                 style: Style::Body,
                 text: "甲<w:p>&\n乙".into(),
+                keep_with_next: false,
             },
             &mut s,
         );
