@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::BoundConvention;
 use crate::num::Dec;
 
 /// A condition over facts, in three-valued logic (a missing fact is unknown).
@@ -49,18 +50,18 @@ pub enum Condition {
     },
 }
 
-/// A comparison. The Chinese words follow 民法典 art 1259: 以上 / 以下 include the bound,
-/// 超过 / 不满 do not.
+/// A comparison. The words 以上 / 以下 follow the pack's boundary convention (default 民法典
+/// art 1259: both include the bound); 超过 / 不满 never include it; the symbols say exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Op {
-    /// ≥, 以上（含本数）.
-    #[serde(rename = ">=", alias = "以上")]
+    /// ≥.
+    #[serde(rename = ">=")]
     Ge,
     /// >, 超过（不含本数）.
     #[serde(rename = ">", alias = "超过")]
     Gt,
-    /// ≤, 以下（含本数）.
-    #[serde(rename = "<=", alias = "以下")]
+    /// ≤.
+    #[serde(rename = "<=")]
     Le,
     /// <, 不满（不含本数）.
     #[serde(rename = "<", alias = "不满")]
@@ -68,17 +69,23 @@ pub enum Op {
     /// =.
     #[serde(rename = "=", alias = "等于")]
     Eq,
+    /// 以上: includes the bound unless the pack's convention says otherwise.
+    #[serde(rename = "以上")]
+    Above,
+    /// 以下: includes the bound unless the pack's convention says otherwise.
+    #[serde(rename = "以下")]
+    Below,
 }
 
 impl Op {
-    /// Chinese wording of the comparison.
-    pub fn words(self) -> &'static str {
+    /// The exact comparison, with the convention applied to 以上 / 以下.
+    pub fn resolve(self, bounds: &BoundConvention) -> Op {
         match self {
-            Op::Ge => "以上（含本数）",
-            Op::Gt => "超过（不含本数）",
-            Op::Le => "以下（含本数）",
-            Op::Lt => "不满（不含本数）",
-            Op::Eq => "等于",
+            Op::Above if bounds.above.includes() => Op::Ge,
+            Op::Above => Op::Gt,
+            Op::Below if bounds.below.includes() => Op::Le,
+            Op::Below => Op::Lt,
+            other => other,
         }
     }
 }

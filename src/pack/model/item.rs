@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Basis, Citation, Condition, PackCase, Parties, Tier, yes};
+use super::{Basis, Citation, Condition, PackCase, Parties, Role, Tier, TierOutcome, yes};
 use crate::num::Dec;
 
 /// A violation (违法行为) and how it is penalised.
@@ -21,6 +21,10 @@ pub struct Item {
     /// Who can commit it.
     #[serde(default)]
     pub parties: Parties,
+    /// The roles of a row that sets fines for several parties of one act (建设单位 and
+    /// 施工单位; 单位 and 单位负责人); fines, penalties and tier outcomes name their role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
     /// 违法依据: the provisions violated.
     #[serde(default)]
     pub violates: Vec<Citation>,
@@ -41,12 +45,26 @@ pub struct Item {
     /// Fines on the responsible persons alongside the unit fine (质量条例 art 73).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub personal_fine: Option<PersonalFine>,
-    /// 裁量阶次.
+    /// 裁量阶次. Absent, the row reuses another's (`tiers_from`) or the table's own
+    /// (`rules.tiers`), if there are any.
     #[serde(default)]
     pub tiers: Vec<Tier>,
+    /// The code of another item whose tiers this row applies ("依照第三条规定的标准处罚").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tiers_from: Option<String>,
     /// 免罚 / 不予处罚 rows.
     #[serde(default)]
     pub exemptions: Vec<Exemption>,
+    /// The row's own 减轻 list: when its condition holds, 减轻 applies within its bounds (and
+    /// always strictly below the statutory minimum).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reductions: Vec<Reduction>,
+    /// What applies when a fact cannot be established (the party does not co-operate …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub when_unknown: Vec<UnknownRule>,
+    /// Cases the row does not cover, and where they go instead (移送 / 不属本项).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<Exclusion>,
     /// A note shown with the item (e.g. "罚款数额由地方规定").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -85,6 +103,91 @@ pub enum FactKind {
     Choice {
         /// Option values (shown as written).
         options: Vec<String>,
+    },
+    /// A date (YYYY-MM-DD), e.g. the date of a 限期改正 order.
+    Date,
+    /// A list of dates, e.g. of earlier violations.
+    Dates,
+    /// A number the engine derives from other facts and the case's dates; the officer does
+    /// not enter it, and the trace shows how it was derived.
+    Derived {
+        /// How.
+        derive: Derivation,
+        /// Unit of the result ("天", "个月", "年", "次", "%").
+        unit: String,
+    },
+}
+
+/// A number or the id of a number fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Operand {
+    /// A number written in the pack.
+    Value(Dec),
+    /// A fact's value.
+    Fact(String),
+}
+
+/// How a derived fact is computed. Date facts are the item's `date` facts or the case's own
+/// dates `occurred`, `ended`, `discovered` and `decided`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Derivation {
+    /// Whole days from one date to another.
+    DaysBetween {
+        /// From (date fact).
+        from: String,
+        /// To (date fact).
+        to: String,
+    },
+    /// Whole months from one date to another.
+    MonthsBetween {
+        /// From (date fact).
+        from: String,
+        /// To (date fact).
+        to: String,
+    },
+    /// Whole years from one date to another (e.g. time since a unit was set up).
+    YearsBetween {
+        /// From (date fact).
+        from: String,
+        /// To (date fact).
+        to: String,
+    },
+    /// Days (or whole months) past a 限期: from the order date plus its period to the day it
+    /// was checked; zero if the check was within the period.
+    Overdue {
+        /// The order's date (date fact).
+        ordered: String,
+        /// The period in days (a number, or a number fact).
+        period_days: Operand,
+        /// The day it was checked (date fact).
+        checked: String,
+        /// Count whole months rather than days.
+        #[serde(default)]
+        in_months: bool,
+    },
+    /// A share of two quantities ("占总数10%").
+    Ratio {
+        /// Numerator (number fact).
+        numerator: String,
+        /// Denominator (number fact).
+        denominator: String,
+        /// As a percentage.
+        #[serde(default)]
+        percent: bool,
+    },
+    /// How many of the listed dates fall within the months before a date (违法次数 within a
+    /// year).
+    CountWithin {
+        /// The dates (dates fact).
+        dates: String,
+        /// The window in months.
+        months: u32,
+        /// The end of the window (date fact, e.g. `occurred`).
+        before: String,
+        /// Count the act itself too.
+        #[serde(default)]
+        include_current: bool,
     },
 }
 
@@ -162,6 +265,9 @@ pub struct FineRule {
     /// Parties this fine applies to.
     #[serde(default)]
     pub parties: Parties,
+    /// The role it applies to, in a row with several (absent: the principal role).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
     /// The statutory form.
     #[serde(flatten)]
     pub form: FineForm,
@@ -279,6 +385,9 @@ pub struct PenaltyRule {
     /// Parties it applies to.
     #[serde(default)]
     pub parties: Parties,
+    /// The role it applies to, in a row with several (absent: every role).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// Fines on the unit's responsible persons, as a percentage of the unit fine.
@@ -306,5 +415,70 @@ pub struct Exemption {
     /// When it applies, evaluated from facts.
     pub when: Condition,
     /// Where the row comes from.
+    pub basis: Basis,
+}
+
+/// A row of the item's own 减轻 list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reduction {
+    /// Code.
+    pub code: String,
+    /// The list's wording, e.g. "违法建设面积不满2处且已主动拆除的".
+    pub description: String,
+    /// When it applies.
+    pub when: Condition,
+    /// 应当减轻 (true) or 可以减轻 (false).
+    #[serde(default)]
+    pub mandatory: bool,
+    /// The lowest amount in the fine's scale (absent: above zero).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Dec>,
+    /// The list's ceiling in the fine's scale. 减轻 stays strictly below the statutory
+    /// minimum even where this, read literally, includes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Dec>,
+    /// Where the row comes from.
+    pub basis: Basis,
+}
+
+/// What applies when a fact cannot be established.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnknownRule {
+    /// The fact.
+    pub fact: String,
+    /// The row's wording, e.g. "当事人拒不配合致违法所得无法查清的".
+    pub description: String,
+    /// The tier that applies (by code) …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// … or the outcome (e.g. the statutory maximum: a point at "1").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<TierOutcome>,
+    /// Where the rule comes from.
+    pub basis: Basis,
+}
+
+/// Cases a row does not cover: another item or another authority takes them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// The row's wording, e.g. "个人违法建设的，不属本项，适用第X项".
+    pub description: String,
+    /// When it applies (with `parties`, both must hold).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    /// The parties it excludes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parties: Option<Parties>,
+    /// The item that applies instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The authority the case is referred to (移送).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
     pub basis: Basis,
 }

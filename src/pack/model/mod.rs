@@ -31,8 +31,11 @@ pub(crate) fn yes() -> bool {
     true
 }
 
-/// Current pack format version.
-pub const FORMAT_VERSION: u32 = 1;
+/// Current pack format version. Version 1 packs still load (see benchmarks/README.md).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format version this program reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A discretion-benchmark pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

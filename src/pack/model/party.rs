@@ -63,3 +63,17 @@ impl Parties {
         }
     }
 }
+
+/// A party's role in a row ("建设单位", "施工单位", "单位负责人"), where a row sets fines for
+/// several parties of one act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Identifier used by fines, tiers and cases.
+    pub id: String,
+    /// The row's wording, e.g. "施工单位".
+    pub label: String,
+    /// Who can play it.
+    #[serde(default)]
+    pub parties: Parties,
+}

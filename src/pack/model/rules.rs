@@ -4,17 +4,28 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Basis, yes};
+use super::{Basis, Tier, yes};
 use crate::num::{Dec, Fraction};
 
 /// The jurisdiction's rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
-    /// How the statutory range is split into 从轻 / 一般 / 从重 bands.
-    pub split: SplitRule,
-    /// How 从轻 / 减轻 / 从重 move the range.
-    pub adjust: AdjustRule,
+    /// How the statutory range is split into bands (从轻 / 一般 / 从重, or N 裁量档). Optional:
+    /// a table that states no split needs none, and a tier that would use it is pending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<SplitRule>,
+    /// How 从轻 / 减轻 / 从重 move the range. Optional: a table that states no rule needs none,
+    /// and a case with a factor that would need it is pending.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjust: Option<AdjustRule>,
+    /// The document's boundary convention for 以上 / 以下 ("以下含本数，以上不含本数，下同");
+    /// default 民法典 art 1259 (both include the bound).
+    #[serde(default, skip_serializing_if = "BoundConvention::is_civil_code")]
+    pub bounds: BoundConvention,
+    /// The table's tiers, defined once for every item that has no tiers of its own (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
     /// 较大数额 thresholds that require a hearing notice (行政处罚法 art 63).
     #[serde(default)]
     pub hearing: Thresholds,
@@ -29,20 +40,70 @@ pub struct Rules {
     pub rounding: Rounding,
 }
 
-/// A three-band split of a range. Each band is a [from, to] fraction of the span.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Bands {
-    /// 从轻 band.
-    pub lower: [Fraction; 2],
-    /// 一般 band.
-    pub middle: [Fraction; 2],
-    /// 从重 band.
-    pub upper: [Fraction; 2],
+/// A point of the statutory range, as a split rule states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BandPoint {
+    /// A fraction of the span from the statutory minimum to the maximum ("1/3").
+    Span(Fraction),
+    /// A fraction of the statutory maximum, whatever the minimum ({"of_max": "0.3"}).
+    OfMax(Fraction),
 }
 
-/// The 从轻 / 一般 / 从重 split. National law sets no single split (legal-notes §2): every pack
-/// declares its own and names its source.
+/// One band of a split: its name (as tiers refer to it), label, and bounds with their
+/// 含本数 (absent: the pack's convention — a band's lower bound is 以上, its upper 以下).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Name, e.g. "lower" or "第二档".
+    pub name: String,
+    /// Label shown to users, e.g. "从轻".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Lower bound.
+    pub from: BandPoint,
+    /// Upper bound.
+    pub to: BandPoint,
+    /// Whether the lower bound is included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_inclusive: Option<bool>,
+    /// Whether the upper bound is included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_inclusive: Option<bool>,
+}
+
+/// The bands of a split, in order from the lowest. Format 1 wrote three named bands as an
+/// object `{lower, middle, upper}` of [from, to] fractions; format 2 lists any number of bands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bands {
+    /// The bands.
+    pub list: Vec<Band>,
+    /// Written as format 1's object: errors are placed at `.lower` rather than `[0]`.
+    pub by_name: bool,
+}
+
+impl Bands {
+    /// A band by name.
+    pub fn get(&self, name: &str) -> Option<&Band> {
+        self.list.iter().find(|b| b.name == name)
+    }
+
+    /// The JSON path of band `j` below `base`, as the pack wrote it.
+    pub fn path(&self, base: &str, j: usize) -> String {
+        match (self.by_name, self.list.get(j)) {
+            (true, Some(b)) => format!("{base}.{}", b.name),
+            _ => format!("{base}[{j}]"),
+        }
+    }
+}
+
+impl Serialize for Bands {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.list.serialize(s)
+    }
+}
+
+/// The 从轻 / 一般 / 从重 split, or N 裁量档. National law sets no single split (legal-notes
+/// §2): every pack that uses one declares it and names its source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SplitRule {
@@ -52,8 +113,78 @@ pub struct SplitRule {
     pub range: Bands,
     /// Bands of [0, maximum] for fines with no statutory minimum (…以下).
     pub max_only: Bands,
+    /// Where the law sets no minimum, the table's stand-in minimum as a share of the maximum
+    /// (e.g. "0.1"): max-only bands are then taken of [share × maximum, maximum].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stand_in_min: Option<Fraction>,
     /// Where the rule comes from.
     pub basis: Basis,
+}
+
+/// Whether a bound word includes the bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Inclusion {
+    /// 含本数.
+    #[default]
+    Inclusive,
+    /// 不含本数.
+    Exclusive,
+}
+
+impl Inclusion {
+    /// Whether the bound is included.
+    pub fn includes(self) -> bool {
+        self == Inclusion::Inclusive
+    }
+}
+
+/// Which of two adjacent tiers takes a bound they share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Tie {
+    /// The lower tier (the one listed first).
+    Lower,
+    /// The higher tier.
+    Upper,
+}
+
+/// A document's convention for the bound words 以上 and 以下 (超过 and 不满 never include
+/// it), and for a bound two tiers share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BoundConvention {
+    /// 以上: default 含本数.
+    #[serde(default)]
+    pub above: Inclusion,
+    /// 以下: default 含本数.
+    #[serde(default)]
+    pub below: Inclusion,
+    /// Where adjacent tiers share a bound both include, which takes it; absent, the validator
+    /// reports the overlap and the officer chooses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tie: Option<Tie>,
+    /// The document's own statement, e.g. "以下含本数，以上不含本数，下同".
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
+}
+
+impl Default for BoundConvention {
+    fn default() -> Self {
+        BoundConvention {
+            above: Inclusion::Inclusive,
+            below: Inclusion::Inclusive,
+            tie: None,
+            basis: Basis::default(),
+        }
+    }
+}
+
+impl BoundConvention {
+    /// The default of 民法典 art 1259, stated by no document.
+    pub fn is_civil_code(&self) -> bool {
+        *self == BoundConvention::default()
+    }
 }
 
 /// Which range the 从轻 / 从重 portions are taken from.
