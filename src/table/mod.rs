@@ -22,6 +22,7 @@ mod error;
 mod grid;
 mod ooxml;
 mod place;
+pub mod xlsx;
 
 pub use error::TableError;
 pub use place::{Place, a1, column_letters};
@@ -215,9 +216,10 @@ pub fn read_file_with(file: &str, bytes: &[u8], limits: &Limits) -> Result<Docum
     let ext = extension(file);
     match sniff(bytes) {
         Sniffed::Zip => match ooxml::zip_kind(file, bytes)? {
-            ooxml::ZipKind::Xlsx | ooxml::ZipKind::Docx => Err(TableError::NotATable {
+            ooxml::ZipKind::Xlsx => xlsx::read_xlsx(file, bytes, limits),
+            ooxml::ZipKind::Docx => Err(TableError::NotATable {
                 file: f(),
-                found: "工作簿和文档的读取尚未接入".into(),
+                found: "Word 文档的读取尚未接入".into(),
             }),
         },
         Sniffed::Cfb => Err(ooxml::cfb_error(file, bytes)),
