@@ -18,6 +18,7 @@
 //! Limits ([`Limits`]) refuse absurd input with a clear error rather than exhausting memory.
 
 pub mod csv;
+pub mod docx;
 mod error;
 mod grid;
 mod ooxml;
@@ -217,10 +218,7 @@ pub fn read_file_with(file: &str, bytes: &[u8], limits: &Limits) -> Result<Docum
     match sniff(bytes) {
         Sniffed::Zip => match ooxml::zip_kind(file, bytes)? {
             ooxml::ZipKind::Xlsx => xlsx::read_xlsx(file, bytes, limits),
-            ooxml::ZipKind::Docx => Err(TableError::NotATable {
-                file: f(),
-                found: "Word 文档的读取尚未接入".into(),
-            }),
+            ooxml::ZipKind::Docx => docx::read_docx(file, bytes, limits),
         },
         Sniffed::Cfb => Err(ooxml::cfb_error(file, bytes)),
         Sniffed::Other(found) => Err(TableError::NotATable {
