@@ -2,9 +2,14 @@
 //! conditions, citations — into the pack model's types, each result saying which words each
 //! number came from, and what could not be read with certainty reported rather than guessed.
 
-#![allow(dead_code)]
-
+mod bases;
+mod clause;
+mod fine;
 mod norm;
 mod numeral;
+mod penalty;
 
+pub use bases::{KNOWN_BASES, suggest_facts};
+pub use clause::{ClauseParse, NotUnderstood, ParsedFine, ParsedPenalty, Party, parse_clause};
+pub use fine::{NumberUse, Role, Unit};
 pub use norm::Fragment;
