@@ -291,4 +291,5 @@ fn statute_fine_clauses_are_read() {
         println!("  未读出 {m}");
     }
     assert!(total > 100, "找到的罚款条款太少：{total}");
+    assert!(read * 100 >= total * 95, "只读出了 {read}/{total} 处");
 }
