@@ -150,6 +150,11 @@ fn match_list<T: Copy>(n: &Norm, i: usize, list: &[(&str, T)]) -> Option<(T, usi
         .map(|&(w, t)| (t, i + w.chars().count()))
 }
 
+/// An explicit 含本数 / 不含本数 at `i`, and where it ends.
+pub(crate) fn inclusion_at(n: &Norm, i: usize) -> Option<(bool, usize)> {
+    match_list(n, i, INCLUSION)
+}
+
 /// Reads one bound term at `i`: [prefix op] number [unit] [suffix op] [(含本数)]. `units` are
 /// the unit words accepted after the number, longest first.
 pub(crate) fn term_at(n: &Norm, i: usize, end: usize, units: &[&str]) -> Option<Term> {

@@ -4,6 +4,7 @@
 
 mod bases;
 mod clause;
+mod condition;
 mod fine;
 mod norm;
 mod numeral;
@@ -11,5 +12,6 @@ mod penalty;
 
 pub use bases::{KNOWN_BASES, suggest_facts};
 pub use clause::{ClauseParse, NotUnderstood, ParsedFine, ParsedPenalty, Party, parse_clause};
+pub use condition::{CondTree, ConditionParse, QuantityTest, parse_condition};
 pub use fine::{NumberUse, Role, Unit};
 pub use norm::Fragment;
