@@ -293,3 +293,81 @@ fn statute_fine_clauses_are_read() {
     assert!(total > 100, "找到的罚款条款太少：{total}");
     assert!(read * 100 >= total * 95, "只读出了 {read}/{total} 处");
 }
+
+/// A citation written as a table writes it, in Chinese numerals or Arabic.
+fn written(c: &cailiang::pack::model::Citation, arabic: bool) -> String {
+    let num = |n: u32| {
+        if arabic {
+            n.to_string()
+        } else {
+            cailiang::text::chinese_number(u64::from(n))
+        }
+    };
+    let mut s = if arabic {
+        format!("{}第{}条", c.law, num(c.article))
+    } else {
+        format!("《{}》第{}条", c.law, num(c.article))
+    };
+    if let Some(p) = c.paragraph {
+        s.push_str(&format!("第{}款", num(p)));
+    }
+    if let Some(i) = c.item {
+        s.push_str(&format!("第（{}）项", num(i)));
+    }
+    s
+}
+
+#[test]
+fn reference_pack_citations_are_read_and_quoted_from_the_statutes() {
+    use cailiang::import::{StatuteLibrary, parse_citations, squash};
+    let dir = common::laws_dir();
+    let lib = StatuteLibrary::from_dir(&dir)
+        .unwrap_or_else(|e| panic!("法律文本目录 {} 不可读（{e}）", dir.display()));
+    let lp = common::reference();
+    let (mut checked, mut failures) = (0, Vec::new());
+    for item in &lp.pack.items {
+        let mut cites: Vec<&cailiang::pack::model::Citation> = item.violates.iter().collect();
+        cites.push(&item.penalty_basis);
+        cites.extend(item.fines.iter().filter_map(|r| r.basis.as_ref()));
+        for c in cites {
+            for arabic in [false, true] {
+                let text = written(c, arabic);
+                let p = parse_citations(&format!("依据{text}的规定"), None, Some(&lib));
+                checked += 1;
+                let [got] = p.citations.as_slice() else {
+                    failures.push(format!(
+                        "{}：“{text}” 读出 {} 条",
+                        item.code,
+                        p.citations.len()
+                    ));
+                    continue;
+                };
+                let g = &got.citation;
+                if (g.law.as_ref(), g.article, g.paragraph, g.item)
+                    != (c.law.as_ref(), c.article, c.paragraph, c.item)
+                    || got.words.text != text
+                {
+                    failures.push(format!("{}：“{text}” 读成 {g:?}", item.code));
+                    continue;
+                }
+                let Some(found) = &g.quote else {
+                    failures.push(format!(
+                        "{}：“{text}” 没有引文：{:?}",
+                        item.code, got.quote_missing
+                    ));
+                    continue;
+                };
+                if let Some(q) = &c.quote
+                    && !squash(found).contains(&squash(q))
+                {
+                    failures.push(format!("{}：“{text}” 的条文不含包中的引文", item.code));
+                }
+            }
+        }
+    }
+    println!(
+        "参考包引用 {checked} 处（中文与阿拉伯数字写法）：{} 处不符",
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
