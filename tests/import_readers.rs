@@ -606,3 +606,189 @@ fn damaged_workbooks_and_documents_never_panic() {
         assert!(errors > 0);
     }
 }
+
+/// The cells read from the files go straight into the clause, condition and citation
+/// parsers: the published rows come out as fine forms, penalties, conditions and citations.
+#[test]
+fn cells_read_from_the_files_parse_into_the_pack_model() {
+    use cailiang::import::{parse_citations, parse_clause, parse_condition, suggest_facts};
+    use cailiang::num::Dec;
+    use cailiang::pack::model::{FineForm, Op, PenaltyKind};
+    let d = |s: &str| s.parse::<Dec>().unwrap_or_default();
+
+    // 北京 C1600200: the three tiers split 20–50万 into thirds; the -1 row is 责令改正.
+    let doc = read_file("北京基准.xlsx", &beijing_workbook()).unwrap();
+    let t = &doc.tables[0];
+    let forms: Vec<FineForm> = t.rows[2..5]
+        .iter()
+        .map(|r| {
+            let p = parse_clause(&r.cells[7].text);
+            assert!(p.fully_understood(), "{}", r.cells[7].place);
+            p.fines[0].form.clone()
+        })
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            FineForm::Range {
+                min: d("200000"),
+                max: d("300000")
+            },
+            FineForm::Range {
+                min: d("300000"),
+                max: d("400000")
+            },
+            FineForm::Range {
+                min: d("400000"),
+                max: d("500000")
+            },
+        ]
+    );
+    let p = parse_clause(&t.rows[0].cells[7].text);
+    assert_eq!(p.penalties[0].kind, PenaltyKind::OrderCorrection);
+    let c = parse_citations(&t.rows[0].cells[4].text, None, None);
+    assert_eq!(c.citations[0].citation.law, "中华人民共和国节约能源法");
+    assert_eq!(
+        (
+            c.citations[0].citation.article,
+            c.citations[0].citation.paragraph
+        ),
+        (79, Some(1))
+    );
+    let cond = parse_condition(&t.rows[2].cells[6].text);
+    assert!(
+        cond.tree.is_none() && cond.qualitative.len() == 1,
+        "违法情节较轻的 is qualitative"
+    );
+
+    // 新密: percent of 已收取的预付款, max-only for 一般 and a range for 严重.
+    let doc = read_file("新密基准.docx", &xinmi_docx()).unwrap();
+    let rows = &doc.tables[0].rows;
+    let general = parse_clause(&rows[1].cells[3].text);
+    assert_eq!(
+        general.fines[0].form,
+        FineForm::Percent {
+            base: "已收取的预付款".into(),
+            min: None,
+            max: d("0.5")
+        }
+    );
+    assert_eq!(
+        suggest_facts(
+            &general.fines[0]
+                .base
+                .as_ref()
+                .map(|b| b.text.clone())
+                .unwrap_or_default()
+        ),
+        ["prepayment"]
+    );
+    let kinds: Vec<PenaltyKind> = general.penalties.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [PenaltyKind::OrderStop, PenaltyKind::ConfiscateIllegalGains]
+    );
+    let serious = parse_clause(&rows[2].cells[3].text);
+    assert_eq!(
+        serious.fines[0].form,
+        FineForm::Percent {
+            base: "已收取的预付款".into(),
+            min: Some(d("0.5")),
+            max: d("1")
+        }
+    );
+    let c = parse_citations(&rows[0].cells[1].text, None, None);
+    assert_eq!(
+        (
+            c.citations[0].citation.law.as_ref(),
+            c.citations[0].citation.article
+        ),
+        ("城市房地产开发经营管理条例", 36)
+    );
+
+    // 公积金 A/B/C from CSV in GBK: fixed point, ranges, and the conditions of the tiers.
+    let (gbk, _, _) = encoding_rs::GBK.encode(CSV_TEXT);
+    let doc = read_file("公积金.csv", &gbk).unwrap();
+    let rows = &doc.tables[0].rows;
+    assert_eq!(
+        parse_clause(&rows[0].cells[2].text).fines[0].form,
+        FineForm::Fixed { amount: d("10000") }
+    );
+    assert_eq!(
+        parse_clause(&rows[2].cells[2].text).fines[0].form,
+        FineForm::Range {
+            min: d("30000"),
+            max: d("50000")
+        }
+    );
+    let a = parse_condition(&rows[0].cells[1].text);
+    let tests: Vec<(Option<String>, String, Op, Dec)> = a
+        .tree
+        .as_ref()
+        .map(|t| {
+            t.tests()
+                .into_iter()
+                .map(|q| {
+                    (
+                        q.quantity.as_ref().map(|f| f.text.clone()),
+                        q.unit.clone(),
+                        q.op,
+                        q.value,
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        tests,
+        [
+            (Some("单位设立时间".into()), "年".into(), Op::Le, d("2")),
+            (Some("职工人数".into()), "人".into(), Op::Lt, d("10")),
+        ]
+    );
+    let b = parse_condition(&rows[1].cells[1].text);
+    assert_eq!(b.qualitative[0].text, "逾期不办理");
+    assert_eq!(b.tree.as_ref().map(|t| t.tests().len()), Some(2));
+    let c = parse_condition(&rows[2].cells[1].text);
+    assert_eq!(
+        c.tree
+            .as_ref()
+            .map(|t| (t.tests()[0].op, t.tests()[0].value)),
+        Some((Op::Gt, d("500")))
+    );
+
+    // Full-width digits, Chinese numerals, and a clause that cannot be read: the report can
+    // show the cell's place and the words beside what was (not) understood.
+    let text = "档次,裁量基准\n一,处５万元以上１０万元以下的罚款\n二,处二十万元以上五十万元以下的罚款\n三,处1万元至3万元罚款\n";
+    let doc = read_file("自编.csv", text.as_bytes()).unwrap();
+    let rows = &doc.tables[0].rows;
+    assert_eq!(
+        parse_clause(&rows[0].cells[1].text).fines[0].form,
+        FineForm::Range {
+            min: d("50000"),
+            max: d("100000")
+        }
+    );
+    let w = parse_clause(&rows[0].cells[1].text).fines[0].numbers[1]
+        .written
+        .text
+        .clone();
+    assert_eq!(w, "１０万元以下");
+    assert_eq!(
+        parse_clause(&rows[1].cells[1].text).fines[0].form,
+        FineForm::Range {
+            min: d("200000"),
+            max: d("500000")
+        }
+    );
+    let bad = parse_clause(&rows[2].cells[1].text);
+    assert!(bad.fines.is_empty());
+    assert_eq!(bad.not_understood[0].fragment.text, "处1万元至3万元罚款");
+    assert_eq!(
+        rows[2].cells[1].place,
+        Place::Line {
+            line: 4,
+            column: Some(2)
+        }
+    );
+}
