@@ -371,3 +371,52 @@ fn reference_pack_citations_are_read_and_quoted_from_the_statutes() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+mod no_panic {
+    use cailiang::import::{parse_citations, parse_clause, parse_condition};
+    use proptest::prelude::*;
+
+    /// Characters that clauses, conditions and citations are made of, and some that are not.
+    const ALPHABET: &[char] = &[
+        '处', '以', '上', '下', '罚', '款', '元', '万', '千', '百', '十', '一', '二', '五', '零',
+        '点', '倍', '%', '‰', '的', '对', '单', '位', '个', '人', '可', '并', '，', '；', '。',
+        '：', '(', ')', '（', '）', '《', '》', '第', '条', '项', '超', '过', '不', '满', '含',
+        '本', '数', '或', '者', '、', '至', '每', '1', '0', '3', '.', ',', ' ', '\u{3000}', '５',
+        '．', '萬', '處', '情', '节', '严', '重', '吊', '销', '没', '收', '责', '令', '改', '正',
+        '加', '分', '之', '法', '例', '本', '平', '方', '米', 'a', '-', '~', '"',
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn parsers_never_panic_and_fragments_point_into_the_text(
+            idx in proptest::collection::vec(0..ALPHABET.len(), 0..60)
+        ) {
+            let text: String = idx.iter().map(|&i| ALPHABET[i]).collect();
+            let slice_ok = |f: &cailiang::import::Fragment| text.get(f.start..f.end) == Some(f.text.as_str());
+            let c = parse_clause(&text);
+            for f in &c.fines {
+                prop_assert!(slice_ok(&f.words));
+                for n in &f.numbers {
+                    prop_assert!(slice_ok(&n.written));
+                }
+            }
+            for n in &c.not_understood {
+                prop_assert!(slice_ok(&n.fragment));
+            }
+            for p in &c.penalties {
+                prop_assert!(slice_ok(&p.words));
+            }
+            let k = parse_condition(&text);
+            if let Some(t) = &k.tree {
+                for q in t.tests() {
+                    prop_assert!(slice_ok(&q.written));
+                }
+            }
+            let z = parse_citations(&text, Some("某条例"), None);
+            for c in &z.citations {
+                prop_assert!(slice_ok(&c.words));
+            }
+        }
+    }
+}

@@ -274,7 +274,10 @@ fn law_before(n: &Norm, k: usize, current: Option<&str>) -> Option<(String, Frag
 mod tests {
     use super::*;
 
-    fn cites(text: &str) -> Vec<(String, u32, Option<u32>, Option<u32>, String)> {
+    /// Law, article, paragraph, item, words.
+    type Cite = (String, u32, Option<u32>, Option<u32>, String);
+
+    fn cites(text: &str) -> Vec<Cite> {
         parse_citations(text, Some("建设工程质量管理条例"), None)
             .citations
             .into_iter()

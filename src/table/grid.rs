@@ -345,26 +345,32 @@ fn split_header(mut rows: Vec<Row>) -> Split {
     let data = rest.split_off(n);
     let header = rest;
     let keys: Vec<Vec<String>> = header.iter().map(key).collect();
-    let mut rows = Vec::with_capacity(data.len());
-    let mut skipped = Vec::new();
+    // Which data rows are a copy of the header block.
+    let mut repeat = vec![false; data.len()];
     let mut i = 0;
     while i < data.len() {
-        let repeat = i + keys.len() <= data.len()
+        let is_copy = i + keys.len() <= data.len()
             && data[i..i + keys.len()]
                 .iter()
                 .zip(&keys)
                 .all(|(r, k)| key(r) == *k);
-        if repeat {
-            for r in &data[i..i + keys.len()] {
-                skipped.push(Skipped {
-                    place: r.place.clone(),
-                    reason: SkipReason::RepeatedHeader,
-                });
-            }
+        if is_copy {
+            repeat[i..i + keys.len()].iter_mut().for_each(|x| *x = true);
             i += keys.len();
         } else {
-            rows.push(data[i].clone());
             i += 1;
+        }
+    }
+    let mut rows = Vec::with_capacity(data.len());
+    let mut skipped = Vec::new();
+    for (row, copy) in data.into_iter().zip(repeat) {
+        if copy {
+            skipped.push(Skipped {
+                place: row.place,
+                reason: SkipReason::RepeatedHeader,
+            });
+        } else {
+            rows.push(row);
         }
     }
     (preamble, header, rows, skipped)
