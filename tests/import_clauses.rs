@@ -11,58 +11,8 @@
 
 mod common;
 
-use cailiang::import::{ClauseParse, ParsedFine, parse_clause, suggest_facts};
-use cailiang::pack::model::{FineForm, FineRule, Item, Parties};
-
-/// Whether a parsed fine is the hand-written rule.
-fn same(rule: &FineRule, f: &ParsedFine) -> bool {
-    if rule.mandatory != f.mandatory {
-        return false;
-    }
-    if let Some(p) = f.party.as_ref().and_then(|p| p.parties)
-        && rule.parties != Parties::All
-        && rule.parties != p
-    {
-        return false;
-    }
-    let base_ok = |fact: &str, words: &str| suggest_facts(words).contains(&fact);
-    match (&rule.form, &f.form) {
-        (FineForm::Range { min: a, max: b }, FineForm::Range { min: c, max: d }) => {
-            a == c && b == d
-        }
-        (FineForm::MaxOnly { max: a }, FineForm::MaxOnly { max: b }) => a == b,
-        (FineForm::Fixed { amount: a }, FineForm::Fixed { amount: b }) => a == b,
-        (FineForm::Unspecified { .. }, FineForm::Unspecified { .. }) => true,
-        (
-            FineForm::Percent {
-                base: fact,
-                min: a,
-                max: b,
-            },
-            FineForm::Percent {
-                base: words,
-                min: c,
-                max: d,
-            },
-        )
-        | (
-            FineForm::Multiple {
-                base: fact,
-                min: a,
-                max: b,
-            },
-            FineForm::Multiple {
-                base: words,
-                min: c,
-                max: d,
-            },
-        ) => a == c && b == d && base_ok(fact, words),
-        (FineForm::PerUnit { min: a, max: b, .. }, FineForm::PerUnit { min: c, max: d, .. }) => {
-            a == c && b == d
-        }
-        _ => false,
-    }
-}
+use cailiang::import::{ClauseParse, parse_clause, same_fine as same};
+use cailiang::pack::model::{FineRule, Item};
 
 /// Every number's words are where the parse says they are.
 fn spans_hold(quote: &str, p: &ClauseParse) -> bool {
