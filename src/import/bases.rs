@@ -24,7 +24,7 @@ pub const KNOWN_BASES: &[(&str, &[&str])] = &[
     ("临时建设工程造价", &["temporary_construction_cost"]),
     ("委托合同价款", &["entrusted_contract_price"]),
     ("已收取的预付款", &["prepayment"]),
-    ("违法所得", &["illegal_gains_amount"]),
+    ("违法所得", &[crate::case::ILLEGAL_GAINS]),
     ("挪用数额", &["diverted_amount"]),
     ("挪用费用", &["diverted_amount"]),
     ("交付使用的房屋销售总额", &["sales_total"]),
@@ -60,6 +60,8 @@ mod tests {
             .flat_map(|i| i.facts.iter())
             .filter(|f| matches!(f.kind, crate::pack::model::FactKind::Number { .. }))
             .map(|f| (f.id.as_str(), f.label.as_str()))
+            // 违法所得 is the built-in number fact every item reads.
+            .chain([(crate::case::ILLEGAL_GAINS, "违法所得")])
             .collect();
         for (words, ids) in KNOWN_BASES {
             assert!(!ids.is_empty());

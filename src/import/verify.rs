@@ -104,6 +104,7 @@ mod tests {
     fn rule(form: FineForm) -> FineRule {
         FineRule {
             parties: Parties::Organization,
+            role: None,
             form,
             mandatory: true,
             when: None,
