@@ -267,7 +267,8 @@ pub enum DocumentError {
 }
 
 /// Generates a document of `kind` for a result. The result must have been computed from `case`
-/// on `pack`; the inputs are the officer's.
+/// on `pack`; the inputs are the officer's. A case with other parties of the same act
+/// (`result.co_parties`) has one document per party: call this with each co-party's result.
 pub fn generate(
     kind: DocumentKind,
     pack: &LoadedPack,
@@ -281,6 +282,8 @@ pub fn generate(
                 "：本案有可以不予行政处罚的情形，请先决定是否不予处罚（“可以不予处罚”的裁量）"
             }
             (_, Outcome::CorrectionOnly) => "：本案依法责令改正、暂不予罚款",
+            (_, Outcome::Referred) => "：本案应当适用其他违法行为或者移送其他机关",
+            (_, Outcome::Pending) => "：请先补充待定的事实或者选择",
             (DocumentKind::NoPenaltyDecision, _) => "：本案应当给予行政处罚",
             _ => "：请制作不予行政处罚决定书",
         };

@@ -173,6 +173,11 @@ impl StoredDraft {
                     (FactKind::Choice { .. }, StoredFact::Text(t)) if !t.is_empty() => {
                         Some(FactValue::Text(t.clone()))
                     }
+                    (FactKind::Date | FactKind::Dates, StoredFact::Text(t))
+                        if !t.trim().is_empty() =>
+                    {
+                        Some(FactValue::Text(t.trim().to_string()))
+                    }
                     _ => None,
                 };
                 if let Some(v) = value {
@@ -218,6 +223,9 @@ impl StoredDraft {
             illegal_gains: amount(&self.illegal_gains, "违法所得", &mut errors),
             gains_to_be_returned: self.gains_to_be_returned,
             intended_fine: amount(&self.intended_fine, "拟罚款数额", &mut errors),
+            role: None,
+            parties: Vec::new(),
+            unknown: Vec::new(),
         };
         (case, errors)
     }

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::template::render;
 use super::{
     DECISION, Draft, FACTS, NO_PENALTY_DECISION, NO_PENALTY_REASONING, NOTICE, PENALTY, REASONING,
-    Section, SectionSpec, VIOLATION,
+    REFERRAL, Section, SectionSpec, VIOLATION,
 };
 use crate::case::{Case, FactValue};
 use crate::date::Date;
@@ -50,6 +50,9 @@ pub fn draft(pack: &LoadedPack, case: &Case, result: &EvalResult) -> Draft {
         b.section(&VIOLATION, None, &common, b.violation()),
     ];
     match result.outcome {
+        Outcome::Referred => {
+            sections.push(b.section(&REFERRAL, None, &common, b.referral()));
+        }
         Outcome::NoPenalty | Outcome::MayNotPenalise | Outcome::TimeBarred => {
             let title = match result.outcome {
                 Outcome::MayNotPenalise => "可以不予处罚理由",
@@ -246,7 +249,22 @@ impl<'a> Builder<'a> {
             (FactValue::Number(n), _) => format!("{label}为{n}"),
             (FactValue::Bool(true), _) => format!("当事人存在{}", circumstance(label)),
             (FactValue::Bool(false), _) => format!("当事人不存在{}", circumstance(label)),
+            (FactValue::Text(t), Some(FactKind::Date)) => match t.parse::<Date>() {
+                Ok(d) => format!("{label}为{}", d.chinese()),
+                Err(_) => format!("{label}为“{t}”"),
+            },
             (FactValue::Text(t), _) => format!("{label}为“{t}”"),
+            (FactValue::List(v), _) => {
+                let shown: Vec<String> = v
+                    .iter()
+                    .map(|t| {
+                        t.parse::<Date>()
+                            .map(Date::chinese)
+                            .unwrap_or_else(|_| t.clone())
+                    })
+                    .collect();
+                format!("{label}为{}", shown.join("、"))
+            }
         }
     }
 
