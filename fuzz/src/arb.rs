@@ -1,0 +1,787 @@
+//! Structure-aware inputs: packs and cases built from the model types out of fuzzer bytes
+//! (`arbitrary::Unstructured`), and the reverse parsers of Chinese numerals and 大写 used by the
+//! round-trip oracles.
+//!
+//! Ids come from small vocabularies, so that a case names the pack's items, facts, tiers and
+//! factors often enough for the engine to get past "unknown item" into tiers, adjustment,
+//! rounding and flags. Numbers are biased towards the edges (0, one 分, 10^16, the decimal
+//! range's ends, negative values, many decimal places).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use arbitrary::{Result, Unstructured};
+use cailiang::case::{Capacity, Case, CaseDates, Circumstances, FactValue};
+use cailiang::date::Date;
+use cailiang::num::{Dec, Fraction};
+use cailiang::pack::LoadedPack;
+use cailiang::pack::model::*;
+use rust_decimal::Decimal;
+
+const ITEM_CODES: [&str; 3] = ["X-1", "X-2", "X-3"];
+const FACT_IDS: [&str; 5] = ["amount", "area", "serious", "kind", "first_offence"];
+const TIER_CODES: [&str; 4] = ["A", "B", "C", "轻微"];
+const FACTOR_IDS: [&str; 3] = ["f1", "f2", "f3"];
+const CHOICES: [&str; 3] = ["甲", "乙", "丙"];
+
+/// Strings that have broken text builders elsewhere: markup, placeholders, brackets, bidi
+/// overrides, line breaks, an empty string.
+const NASTY: [&str; 12] = [
+    "",
+    "<script>alert(1)</script>",
+    "{party}",
+    "{",
+    "}",
+    "【】",
+    "\u{202e}abc\u{202c}",
+    "a\nb\r\n",
+    "第六十四条",
+    "0",
+    "\u{0}",
+    "处1万元以上10万元以下的罚款",
+];
+
+fn pick<'a, T: ?Sized>(u: &mut Unstructured, from: &[&'a T]) -> Result<&'a T> {
+    Ok(from[u.choose_index(from.len())?])
+}
+
+fn text(u: &mut Unstructured) -> Result<String> {
+    Ok(if u.ratio(1, 3)? {
+        let s: String = u.arbitrary()?;
+        s.chars().take(64).collect()
+    } else {
+        pick(u, &NASTY)?.to_string()
+    })
+}
+
+fn list<T>(
+    u: &mut Unstructured,
+    max: usize,
+    mut f: impl FnMut(&mut Unstructured) -> Result<T>,
+) -> Result<Vec<T>> {
+    let n = u.int_in_range(0..=max)?;
+    (0..n).map(|_| f(u)).collect()
+}
+
+fn opt<T>(
+    u: &mut Unstructured,
+    f: impl FnOnce(&mut Unstructured) -> Result<T>,
+) -> Result<Option<T>> {
+    Ok(if u.arbitrary()? { Some(f(u)?) } else { None })
+}
+
+/// A decimal, biased towards the values that break arithmetic.
+pub fn decimal(u: &mut Unstructured) -> Result<Decimal> {
+    Ok(match u.int_in_range(0..=11u8)? {
+        0 => Decimal::ZERO,
+        1 => Decimal::new(1, 2),
+        2..=4 => Decimal::from(u.int_in_range(0..=10_000_000u64)?),
+        5 => Decimal::new(
+            u.int_in_range(0..=1_000_000_000i64)?,
+            u.int_in_range(0..=4)?,
+        ),
+        6 => Decimal::MAX,
+        7 => Decimal::MIN,
+        8 => Decimal::from(10_000_000_000_000_000u64) - Decimal::new(1, u.int_in_range(0..=2)?),
+        9 => -Decimal::from(u.int_in_range(0..=1_000_000u64)?),
+        10 => Decimal::new(u.arbitrary()?, u.int_in_range(0..=28)?),
+        _ => {
+            let m: i128 = u.arbitrary()?;
+            Decimal::try_from_i128_with_scale(m >> 32, u.int_in_range(0..=28)?)
+                .unwrap_or(Decimal::ONE)
+        }
+    })
+}
+
+fn dec(u: &mut Unstructured) -> Result<Dec> {
+    Ok(Dec(decimal(u)?))
+}
+
+/// A fraction as the parser leaves it: the denominator is positive.
+fn fraction(u: &mut Unstructured) -> Result<Fraction> {
+    const COMMON: [(i64, i64); 8] = [
+        (0, 1),
+        (1, 1),
+        (1, 3),
+        (2, 3),
+        (1, 2),
+        (30, 100),
+        (1, 4),
+        (3, 4),
+    ];
+    if u.ratio(3, 4)? {
+        let (n, d) = COMMON[u.choose_index(COMMON.len())?];
+        return Ok(Fraction {
+            num: Decimal::from(n),
+            den: Decimal::from(d),
+        });
+    }
+    let num = decimal(u)?;
+    let den = decimal(u)?.abs();
+    Ok(Fraction {
+        num,
+        den: if den.is_zero() { Decimal::ONE } else { den },
+    })
+}
+
+fn pair(u: &mut Unstructured) -> Result<[Fraction; 2]> {
+    Ok([fraction(u)?, fraction(u)?])
+}
+
+fn bands(u: &mut Unstructured) -> Result<Bands> {
+    if u.ratio(2, 3)? {
+        let t = |n: i64, d: i64| Fraction {
+            num: Decimal::from(n),
+            den: Decimal::from(d),
+        };
+        return Ok(Bands {
+            lower: [t(0, 1), t(1, 3)],
+            middle: [t(1, 3), t(2, 3)],
+            upper: [t(2, 3), t(1, 1)],
+        });
+    }
+    Ok(Bands {
+        lower: pair(u)?,
+        middle: pair(u)?,
+        upper: pair(u)?,
+    })
+}
+
+/// A date in the years cases use, or anywhere in the calendar.
+fn date(u: &mut Unstructured) -> Result<Date> {
+    let year = if u.ratio(3, 4)? {
+        u.int_in_range(2015..=2030)?
+    } else {
+        u.int_in_range(1..=9999)?
+    };
+    let month = u.int_in_range(1..=12)?;
+    let day = u.int_in_range(1..=31)?;
+    Ok(Date::new(year, month, day)
+        .or_else(|| Date::new(year, month, 28))
+        .unwrap_or_else(|| Date::new(2020, 1, 1).expect("a valid date")))
+}
+
+fn source(u: &mut Unstructured) -> Result<Source> {
+    Ok(Source {
+        title: text(u)?,
+        url: opt(u, text)?,
+        note: opt(u, text)?,
+    })
+}
+
+fn citation(u: &mut Unstructured) -> Result<Citation> {
+    const LAWS: [&str; 4] = [
+        "建设工程质量管理条例",
+        "中华人民共和国城乡规划法",
+        "中华人民共和国行政处罚法",
+        "",
+    ];
+    let article = match u.int_in_range(0..=3)? {
+        0 => 0,
+        1 => u32::MAX,
+        _ => u.int_in_range(1..=200)?,
+    };
+    Ok(Citation {
+        law: Cow::Owned(if u.ratio(3, 4)? {
+            pick(u, &LAWS)?.to_string()
+        } else {
+            text(u)?
+        }),
+        article,
+        paragraph: opt(u, |u| u.int_in_range(0..=5))?,
+        item: opt(u, |u| u.int_in_range(0..=12))?,
+        quote: opt(u, |u| text(u).map(Cow::Owned))?,
+    })
+}
+
+fn basis(u: &mut Unstructured) -> Result<Basis> {
+    Ok(Basis {
+        citation: opt(u, citation)?,
+        source: opt(u, source)?,
+    })
+}
+
+fn parties(u: &mut Unstructured) -> Result<Parties> {
+    Ok(*pick(
+        u,
+        &[&Parties::All, &Parties::Organization, &Parties::Individual],
+    )?)
+}
+
+fn fact_id(u: &mut Unstructured) -> Result<String> {
+    Ok(if u.ratio(7, 8)? {
+        pick(u, &FACT_IDS)?.to_string()
+    } else {
+        text(u)?
+    })
+}
+
+fn condition(u: &mut Unstructured, depth: u32) -> Result<Condition> {
+    let kinds = if depth >= 4 { 3 } else { 6 };
+    Ok(match u.choose_index(kinds)? {
+        0 => Condition::Compare {
+            fact: fact_id(u)?,
+            op: *pick(u, &[&Op::Ge, &Op::Gt, &Op::Le, &Op::Lt, &Op::Eq])?,
+            value: dec(u)?,
+        },
+        1 => Condition::Flag {
+            fact: fact_id(u)?,
+            is: u.arbitrary()?,
+        },
+        2 => Condition::OneOf {
+            fact: fact_id(u)?,
+            one_of: list(u, 3, |u| Ok(pick(u, &CHOICES)?.to_string()))?,
+        },
+        3 => Condition::All {
+            all: list(u, 3, |u| condition(u, depth + 1))?,
+        },
+        4 => Condition::Any {
+            any: list(u, 3, |u| condition(u, depth + 1))?,
+        },
+        _ => Condition::Not {
+            not: Box::new(condition(u, depth + 1)?),
+        },
+    })
+}
+
+fn fact_def(u: &mut Unstructured) -> Result<FactDef> {
+    let id = fact_id(u)?;
+    let kind = match u.choose_index(3)? {
+        0 => FactKind::Number { unit: text(u)? },
+        1 => FactKind::Bool,
+        _ => FactKind::Choice {
+            options: list(u, 3, |u| Ok(pick(u, &CHOICES)?.to_string()))?,
+        },
+    };
+    Ok(FactDef {
+        id,
+        label: text(u)?,
+        kind,
+        help: opt(u, text)?,
+    })
+}
+
+fn fine_form(u: &mut Unstructured) -> Result<FineForm> {
+    Ok(match u.choose_index(7)? {
+        0 => FineForm::Range {
+            min: dec(u)?,
+            max: dec(u)?,
+        },
+        1 => FineForm::MaxOnly { max: dec(u)? },
+        2 => FineForm::Percent {
+            base: fact_id(u)?,
+            min: opt(u, dec)?,
+            max: dec(u)?,
+        },
+        3 => FineForm::Multiple {
+            base: fact_id(u)?,
+            min: opt(u, dec)?,
+            max: dec(u)?,
+        },
+        4 => FineForm::Fixed { amount: dec(u)? },
+        5 => FineForm::PerUnit {
+            quantity: fact_id(u)?,
+            min: opt(u, dec)?,
+            max: dec(u)?,
+        },
+        _ => FineForm::Unspecified { note: text(u)? },
+    })
+}
+
+fn fine_rule(u: &mut Unstructured) -> Result<FineRule> {
+    Ok(FineRule {
+        parties: parties(u)?,
+        form: fine_form(u)?,
+        mandatory: u.arbitrary()?,
+        when: opt(u, |u| condition(u, 0))?,
+        basis: opt(u, citation)?,
+    })
+}
+
+fn penalty_kind(u: &mut Unstructured) -> Result<PenaltyKind> {
+    use PenaltyKind::*;
+    Ok(*pick(
+        u,
+        &[
+            &Warning,
+            &PublicCriticism,
+            &ConfiscateIllegalGains,
+            &ConfiscateProperty,
+            &SuspendLicence,
+            &LowerQualification,
+            &RevokeLicence,
+            &SuspendBusiness,
+            &SuspendPractice,
+            &OrderClosure,
+            &RestrictPractice,
+            &OrderCorrection,
+            &OrderStop,
+            &OrderDemolition,
+            &Other,
+        ],
+    )?)
+}
+
+fn penalty(u: &mut Unstructured) -> Result<PenaltyRule> {
+    Ok(PenaltyRule {
+        kind: penalty_kind(u)?,
+        text: text(u)?,
+        mandatory: u.arbitrary()?,
+        when: opt(u, |u| condition(u, 0))?,
+        decided_by: opt(u, text)?,
+        parties: parties(u)?,
+    })
+}
+
+fn tier_outcome(u: &mut Unstructured) -> Result<TierOutcome> {
+    Ok(match u.choose_index(6)? {
+        0 => TierOutcome::Band {
+            band: *pick(u, &[&BandName::Lower, &BandName::Middle, &BandName::Upper])?,
+        },
+        1 => {
+            let [from, to] = pair(u)?;
+            TierOutcome::Portion { from, to }
+        }
+        2 => TierOutcome::Range {
+            min: opt(u, dec)?,
+            min_inclusive: u.arbitrary()?,
+            max: dec(u)?,
+            max_inclusive: u.arbitrary()?,
+        },
+        3 => TierOutcome::Fixed { value: dec(u)? },
+        4 => TierOutcome::CorrectionOnly,
+        _ => TierOutcome::NoPenalty,
+    })
+}
+
+fn tier(u: &mut Unstructured) -> Result<Tier> {
+    Ok(Tier {
+        code: pick(u, &TIER_CODES)?.to_string(),
+        label: text(u)?,
+        description: text(u)?,
+        when: opt(u, |u| condition(u, 0))?,
+        parties: parties(u)?,
+        outcome: tier_outcome(u)?,
+        penalties: list(u, 2, penalty)?,
+        basis: basis(u)?,
+    })
+}
+
+fn item(u: &mut Unstructured) -> Result<Item> {
+    let code = pick(u, &ITEM_CODES)?.to_string();
+    Ok(Item {
+        code,
+        name: text(u)?,
+        keywords: list(u, 2, text)?,
+        parties: parties(u)?,
+        violates: list(u, 2, citation)?,
+        penalty_basis: citation(u)?,
+        facts: list(u, 4, fact_def)?,
+        preconditions: list(u, 2, |u| {
+            Ok(Precondition {
+                when: condition(u, 0)?,
+                label: text(u)?,
+            })
+        })?,
+        fines: list(u, 3, fine_rule)?,
+        penalties: list(u, 3, penalty)?,
+        personal_fine: opt(u, |u| {
+            Ok(PersonalFine {
+                min_percent: dec(u)?,
+                max_percent: dec(u)?,
+                basis: citation(u)?,
+            })
+        })?,
+        tiers: list(u, 4, tier)?,
+        exemptions: list(u, 2, |u| {
+            Ok(Exemption {
+                code: text(u)?,
+                description: text(u)?,
+                mandatory: u.arbitrary()?,
+                when: condition(u, 0)?,
+                basis: basis(u)?,
+            })
+        })?,
+        note: opt(u, text)?,
+        cases: list(u, 2, |u| {
+            Ok(PackCase {
+                name: text(u)?,
+                case: case(u)?,
+                expect: Expect {
+                    outcome: opt(u, |u| {
+                        Ok(pick(u, &["fine", "pending", "no_penalty", "x"])?.to_string())
+                    })?,
+                    tier: opt(u, |u| Ok(pick(u, &TIER_CODES)?.to_string()))?,
+                    recommended: opt(u, |u| Ok([dec(u)?, dec(u)?]))?,
+                    hearing: u.arbitrary()?,
+                    ..Expect::default()
+                },
+            })
+        })?,
+    })
+}
+
+fn threshold(u: &mut Unstructured) -> Result<Threshold> {
+    Ok(Threshold {
+        amount: dec(u)?,
+        inclusive: u.arbitrary()?,
+    })
+}
+
+fn thresholds(u: &mut Unstructured) -> Result<Thresholds> {
+    Ok(Thresholds {
+        citizen: opt(u, threshold)?,
+        organization: opt(u, threshold)?,
+        basis: basis(u)?,
+    })
+}
+
+fn review(u: &mut Unstructured) -> Result<ReviewRule> {
+    Ok(ReviewRule {
+        thresholds: thresholds(u)?,
+        on_reduced: u.arbitrary()?,
+        on_hearing: u.arbitrary()?,
+    })
+}
+
+fn rules(u: &mut Unstructured) -> Result<Rules> {
+    let unit = match u.choose_index(5)? {
+        0 | 1 => Decimal::new(1, 2),
+        2 => Decimal::ONE,
+        3 => Decimal::ONE_HUNDRED,
+        _ => decimal(u)?,
+    };
+    Ok(Rules {
+        split: SplitRule {
+            name: text(u)?,
+            range: bands(u)?,
+            max_only: bands(u)?,
+            basis: basis(u)?,
+        },
+        adjust: AdjustRule {
+            scope: *pick(u, &[&AdjustScope::Tier, &AdjustScope::Statutory])?,
+            lighter: pair(u)?,
+            heavier: pair(u)?,
+            reduced_floor: fraction(u)?,
+            conflict: *pick(u, &[&Conflict::Offset, &Conflict::MitigationPrevails])?,
+            basis: basis(u)?,
+        },
+        hearing: thresholds(u)?,
+        legal_review: review(u)?,
+        collective_discussion: review(u)?,
+        rounding: Rounding { unit: Dec(unit) },
+    })
+}
+
+fn pack(u: &mut Unstructured) -> Result<Pack> {
+    let mut templates = BTreeMap::new();
+    if u.ratio(1, 8)? {
+        let s = &cailiang::text::SECTIONS[u.choose_index(cailiang::text::SECTIONS.len())?];
+        templates.insert(s.key.to_string(), text(u)?);
+    }
+    Ok(Pack {
+        schema: None,
+        format_version: FORMAT_VERSION,
+        meta: PackMeta {
+            id: text(u)?,
+            title: text(u)?,
+            authority: text(u)?,
+            doc_number: opt(u, text)?,
+            region: text(u)?,
+            edition: text(u)?,
+            effective_from: opt(u, date)?,
+            effective_to: opt(u, date)?,
+            reference_only: u.arbitrary()?,
+            sources: list(u, 1, source)?,
+            notes: opt(u, text)?,
+        },
+        rules: rules(u)?,
+        factors: list(u, 3, |u| {
+            Ok(Factor {
+                id: pick(u, &FACTOR_IDS)?.to_string(),
+                label: text(u)?,
+                effect: *pick(
+                    u,
+                    &[
+                        &Effect::Lighter,
+                        &Effect::LighterOrReduced,
+                        &Effect::Reduced,
+                        &Effect::Heavier,
+                    ],
+                )?,
+                mandatory: u.arbitrary()?,
+                basis: basis(u)?,
+            })
+        })?,
+        items: {
+            let mut items = vec![item(u)?];
+            items.extend(list(u, 2, item)?);
+            items
+        },
+        templates,
+    })
+}
+
+fn fact_value(u: &mut Unstructured) -> Result<FactValue> {
+    Ok(match u.choose_index(3)? {
+        0 => FactValue::Bool(u.arbitrary()?),
+        1 => FactValue::Number(dec(u)?),
+        _ => {
+            let t = if u.arbitrary()? {
+                pick(u, &CHOICES)?.to_string()
+            } else {
+                text(u)?
+            };
+            // A text that reads as a number is a number (as the parser reads it).
+            match cailiang::num::parse_decimal(&t) {
+                Ok(d) => FactValue::Number(Dec(d)),
+                Err(_) => FactValue::Text(t),
+            }
+        }
+    })
+}
+
+fn circumstances(u: &mut Unstructured) -> Result<Circumstances> {
+    Ok(Circumstances {
+        minor: u.arbitrary()?,
+        corrected: u.arbitrary()?,
+        no_harm: u.arbitrary()?,
+        first_offence: u.arbitrary()?,
+        slight_harm: u.arbitrary()?,
+        no_fault: u.arbitrary()?,
+        eliminated_harm: u.arbitrary()?,
+        coerced: u.arbitrary()?,
+        confessed: u.arbitrary()?,
+        meritorious: u.arbitrary()?,
+    })
+}
+
+/// The parts of a case that do not depend on the pack.
+fn case_with(
+    u: &mut Unstructured,
+    items: Vec<String>,
+    facts: BTreeMap<String, FactValue>,
+    tier: Option<String>,
+    factors: Vec<String>,
+) -> Result<Case> {
+    Ok(Case {
+        items,
+        party: *pick(
+            u,
+            &[
+                &PartyKind::Citizen,
+                &PartyKind::LegalPerson,
+                &PartyKind::OtherOrganization,
+            ],
+        )?,
+        age: opt(u, |u| {
+            Ok(if u.arbitrary()? {
+                u.int_in_range(10..=20)?
+            } else {
+                u.arbitrary()?
+            })
+        })?,
+        capacity: *pick(u, &[&Capacity::Full, &Capacity::Partial, &Capacity::None])?,
+        dates: CaseDates {
+            occurred: opt(u, date)?,
+            ended: opt(u, date)?,
+            discovered: opt(u, date)?,
+            decided: opt(u, date)?,
+        },
+        grave_harm: u.arbitrary()?,
+        facts,
+        circumstances: circumstances(u)?,
+        factors,
+        tier,
+        choose_reduced: u.arbitrary()?,
+        waive: opt(u, |u| u.arbitrary())?,
+        illegal_gains: opt(u, dec)?,
+        gains_to_be_returned: u.arbitrary()?,
+        intended_fine: opt(u, dec)?,
+    })
+}
+
+/// A case over the vocabularies (items, facts, tiers, factors of a generated pack).
+pub fn case(u: &mut Unstructured) -> Result<Case> {
+    let items = list(u, 3, |u| Ok(pick(u, &ITEM_CODES)?.to_string()))?;
+    let mut facts = BTreeMap::new();
+    for _ in 0..u.int_in_range(0..=5)? {
+        facts.insert(fact_id(u)?, fact_value(u)?);
+    }
+    let tier = opt(u, |u| Ok(pick(u, &TIER_CODES)?.to_string()))?;
+    let factors = list(u, 2, |u| Ok(pick(u, &FACTOR_IDS)?.to_string()))?;
+    case_with(u, items, facts, tier, factors)
+}
+
+/// A generated pack and a case for it.
+pub fn pack_and_case(u: &mut Unstructured) -> Result<(Pack, Case)> {
+    let p = pack(u)?;
+    let c = case(u)?;
+    Ok((p, c))
+}
+
+/// A case for an item of `lp` (usually one of its own, sometimes two for art 29): each declared
+/// fact usually given a value of its kind, a tier among the item's, factors among the pack's.
+pub fn reference_case(u: &mut Unstructured, lp: &LoadedPack) -> Result<Case> {
+    let items = &lp.pack.items;
+    if items.is_empty() {
+        return Err(arbitrary::Error::NotEnoughData);
+    }
+    let item = &items[u.choose_index(items.len())?];
+    let mut codes = vec![item.code.clone()];
+    if u.ratio(1, 8)? {
+        codes.push(items[u.choose_index(items.len())?].code.clone());
+    }
+    let mut facts = BTreeMap::new();
+    for f in &item.facts {
+        if u.ratio(1, 8)? {
+            continue;
+        }
+        let v = match &f.kind {
+            FactKind::Number { .. } if u.ratio(7, 8)? => FactValue::Number(dec(u)?),
+            FactKind::Bool if u.ratio(7, 8)? => FactValue::Bool(u.arbitrary()?),
+            FactKind::Choice { options } if !options.is_empty() && u.ratio(7, 8)? => {
+                FactValue::Text(options[u.choose_index(options.len())?].clone())
+            }
+            _ => fact_value(u)?,
+        };
+        facts.insert(f.id.clone(), v);
+    }
+    let tier = if !item.tiers.is_empty() && u.ratio(3, 4)? {
+        Some(item.tiers[u.choose_index(item.tiers.len())?].code.clone())
+    } else {
+        None
+    };
+    let factors = list(u, 2, |u| {
+        let fs = &lp.pack.factors;
+        Ok(if fs.is_empty() || u.ratio(1, 8)? {
+            "unknown".to_string()
+        } else {
+            fs[u.choose_index(fs.len())?].id.clone()
+        })
+    })?;
+    case_with(u, codes, facts, tier, factors)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reverse parsers for the round-trip oracles (the project writes numerals; nothing reads them).
+
+fn digit(c: char) -> Option<u64> {
+    Some(match c {
+        '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Below 10^4: digits with 十/拾, 百/佰, 千/仟; 零 is read as nothing; a leading 十 is 一十.
+fn below_e4(s: &str) -> Option<u64> {
+    let mut total = 0u64;
+    let mut pending: Option<u64> = None;
+    for c in s.chars() {
+        let unit = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1000,
+            _ => {
+                let d = digit(c)?;
+                if pending.is_some() && d != 0 {
+                    return None; // two digits in a row
+                }
+                pending = if d == 0 { None } else { Some(d) };
+                continue;
+            }
+        };
+        let d = pending
+            .take()
+            .unwrap_or(if total == 0 && unit == 10 { 1 } else { 0 });
+        if d == 0 {
+            return None;
+        }
+        total += d * unit;
+    }
+    Some(total + pending.unwrap_or(0))
+}
+
+/// Any whole number written by `chinese_number` or the 元 part of `amount_in_words`.
+pub fn parse_chinese_number(s: &str) -> Option<u64> {
+    if s == "零" {
+        return Some(0);
+    }
+    if let Some(i) = s.rfind('亿') {
+        let high = parse_chinese_number(&s[..i])?;
+        let low = &s[i + '亿'.len_utf8()..];
+        let low = if low.is_empty() {
+            0
+        } else {
+            parse_chinese_number(low)?
+        };
+        if low >= 100_000_000 {
+            return None;
+        }
+        return high.checked_mul(100_000_000)?.checked_add(low);
+    }
+    if let Some(i) = s.find('万') {
+        let high = below_e4(&s[..i])?;
+        let low = below_e4(&s[i + '万'.len_utf8()..])?;
+        return Some(high * 10_000 + low);
+    }
+    below_e4(s)
+}
+
+/// An amount written by `amount_in_words`: …元整, …元…角…分, …角, …分.
+pub fn parse_amount_in_words(s: &str) -> Option<Decimal> {
+    if s == "零元整" {
+        return Some(Decimal::ZERO);
+    }
+    let (yuan, rest) = match s.split_once('元') {
+        Some((y, r)) => (parse_chinese_number(y)?, r),
+        None => (0, s),
+    };
+    let mut cents = 0u64;
+    let rest = rest.strip_prefix('零').unwrap_or(rest);
+    if rest != "整" {
+        let mut chars = rest.chars().peekable();
+        while let Some(c) = chars.next() {
+            let d = digit(c)?;
+            match chars.next()? {
+                '角' => cents += d * 10,
+                '分' => cents += d,
+                _ => return None,
+            }
+        }
+    }
+    let total = Decimal::from(yuan).checked_mul(Decimal::ONE_HUNDRED)? + Decimal::from(cents);
+    Some((total / Decimal::ONE_HUNDRED).normalize())
+}
+
+/// A decimal numeral reduced to its digits: sign (only when not zero), the integer part without
+/// leading zeros and the fraction without trailing zeros ("+007.50" → "7.5", "-0.0" → "0").
+pub fn plain_digits(s: &str) -> String {
+    let (neg, body) = match s.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let mut out = String::new();
+    if neg && (int != "0" || !frac.is_empty()) {
+        out.push('-');
+    }
+    out.push_str(int);
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
