@@ -393,3 +393,33 @@ fn engine_errors_serialise_as_tagged_objects_for_the_js_api() {
     assert_eq!(v["type"], "format");
     assert_eq!(v["file"], "x.json");
 }
+
+/// Found by fuzzing (tests/fuzz_regressions/draft/zero-gains-empty-statutory-range): a fine of
+/// "违法所得五倍以下" with 违法所得 0 has no amount to impose. It was reported as a fine of
+/// "0元以下"; now the officer is asked to check the base.
+#[test]
+fn a_zero_base_leaves_the_fine_pending_not_zero() {
+    let lp = common::reference();
+    let r = eval(
+        &lp,
+        serde_json::json!({
+            "items": ["JZS-31"], "party": "citizen", "tier": "A",
+            "facts": { "illegal_gains_amount": "0" }
+        }),
+    );
+    assert_eq!(r.outcome, Outcome::Pending, "{}", r.summary);
+    assert!(r.recommended.is_none() && r.statutory.is_none());
+    assert!(
+        r.pending.iter().any(|p| p.contains("违法所得")),
+        "{:?}",
+        r.pending
+    );
+    let with_gains = eval(
+        &lp,
+        serde_json::json!({
+            "items": ["JZS-31"], "party": "citizen", "tier": "A",
+            "facts": { "illegal_gains_amount": "1000" }
+        }),
+    );
+    assert_eq!(with_gains.outcome, Outcome::Fine);
+}

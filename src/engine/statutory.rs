@@ -273,6 +273,21 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         }
     }
     match span_of(&rule.form, case) {
+        // Nothing to impose: a base of zero (违法所得 0 for "违法所得五倍以下") or a bound
+        // below the other. Recommending "0元以下" would read as a fine; the officer checks the
+        // base instead (found by fuzzing, tests/fuzz_regressions/draft).
+        Some(Ok(span)) if span.is_empty() => {
+            let what = base_fact(&rule.form).map_or("罚款数额", |b| condition::label(item, b));
+            cx.pending
+                .push(format!("请核实：{what}（依此计算的法定罚款幅度为空）"));
+            cx.log(
+                Step::Statutory,
+                format!("法定罚款为{words}，依本案{what}计算的幅度为空，无法确定罚款数额"),
+                vec![cite],
+                Vec::new(),
+                facts,
+            );
+        }
         Some(Ok(span)) => {
             cx.statutory = Some(span);
             let r = span.money();
