@@ -32,7 +32,7 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 impl Date {
     /// A valid date, or None.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
+        if !crate::limits::YEARS.contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
         if day == 0 || day > days_in_month(year, month) {
@@ -92,8 +92,19 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(de::Error::custom)
+        // A visitor rather than String::deserialize and parse: serde_json then places the error
+        // at the date itself, so the JSON path names it even as an object's last field.
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("日期字符串 YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
