@@ -197,3 +197,57 @@ fn case_items_factors_and_facts() {
     assert!(e.message.contains("最多 1000 项"), "{e:?}");
 }
 
+/// What serde and serde_json say in English is translated (found by the fuzz oracles' check
+/// that every message is Chinese).
+#[test]
+fn every_parse_message_is_chinese() {
+    let texts = [
+        r#"{"party": "citizen", "age": -1}"#,
+        r#"{"party": "citizen", "age": 99999999999}"#,
+        r#"{"party": "citizen", "facts": {"a": 1e400}}"#,
+        "{\"party\": \"citi\u{1}zen\"}",
+        r#"{"party": "\x"}"#,
+        r#"{"party": "\ud800"}"#,
+        r#"{"party": "citizen", "items": [1]}"#,
+        r#"{"party": "citizen", "facts": {"a": null}}"#,
+        r#"{"party": "citizen", "facts": {"a": []}}"#,
+        r#"{"party": "citizen", "dates": {"occurred": 5}}"#,
+        r#"{"party": "citizen", "waive": "yes"}"#,
+        "[",
+        "",
+        "nul",
+        "{\"party\": \"citizen\"} x",
+    ];
+    let mut english = Vec::new();
+    for t in texts {
+        let e = parse::<Case>(t).unwrap_err();
+        if e.message.contains("invalid")
+            || e.message.contains("expected")
+            || e.message.contains("number")
+            || !e
+                .message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        {
+            english.push(format!("{t} → {}", e.message));
+        }
+    }
+    assert!(english.is_empty(), "{english:#?}");
+    for t in texts {
+        let e = parse::<Case>(t).unwrap_err();
+        assert!(
+            e.message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{t}: {}",
+            e.message
+        );
+        assert!(
+            !e.message.contains("invalid")
+                && !e.message.contains("expected")
+                && !e.message.contains("number"),
+            "{t}: English left in {}",
+            e.message
+        );
+    }
+}
