@@ -139,7 +139,7 @@ fn dates_out_of_range() {
     ))
     .unwrap();
     assert_eq!(c.dates.occurred.unwrap().year(), *YEARS.end());
-    for bad in ["0000-01-01", "10000-01-01"] {
+    for bad in ["0000-01-01", "10000-01-01", "+999-01-01", "2024-+1-01"] {
         let e = parse::<Case>(&case(
             json!({"party": "citizen", "dates": {"occurred": bad}}),
         ))
