@@ -842,3 +842,81 @@ async fn bad_packs_files_and_storage_leave_the_page_and_the_draft_working() {
     assert_page_works(&c).await;
     let _ = c.close().await;
 }
+
+/// Markup, script and bidirectional-override characters in a pack's text are shown literally:
+/// no element is made from them and no script runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pack_script_and_bidi_text_is_shown_literally() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+    c.goto(&base).await.unwrap();
+    wait_css(&c, "#finder-q").await;
+    let count = "return document.querySelectorAll('script, iframe, svg, img, style').length;";
+    let before = c.execute(count, vec![]).await.unwrap();
+
+    let script = "<script>window.__pwned = 1</script>";
+    // U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, U+202C POP.
+    let bidi = "\u{202e}款罚\u{202c}\u{2066}x\u{2069}";
+    let mut pack = reference();
+    pack["meta"]["id"] = json!("script-bidi-test");
+    pack["meta"]["title"] = json!(format!("标题{bidi}"));
+    let zl64 = pack["items"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["code"] == "ZL-64")
+        .unwrap();
+    zl64["name"] = json!(format!("{script}偷工减料{bidi}"));
+    zl64["tiers"][1]["description"] =
+        json!("<iframe src=\"javascript:window.__pwned=2\"></iframe>一般情形");
+    zl64["penalty_basis"]["quote"] = json!(format!(
+        "<svg onload=\"window.__pwned=3\"></svg>{}",
+        zl64["penalty_basis"]["quote"].as_str().unwrap()
+    ));
+    let dir = unique_dir("script-bidi");
+    let path = dir.join("script-bidi.json");
+    std::fs::write(&path, pack.to_string()).unwrap();
+    upload(&c, &path).await;
+    wait_text(&c, "#pack-title", &format!("标题{bidi}")).await;
+
+    let search = wait_css(&c, "#finder-q").await;
+    search.send_keys("偷工减料").await.unwrap();
+    click_containing(&c, "#finder-list [role=option]", "ZL-64").await;
+    wait_text(&c, ".selected-item", script).await;
+    // textContent: WebDriver's rendered text may fold control characters.
+    let shown = |css: &str| format!("return document.querySelector('{css}').textContent;");
+    let selected = c.execute(&shown(".selected-item"), vec![]).await.unwrap();
+    assert!(
+        selected
+            .as_str()
+            .unwrap_or_default()
+            .contains(&format!("{script}偷工减料{bidi}")),
+        "名称未原样显示：{selected:?}"
+    );
+    input_by_label(&c, "工程合同价款")
+        .await
+        .send_keys("10000000")
+        .await
+        .unwrap();
+    click_containing(&c, ".tiers label", "<iframe").await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    let result = c.execute(&shown("#result"), vec![]).await.unwrap();
+    assert!(
+        result
+            .as_str()
+            .unwrap_or_default()
+            .contains("<svg onload=\"window.__pwned=3\"></svg>"),
+        "引文未原样显示"
+    );
+
+    let after = c.execute(count, vec![]).await.unwrap();
+    assert_eq!(before, after, "包内文字被当作 HTML 解析了");
+    let pwned = c
+        .execute("return window.__pwned === undefined;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(pwned, json!(true), "包内脚本被执行了");
+    assert!(c.get_alert_text().await.is_err(), "页面弹出了 alert");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = c.close().await;
+}
