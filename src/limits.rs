@@ -157,24 +157,39 @@ pub(crate) fn check_json_text(text: &str) -> Result<(), (usize, String)> {
             b'}' | b']' => depth = depth.saturating_sub(1),
             b'"' => {
                 let start = i;
-                let mut chars = 0usize;
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    if bytes[i] == b'\\' {
-                        i += 1;
-                    }
-                    i += 1;
-                    chars += 1;
-                    // Continuation bytes of a multi-byte character are not characters.
-                    while i < bytes.len() && bytes[i] & 0xC0 == 0x80 {
-                        i += 1;
+                // To the closing quote, stepping over escapes.
+                loop {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    match rest.iter().position(|&b| b == b'"' || b == b'\\') {
+                        Some(n) if rest[n] == b'"' => {
+                            i += n;
+                            break;
+                        }
+                        Some(n) => i += n + 2,
+                        // Unterminated: serde reports it; its length still counts.
+                        None => {
+                            i = bytes.len();
+                            break;
+                        }
                     }
                 }
-                if chars > MAX_STRING_CHARS {
-                    return Err((
-                        start,
-                        format!("字符串超过 {MAX_STRING_CHARS} 个字符（{REFUSED}）"),
-                    ));
+                let i_end = i.min(bytes.len());
+                // Characters, counted only when the bytes could be too many: continuation
+                // bytes of a multi-byte character are not characters; an escape (\n, \uXXXX)
+                // counts as what it is written with.
+                if i_end - start > MAX_STRING_CHARS {
+                    let body = &bytes[start + 1..i_end];
+                    let chars = body.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                    if chars > MAX_STRING_CHARS {
+                        return Err((
+                            start,
+                            format!("字符串超过 {MAX_STRING_CHARS} 个字符（{REFUSED}）"),
+                        ));
+                    }
+                }
+                if i >= bytes.len() {
+                    break;
                 }
             }
             b'-' | b'0'..=b'9' => {
@@ -196,4 +211,29 @@ pub(crate) fn check_json_text(text: &str) -> Result<(), (usize, String)> {
         i += 1;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_survives_truncated_text() {
+        for t in [
+            "\"",
+            "\"\\",
+            "\"\\\"",
+            "\"abc",
+            "[\"a\\",
+            "-",
+            "1e",
+            "{\"a\":\"\\u12",
+        ] {
+            assert!(check_json_text(t).is_ok(), "{t}");
+        }
+        let long = format!("\"{}", "a".repeat(MAX_STRING_CHARS + 1));
+        assert!(check_json_text(&long).is_err());
+        let escaped = format!("\"{}\"", "\\n".repeat(MAX_STRING_CHARS / 2));
+        assert!(check_json_text(&escaped).is_ok());
+    }
 }
