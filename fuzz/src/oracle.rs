@@ -261,14 +261,18 @@ pub fn words(data: &[u8]) {
     let mut u = arbitrary::Unstructured::new(data);
     let Ok(n) = u.arbitrary::<u64>() else { return };
     let w = cailiang::text::chinese_number(n);
-    assert_eq!(crate::arb::parse_chinese_number(&w), Some(n), "{n} → {w}");
+    assert_eq!(
+        crate::numerals::parse_chinese_number(&w),
+        Some(n),
+        "{n} → {w}"
+    );
     let Ok(amount) = crate::arb::decimal(&mut u) else {
         return;
     };
     match cailiang::text::amount_in_words(amount) {
         Ok(w) => {
             assert_eq!(
-                crate::arb::parse_amount_in_words(&w),
+                crate::numerals::parse_amount_in_words(&w),
                 Some(amount.normalize()),
                 "{amount} → {w}"
             );
@@ -323,8 +327,8 @@ pub fn decimal(data: &[u8]) {
     match parse_decimal(text) {
         Ok(d) => {
             assert_eq!(
-                crate::arb::plain_digits(&d.to_string()),
-                crate::arb::plain_digits(text.trim()),
+                crate::numerals::plain_digits(&d.to_string()),
+                crate::numerals::plain_digits(text.trim()),
                 "{text:?} parsed as {d}"
             );
             assert_eq!(parse_decimal(&d.to_string()), Ok(d));
