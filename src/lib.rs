@@ -14,6 +14,7 @@ pub mod docx;
 pub mod engine;
 pub mod import;
 pub mod library;
+pub mod limits;
 pub mod num;
 pub mod pack;
 pub mod schema;

@@ -19,6 +19,14 @@ pub const RECENT_KEY: &str = "cailiang.recent.v1";
 pub const RECENT_UNREADABLE_KEY: &str = "cailiang.recent.unreadable";
 /// Where a draft is moved when the officer asks to start afresh after a crash.
 pub const DRAFT_BACKUP_KEY: &str = "cailiang.draft.backup";
+/// Where a saved draft that cannot be read (corrupt, or from another version) is moved before
+/// the first save overwrites it.
+pub const DRAFT_UNREADABLE_KEY: &str = "cailiang.draft.unreadable";
+
+thread_local! {
+    /// Whether the stored draft was checked before this page's first save.
+    static DRAFT_CHECKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 /// What is saved: the selected item, the case as the engine reads it, the form as typed and the
 /// officer's edits to the reasoning text.
@@ -44,6 +52,16 @@ pub fn save_draft(draft: &Draft, case: &Case, text: Option<&TextEdits>) -> Resul
         form: Some(draft.clone()),
         text: text.cloned(),
     };
+    // Only the stand-alone app saves (an embedded one never writes), so only it moves an
+    // unreadable draft aside, once per page, rather than overwrite it.
+    if !DRAFT_CHECKED.with(|c| c.replace(true)) {
+        let storage = LocalStorage::raw();
+        if let Ok(Some(old)) = storage.get_item(DRAFT_KEY) {
+            if serde_json::from_str::<SavedCase>(&old).is_err() {
+                let _ = storage.set_item(DRAFT_UNREADABLE_KEY, &old);
+            }
+        }
+    }
     LocalStorage::set(DRAFT_KEY, &saved).map_err(|e| e.to_string())
 }
 
