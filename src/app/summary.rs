@@ -7,7 +7,9 @@ use crate::engine::range::yuan;
 use crate::engine::result::{EvalResult, ItemRef, MoneyRange, TierChoice};
 use crate::text::{cite, cite_list};
 
-use super::format::{capital, flag_rows, flag_status, money_range, range_capital, range_words};
+use crate::form::format::{
+    capital, flag_rows, flag_status, money_range, range_capital, range_words,
+};
 
 /// “¥200,000 – ¥400,000（200,000元以上400,000元以下；人民币贰拾万元以上肆拾万元以下）”.
 pub fn range_line(r: &MoneyRange) -> String {

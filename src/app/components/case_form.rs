@@ -5,9 +5,9 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::format::capital;
 use crate::app::state::{Action, DateField, Draft, Evaluation, FactInput, Field, PackRef, State};
 use crate::case::Capacity;
+use crate::form::format::capital;
 use crate::num::Dec;
 use crate::pack::model::{Effect, FactDef, FactKind, Item, Parties, PartyKind};
 

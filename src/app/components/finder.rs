@@ -3,8 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::search;
 use crate::app::state::{Action, PackRef, State};
+use crate::form::search;
 use crate::text::{article_ref, cite};
 
 /// Props of [`Finder`].

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::format::short_hash;
 use crate::app::state::{Action, PackRef, State};
+use crate::form::format::short_hash;
 use crate::validate::Report;
 
 /// The example local edition offered in the pack bar, to show how another pack is loaded. It is

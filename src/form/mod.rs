@@ -1,0 +1,9 @@
+//! The officer's form model: what the web app shows and records, as plain data and functions.
+//!
+//! The app in `crate::app` (wasm only) is a thin view over this module: the finder's search
+//! ([`search`]) and the display helpers for money, hashes and Chinese numerals ([`format`]).
+//! Nothing here needs a browser, so `cargo test` covers it natively; tests/boundary.rs keeps
+//! browser crates out.
+
+pub mod format;
+pub mod search;
