@@ -133,15 +133,3 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<gloo::file::Object
     a.click();
     Ok(url)
 }
-
-/// Plain text for Windows editors: a BOM (so that old Notepad reads it as UTF-8) and CRLF line
-/// ends.
-pub fn windows_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.lines().count() + 3);
-    out.push('\u{feff}');
-    for line in text.lines() {
-        out.push_str(line);
-        out.push_str("\r\n");
-    }
-    out
-}

@@ -11,7 +11,6 @@ pub mod export;
 pub mod recent;
 pub mod state;
 pub mod storage;
-pub mod summary;
 
 use std::cell::{Cell, RefCell};
 

@@ -11,7 +11,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::{FileReader, read_as_text};
-use serde::Serialize;
 use yew::prelude::*;
 
 use crate::REFERENCE_PACK_FILE;
@@ -27,6 +26,7 @@ use crate::app::storage;
 use crate::case::Case;
 use crate::engine::error::EngineError;
 use crate::engine::result::EvalResult;
+use crate::form::summary::ResultFile;
 use crate::pack::LoadedPack;
 use crate::validate::{Finding, Report, validate_text};
 
@@ -314,14 +314,6 @@ fn unreadable(file: &str, why: String) -> Action {
     )))
 }
 
-/// What the export writes.
-#[derive(Serialize)]
-struct Export<'a> {
-    tool: &'static str,
-    case: &'a Case,
-    result: &'a EvalResult,
-}
-
 /// The state a calculator starts on; a new `key` starts it afresh.
 struct Seed {
     key: u32,
@@ -589,20 +581,15 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             let Some(Ok(result)) = &eval.result else {
                 return;
             };
-            let export = Export {
-                tool: "裁量基准计算器",
-                case: &eval.case,
-                result,
-            };
-            let text = match crate::app::export::pretty_json(&export) {
+            let file = ResultFile::new(&eval.case, result);
+            let text = match crate::app::export::pretty_json(&file) {
                 Ok(t) => t,
                 Err(e) => {
                     dispatch.dispatch(Action::Notice(Some(format!("导出失败：{e}"))));
                     return;
                 }
             };
-            let name = format!("裁量结果-{}.json", result.item.code);
-            match download(&name, &text, "application/json") {
+            match download(&file.file_name(), &text, "application/json") {
                 Ok(url) => *last_url.borrow_mut() = Some(url),
                 Err(e) => dispatch.dispatch(Action::Notice(Some(format!("导出失败：{e}")))),
             }

@@ -7,8 +7,9 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::app::export::{Copied, copy_text, download, windows_text};
+use crate::app::export::{Copied, copy_text, download};
 use crate::app::state::{Action, State, TextEdits};
+use crate::form::summary::windows_text;
 use crate::text::{Draft as TextDraft, chinese_number};
 
 /// Props of [`ReasoningDraft`].

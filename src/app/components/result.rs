@@ -7,7 +7,6 @@ use yew::prelude::*;
 use crate::app::components::trace::{Trace, citation_html};
 use crate::app::export::{Copied, copy_text};
 use crate::app::state::Evaluation;
-use crate::app::summary::summary;
 use crate::case::Case;
 use crate::engine::result::{
     EvalResult, Flag, FlagStatus, Level, MoneyRange, Outcome, Step, TierChoice, TraceEntry,
@@ -15,6 +14,7 @@ use crate::engine::result::{
 use crate::form::format::{
     capital, flag_rows, flag_status, money, money_range, range_capital, range_words, short_hash,
 };
+use crate::form::summary::summary;
 use crate::num::Dec;
 
 /// Props of [`ResultPanel`].
