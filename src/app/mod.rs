@@ -5,10 +5,10 @@
 //! it returns. Pack text is only ever rendered as text nodes.
 
 pub mod api;
+pub mod clock;
 pub mod components;
 pub mod embed;
 pub mod export;
-pub mod recent;
 pub mod state;
 pub mod storage;
 

@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 
-use super::recent::Recent;
-use super::state::{Draft, PackSource, TextEdits};
+use super::state::PackSource;
+use crate::form::CaseDraft;
+use crate::form::recent::Recent;
+use crate::form::text_edits::TextEdits;
 
 /// Key of the saved draft.
 pub const DRAFT_KEY: &str = "cailiang.draft.v1";
@@ -30,14 +32,14 @@ pub struct SavedDraft {
     pub case: Case,
     /// The form as typed (kept so that text that does not parse yet is not lost).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub form: Option<Draft>,
+    pub form: Option<CaseDraft>,
     /// The officer's edits to the reasoning text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<TextEdits>,
 }
 
 /// Saves the draft; the error message is returned when the browser refuses.
-pub fn save_draft(draft: &Draft, case: &Case, text: Option<&TextEdits>) -> Result<(), String> {
+pub fn save_draft(draft: &CaseDraft, case: &Case, text: Option<&TextEdits>) -> Result<(), String> {
     let saved = SavedDraft {
         item: draft.item.clone(),
         case: case.clone(),
@@ -62,9 +64,9 @@ struct SavedText {
 
 /// The saved draft and the edits to its reasoning text, read from storage once: the form as
 /// typed, or else the form rebuilt from the saved case; the default form when nothing reads.
-pub fn load_draft() -> (Draft, Option<TextEdits>) {
+pub fn load_draft() -> (CaseDraft, Option<TextEdits>) {
     let Ok(Some(text)) = LocalStorage::raw().get_item(DRAFT_KEY) else {
-        return (Draft::default(), None);
+        return (CaseDraft::default(), None);
     };
     if let Ok(SavedDraft {
         form: Some(form),
@@ -79,11 +81,11 @@ pub fn load_draft() -> (Draft, Option<TextEdits>) {
         .and_then(|t| t.text);
     let draft = match serde_json::from_str::<SavedCase>(&text) {
         Ok(saved) => {
-            let mut d = Draft::from_case(&saved.case);
+            let mut d = CaseDraft::from_case(&saved.case);
             d.item = saved.item.or(d.item);
             d
         }
-        Err(_) => Draft::default(),
+        Err(_) => CaseDraft::default(),
     };
     (draft, edits)
 }

@@ -21,12 +21,14 @@ use crate::app::components::reasoning::ReasoningDraft;
 use crate::app::components::recent::RecentCases;
 use crate::app::components::result::ResultPanel;
 use crate::app::export::download;
-use crate::app::state::{Action, Draft, Evaluation, PackSource, State, TextEdits};
+use crate::app::state::{Action, PackSource, State};
 use crate::app::storage;
 use crate::case::Case;
 use crate::engine::error::EngineError;
 use crate::engine::result::EvalResult;
 use crate::form::summary::ResultFile;
+use crate::form::text_edits::TextEdits;
+use crate::form::{CaseDraft, Evaluation};
 use crate::pack::LoadedPack;
 use crate::validate::{Finding, Report, validate_text};
 
@@ -132,7 +134,7 @@ fn embedded_state(embed: &EmbedProps) -> State {
         },
     };
     let (draft, text) = match &embed.case {
-        Some(case) => (Draft::from_case(case), None),
+        Some(case) => (CaseDraft::from_case(case), None),
         None => storage::load_draft(),
     };
     State::new(pack, source, draft, text)
@@ -268,19 +270,19 @@ fn command_state(current: &State, command: Command) -> Result<State, EngineError
     let pack = current.pack.0.clone();
     let source = current.source.clone();
     match command {
-        Command::Prefill(case) => Ok(State::new(pack, source, Draft::from_case(&case), None)),
+        Command::Prefill(case) => Ok(State::new(pack, source, CaseDraft::from_case(&case), None)),
         Command::Select(code) => {
             if pack.item(&code).is_none() {
                 return Err(EngineError::UnknownItem { code });
             }
             let old = &current.draft;
-            let draft = Draft {
+            let draft = CaseDraft {
                 party: old.party,
                 occurred: old.occurred.clone(),
                 ended: old.ended.clone(),
                 discovered: old.discovered.clone(),
                 decided: old.decided.clone(),
-                ..Draft::default()
+                ..CaseDraft::default()
             };
             // The reducer's own item choice (it moves the party to one the item covers).
             let fresh = Rc::new(State::new(pack, source, draft, None));

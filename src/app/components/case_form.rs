@@ -5,9 +5,11 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::state::{Action, DateField, Draft, Evaluation, FactInput, Field, PackRef, State};
+use crate::app::state::{Action, PackRef, State};
 use crate::case::Capacity;
+use crate::form::draft::{CaseDraft, DateField, FactInput};
 use crate::form::format::capital;
+use crate::form::{Evaluation, Field};
 use crate::num::Dec;
 use crate::pack::model::{Effect, FactDef, FactKind, Item, Parties, PartyKind};
 
@@ -17,7 +19,7 @@ pub struct CaseFormProps {
     /// The active pack.
     pub pack: PackRef,
     /// The form as typed.
-    pub draft: Draft,
+    pub draft: CaseDraft,
     /// The evaluation of the form (for errors beside fields and the tier the engine chose).
     pub eval: Rc<Evaluation>,
     /// State updates.
@@ -115,7 +117,13 @@ fn money_input(
     }
 }
 
-fn fact_field(index: usize, def: &FactDef, draft: &Draft, eval: &Evaluation, d: &Dispatch) -> Html {
+fn fact_field(
+    index: usize,
+    def: &FactDef,
+    draft: &CaseDraft,
+    eval: &Evaluation,
+    d: &Dispatch,
+) -> Html {
     let id = format!("fact-{index}");
     let err_id = format!("{id}-err");
     let help_id = format!("{id}-help");

@@ -8,8 +8,9 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::app::export::{Copied, copy_text, download};
-use crate::app::state::{Action, State, TextEdits};
+use crate::app::state::{Action, State};
 use crate::form::summary::windows_text;
+use crate::form::text_edits::TextEdits;
 use crate::text::{Draft as TextDraft, chinese_number};
 
 /// Props of [`ReasoningDraft`].

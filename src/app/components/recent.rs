@@ -4,8 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::recent::{MAX_RECENT, Recent, when};
-use crate::app::state::{Action, Evaluation, PackRef, State};
+use crate::app::clock::when;
+use crate::app::state::{Action, PackRef, State};
+use crate::form::Evaluation;
+use crate::form::recent::{MAX_RECENT, Recent};
 
 /// Props of [`RecentCases`].
 #[derive(Properties, PartialEq)]

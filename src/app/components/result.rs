@@ -6,11 +6,11 @@ use yew::prelude::*;
 
 use crate::app::components::trace::{Trace, citation_html};
 use crate::app::export::{Copied, copy_text};
-use crate::app::state::Evaluation;
 use crate::case::Case;
 use crate::engine::result::{
     EvalResult, Flag, FlagStatus, Level, MoneyRange, Outcome, Step, TierChoice, TraceEntry,
 };
+use crate::form::Evaluation;
 use crate::form::format::{
     capital, flag_rows, flag_status, money, money_range, range_capital, range_words, short_hash,
 };
