@@ -7,9 +7,9 @@
 pub mod api;
 pub mod clock;
 pub mod components;
+pub mod dispatch;
 pub mod embed;
 pub mod export;
-pub mod state;
 pub mod storage;
 
 use std::cell::{Cell, RefCell};

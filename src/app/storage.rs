@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 
-use super::state::PackSource;
 use crate::form::CaseDraft;
 use crate::form::recent::Recent;
+use crate::form::state::PackSource;
 use crate::form::text_edits::TextEdits;
 
 /// Key of the saved draft.

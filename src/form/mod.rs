@@ -5,8 +5,9 @@
 //!   fields that could not be read; [`field`] places those errors, and the engine's, by field;
 //! - [`evaluation`]: the draft read and run through the engine ([`Evaluation`]);
 //! - [`text_edits`]: the officer's edits to the 说理 text; [`recent`]: the recent cases;
+//! - [`state`]: the app's whole state and [`State::reduce`], what each action does to it;
 //! - [`search`]: the finder's search-as-you-type;
-//! - [`format`]: money in figures and 大写, hashes, Chinese numerals, flag wording;
+//! - [`format`](mod@format): money in figures and 大写, hashes, Chinese numerals, flag wording;
 //! - [`summary`]: the result as text for other systems.
 //!
 //! Nothing here needs a browser, so `cargo test` covers it natively; tests/boundary.rs keeps
@@ -18,9 +19,11 @@ pub mod field;
 pub mod format;
 pub mod recent;
 pub mod search;
+pub mod state;
 pub mod summary;
 pub mod text_edits;
 
 pub use draft::CaseDraft;
 pub use evaluation::Evaluation;
 pub use field::Field;
+pub use state::{Action, Stamped, State};

@@ -15,6 +15,24 @@ pub struct TextEdits {
 }
 
 impl TextEdits {
+    /// The edits after the officer set section `key` to `text`: the first edit starts from the
+    /// generated text; edited back to exactly the generated text, nothing is kept (None).
+    pub fn edit(
+        current: Option<TextEdits>,
+        generated: &TextDraft,
+        key: &str,
+        text: String,
+    ) -> Option<TextEdits> {
+        let mut edits = current.unwrap_or_else(|| TextEdits {
+            base: generated.full_text(),
+            sections: generated.sections.clone(),
+        });
+        if let Some(sec) = edits.sections.iter_mut().find(|x| x.key == key) {
+            sec.text = text;
+        }
+        (edits.sections != generated.sections).then_some(edits)
+    }
+
     /// The edited text as a draft (for the full text with numbered headings).
     pub fn draft(&self) -> TextDraft {
         TextDraft {

@@ -20,17 +20,18 @@ use crate::app::components::header::{EXAMPLE_PACK_FILE, EXAMPLE_PACK_URL, Header
 use crate::app::components::reasoning::ReasoningDraft;
 use crate::app::components::recent::RecentCases;
 use crate::app::components::result::ResultPanel;
+use crate::app::dispatch::Dispatch;
 use crate::app::export::download;
-use crate::app::state::{Action, PackSource, State};
 use crate::app::storage;
 use crate::case::Case;
 use crate::engine::error::EngineError;
 use crate::engine::result::EvalResult;
+use crate::form::state::{Action, PackSource, Stamped, State};
 use crate::form::summary::ResultFile;
 use crate::form::text_edits::TextEdits;
 use crate::form::{CaseDraft, Evaluation};
 use crate::pack::LoadedPack;
-use crate::validate::{Finding, Report, validate_text};
+use crate::validate::Report;
 
 /// The embedded reference pack.
 pub fn reference_pack() -> Rc<LoadedPack> {
@@ -72,11 +73,11 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 
 /// Fetches a pack and offers it as `file`: loaded if it validates, refused with its report if
 /// not.
-fn fetch_pack(dispatch: UseReducerDispatcher<State>, url: String, file: String) {
+fn fetch_pack(dispatch: Dispatch, url: String, file: String) {
     wasm_bindgen_futures::spawn_local(async move {
         let action = match fetch_text(&url).await {
-            Ok(text) => pack_action(&file, text),
-            Err(e) => unreadable(&file, e),
+            Ok(text) => Action::pack_text(&file, text),
+            Err(e) => Action::pack_unreadable(&file, &e),
         };
         dispatch.dispatch(action);
     });
@@ -100,18 +101,13 @@ fn initial_state() -> State {
     }
     let (draft, text) = storage::load_draft();
     let mut notice = None;
-    let (pack, source) = match storage::load_pack_source() {
-        Some(src) => match validate_text(&src.file, &src.text) {
-            (Some(lp), report) if report.is_ok() => (Rc::new(lp), Some(src)),
-            _ => {
-                notice = Some(format!(
-                    "上次使用的基准文件“{}”已无法通过校验，已改用内置参考基准。",
-                    src.file
-                ));
-                let _ = storage::save_pack(None);
-                (reference_pack(), None)
-            }
-        },
+    let (pack, source) = match storage::load_pack_source().map(PackSource::reload) {
+        Some(Ok((pack, source))) => (pack, Some(source)),
+        Some(Err(why)) => {
+            notice = Some(why);
+            let _ = storage::save_pack(None);
+            (reference_pack(), None)
+        }
         None => (reference_pack(), None),
     };
     let mut s = State::new(pack, source, draft, text);
@@ -125,12 +121,9 @@ fn initial_state() -> State {
 fn embedded_state(embed: &EmbedProps) -> State {
     let (pack, source) = match &embed.pack {
         Some(p) => (p.pack.clone(), Some(p.source.clone())),
-        None => match storage::load_pack_source() {
-            Some(src) => match validate_text(&src.file, &src.text) {
-                (Some(lp), report) if report.is_ok() => (Rc::new(lp), Some(src)),
-                _ => (reference_pack(), None),
-            },
-            None => (reference_pack(), None),
+        None => match storage::load_pack_source().map(PackSource::reload) {
+            Some(Ok((pack, source))) => (pack, Some(source)),
+            _ => (reference_pack(), None),
         },
     };
     let (draft, text) = match &embed.case {
@@ -285,35 +278,13 @@ fn command_state(current: &State, command: Command) -> Result<State, EngineError
                 ..CaseDraft::default()
             };
             // The reducer's own item choice (it moves the party to one the item covers).
-            let fresh = Rc::new(State::new(pack, source, draft, None));
-            Ok((*yew::Reducible::reduce(fresh, Action::SelectItem(code))).clone())
+            let fresh = State::new(pack, source, draft, None);
+            Ok(fresh.reduce(Stamped {
+                action: Action::SelectItem(code),
+                at: crate::app::clock::now(),
+            }))
         }
     }
-}
-
-/// Validates pack text and turns it into an action: loaded, or refused with the report.
-pub fn pack_action(file: &str, text: String) -> Action {
-    match validate_text(file, &text) {
-        (Some(pack), report) if report.is_ok() => Action::PackLoaded {
-            pack: Rc::new(pack),
-            report: Rc::new(report),
-            source: Some(PackSource {
-                file: file.to_string(),
-                text,
-            }),
-        },
-        (_, report) => Action::PackRejected(Rc::new(report)),
-    }
-}
-
-fn unreadable(file: &str, why: String) -> Action {
-    Action::PackRejected(Rc::new(Report::rejected(
-        file,
-        Finding {
-            path: "$".to_string(),
-            message: format!("无法读取文件：{why}"),
-        },
-    )))
 }
 
 /// The state a calculator starts on; a new `key` starts it afresh.
@@ -431,7 +402,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
 
     // Save the draft on every change; the form, the case JSON and the edits to the 说理 text.
     {
-        let dispatch = state.dispatcher();
+        let dispatch = Dispatch::of(&state);
         let deps = (state.draft.clone(), eval.clone(), state.text.clone());
         use_effect_with(deps, move |(draft, eval, text)| {
             if !persist {
@@ -444,7 +415,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     }
     // Save the recent cases when they change (an embedding keeps none).
     {
-        let dispatch = state.dispatcher();
+        let dispatch = Dispatch::of(&state);
         use_effect_with(state.recent.clone(), move |recent| {
             if let Some(recent) = recent.as_deref().filter(|_| persist) {
                 if let Err(e) = storage::save_recent(recent) {
@@ -499,7 +470,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     }
     // Remember the chosen pack.
     {
-        let dispatch = state.dispatcher();
+        let dispatch = Dispatch::of(&state);
         use_effect_with(state.source.clone(), move |source| {
             if !persist {
                 return;
@@ -514,7 +485,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
 
     let reader = use_mut_ref(|| None::<FileReader>);
     let on_file = {
-        let dispatch = state.dispatcher();
+        let dispatch = Dispatch::of(&state);
         let reader = reader.clone();
         Callback::from(move |file: web_sys::File| {
             let name = file.name();
@@ -522,8 +493,8 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             let dispatch = dispatch.clone();
             let task = read_as_text(&blob, move |res| {
                 let action = match res {
-                    Ok(text) => pack_action(&name, text),
-                    Err(e) => unreadable(&name, e.to_string()),
+                    Ok(text) => Action::pack_text(&name, text),
+                    Err(e) => Action::pack_unreadable(&name, &e.to_string()),
                 };
                 dispatch.dispatch(action);
             });
@@ -531,7 +502,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         })
     };
     let on_reset_pack = {
-        let dispatch = state.dispatcher();
+        let dispatch = Dispatch::of(&state);
         Callback::from(move |_| {
             let pack = reference_pack();
             dispatch.dispatch(Action::PackLoaded {
@@ -544,7 +515,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
 
     // A pack from a URL (the pack bar's field, or `?pack=URL` on the page address).
     let on_url = {
-        let dispatch = state.dispatcher();
+        let dispatch = Dispatch::of(&state);
         Callback::from(move |url: String| fetch_pack(dispatch.clone(), url.clone(), url))
     };
     {
@@ -565,7 +536,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     });
     let stand_alone_over_http = props.embed.is_none() && over_http;
     let on_example = stand_alone_over_http.then(|| {
-        let dispatch = state.dispatcher();
+        let dispatch = Dispatch::of(&state);
         Callback::from(move |_| {
             fetch_pack(
                 dispatch.clone(),
@@ -578,7 +549,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let last_url = use_mut_ref(|| None::<gloo::file::ObjectUrl>);
     let on_export = {
         let eval = eval.clone();
-        let dispatch = state.dispatcher();
+        let dispatch = Dispatch::of(&state);
         Callback::from(move |_| {
             let Some(Ok(result)) = &eval.result else {
                 return;
@@ -648,25 +619,25 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             <Header pack={state.pack.clone()} file={file} report={state.report.clone()}
                 rejected={state.rejected} notice={state.notice.clone()}
                 on_file={on_file} on_reset_pack={on_reset_pack} on_example={on_example} on_url={on_url}
-                dispatch={state.dispatcher()} />
+                dispatch={Dispatch::of(&state)} />
             <main class="layout">
                 <div class="col-input">
                     if let Some(recent) = state.recent.clone() {
                         <RecentCases recent={recent} current={state.draft.case_id}
-                            pack={state.pack.clone()} dispatch={state.dispatcher()} />
+                            pack={state.pack.clone()} dispatch={Dispatch::of(&state)} />
                     }
                     <Finder pack={state.pack.clone()} query={state.query.clone()}
                         cursor={state.cursor} selected={state.draft.item.clone()}
                         also={state.draft.also.clone()}
-                        dispatch={state.dispatcher()} />
+                        dispatch={Dispatch::of(&state)} />
                     <CaseForm pack={state.pack.clone()} draft={state.draft.clone()}
-                        eval={eval.clone()} dispatch={state.dispatcher()} />
+                        eval={eval.clone()} dispatch={Dispatch::of(&state)} />
                 </div>
                 <div class="col-result">
                     <ResultPanel eval={eval.clone()} on_export={on_export} />
                     if let (Some(g), Some(Ok(r))) = ((*generated).clone(), &eval.result) {
                         <ReasoningDraft generated={g} edits={state.text.clone()}
-                            code={AttrValue::from(r.item.code.clone())} dispatch={state.dispatcher()} />
+                            code={AttrValue::from(r.item.code.clone())} dispatch={Dispatch::of(&state)} />
                     }
                 </div>
             </main>

@@ -5,10 +5,11 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::state::{Action, PackRef, State};
+use crate::app::dispatch::Dispatch;
 use crate::case::Capacity;
 use crate::form::draft::{CaseDraft, DateField, FactInput};
 use crate::form::format::capital;
+use crate::form::state::{Action, PackRef};
 use crate::form::{Evaluation, Field};
 use crate::num::Dec;
 use crate::pack::model::{Effect, FactDef, FactKind, Item, Parties, PartyKind};
@@ -23,10 +24,8 @@ pub struct CaseFormProps {
     /// The evaluation of the form (for errors beside fields and the tier the engine chose).
     pub eval: Rc<Evaluation>,
     /// State updates.
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: Dispatch,
 }
-
-type Dispatch = UseReducerDispatcher<State>;
 
 fn on_text(d: &Dispatch, make: impl Fn(String) -> Action + 'static) -> Callback<InputEvent> {
     let d = d.clone();

@@ -3,8 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::state::{Action, PackRef, State};
+use crate::app::dispatch::Dispatch;
 use crate::form::search;
+use crate::form::state::{Action, PackRef};
 use crate::text::{article_ref, cite};
 
 /// Props of [`Finder`].
@@ -21,7 +22,7 @@ pub struct FinderProps {
     /// Further items the same act violates.
     pub also: Vec<String>,
     /// State updates.
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: Dispatch,
 }
 
 fn option_id(index: usize) -> String {

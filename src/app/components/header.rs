@@ -5,8 +5,9 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::state::{Action, PackRef, State};
+use crate::app::dispatch::Dispatch;
 use crate::form::format::short_hash;
+use crate::form::state::{Action, PackRef};
 use crate::validate::Report;
 
 /// The example local edition offered in the pack bar, to show how another pack is loaded. It is
@@ -39,7 +40,7 @@ pub struct HeaderProps {
     /// Load a pack from a URL.
     pub on_url: Callback<String>,
     /// State updates.
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: Dispatch,
 }
 
 /// Title bar, active pack and pack loading.

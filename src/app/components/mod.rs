@@ -1,4 +1,4 @@
-//! Function components, one per file. Each is a thin view over [`super::state::State`].
+//! Function components, one per file. Each is a thin view over [`crate::form::state::State`].
 
 pub mod app;
 pub mod case_form;

@@ -7,8 +7,9 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::app::dispatch::Dispatch;
 use crate::app::export::{Copied, copy_text, download};
-use crate::app::state::{Action, State};
+use crate::form::state::Action;
 use crate::form::summary::windows_text;
 use crate::form::text_edits::TextEdits;
 use crate::text::{Draft as TextDraft, chinese_number};
@@ -23,7 +24,7 @@ pub struct ReasoningProps {
     /// Code of the item applied (for the file name).
     pub code: AttrValue,
     /// State updates.
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: Dispatch,
 }
 
 /// Rows for a text area: one per line of about 34 characters, within 3..=24 (the stylesheet

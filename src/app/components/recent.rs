@@ -5,9 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::clock::when;
-use crate::app::state::{Action, PackRef, State};
+use crate::app::dispatch::Dispatch;
 use crate::form::Evaluation;
 use crate::form::recent::{MAX_RECENT, Recent};
+use crate::form::state::{Action, PackRef};
 
 /// Props of [`RecentCases`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +20,7 @@ pub struct RecentProps {
     /// The active pack (names and results are shown by it).
     pub pack: PackRef,
     /// State updates.
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: Dispatch,
 }
 
 /// The list of recent cases and the 新建案件 button.

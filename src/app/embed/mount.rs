@@ -10,8 +10,8 @@ use yew::{AppHandle, Callback};
 
 use super::super::api::{case_from_js, error, json_text, read_pack};
 use super::super::components::app::{App, Command, Commands, EmbeddedPack, ResultEvent};
-use super::super::state::PackSource;
 use super::{embed_props, event_js, get, send, unmounted};
+use crate::form::state::PackSource;
 
 /// A mounted calculator, returned by `mount`.
 #[wasm_bindgen]
