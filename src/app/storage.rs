@@ -2,12 +2,11 @@
 //! crash or a refused pack never loses the case being entered.
 
 use gloo::storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
-
 use crate::form::CaseDraft;
 use crate::form::recent::Recent;
+use crate::form::saved::{SavedDraft, read_draft};
 use crate::form::state::PackSource;
 use crate::form::text_edits::TextEdits;
 
@@ -22,72 +21,18 @@ pub const RECENT_UNREADABLE_KEY: &str = "cailiang.recent.unreadable";
 /// Where a draft is moved when the officer asks to start afresh after a crash.
 pub const DRAFT_BACKUP_KEY: &str = "cailiang.draft.backup";
 
-/// What is saved: the selected item, the case as the engine reads it, the form as typed and the
-/// officer's edits to the reasoning text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SavedDraft {
-    /// Selected item code.
-    pub item: Option<String>,
-    /// The case JSON.
-    pub case: Case,
-    /// The form as typed (kept so that text that does not parse yet is not lost).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub form: Option<CaseDraft>,
-    /// The officer's edits to the reasoning text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<TextEdits>,
-}
-
 /// Saves the draft; the error message is returned when the browser refuses.
 pub fn save_draft(draft: &CaseDraft, case: &Case, text: Option<&TextEdits>) -> Result<(), String> {
-    let saved = SavedDraft {
-        item: draft.item.clone(),
-        case: case.clone(),
-        form: Some(draft.clone()),
-        text: text.cloned(),
-    };
-    LocalStorage::set(DRAFT_KEY, &saved).map_err(|e| e.to_string())
+    LocalStorage::set(DRAFT_KEY, SavedDraft::new(draft, case, text)).map_err(|e| e.to_string())
 }
 
-/// The saved draft's parts read on their own, so that one part that no longer reads (a form
-/// saved by an older version) does not lose the others.
-#[derive(Deserialize)]
-struct SavedCase {
-    item: Option<String>,
-    case: Case,
-}
-
-#[derive(Deserialize)]
-struct SavedText {
-    text: Option<TextEdits>,
-}
-
-/// The saved draft and the edits to its reasoning text, read from storage once: the form as
-/// typed, or else the form rebuilt from the saved case; the default form when nothing reads.
+/// The saved draft and the edits to its reasoning text, read from storage once
+/// ([`read_draft`]); the default form when nothing is saved.
 pub fn load_draft() -> (CaseDraft, Option<TextEdits>) {
-    let Ok(Some(text)) = LocalStorage::raw().get_item(DRAFT_KEY) else {
-        return (CaseDraft::default(), None);
-    };
-    if let Ok(SavedDraft {
-        form: Some(form),
-        text: edits,
-        ..
-    }) = serde_json::from_str::<SavedDraft>(&text)
-    {
-        return (form, edits);
+    match LocalStorage::raw().get_item(DRAFT_KEY) {
+        Ok(Some(text)) => read_draft(&text),
+        _ => (CaseDraft::default(), None),
     }
-    let edits = serde_json::from_str::<SavedText>(&text)
-        .ok()
-        .and_then(|t| t.text);
-    let draft = match serde_json::from_str::<SavedCase>(&text) {
-        Ok(saved) => {
-            let mut d = CaseDraft::from_case(&saved.case);
-            d.item = saved.item.or(d.item);
-            d
-        }
-        Err(_) => CaseDraft::default(),
-    };
-    (draft, edits)
 }
 
 /// Moves the saved draft aside (after a crash, at the officer's request).

@@ -5,6 +5,7 @@
 //!   fields that could not be read; [`field`] places those errors, and the engine's, by field;
 //! - [`evaluation`]: the draft read and run through the engine ([`Evaluation`]);
 //! - [`text_edits`]: the officer's edits to the 说理 text; [`recent`]: the recent cases;
+//! - [`saved`]: the draft as the browser saves it, and reading back older saves;
 //! - [`state`]: the app's whole state and [`State::reduce`], what each action does to it;
 //! - [`search`]: the finder's search-as-you-type;
 //! - [`format`](mod@format): money in figures and 大写, hashes, Chinese numerals, flag wording;
@@ -18,6 +19,7 @@ pub mod evaluation;
 pub mod field;
 pub mod format;
 pub mod recent;
+pub mod saved;
 pub mod search;
 pub mod state;
 pub mod summary;
