@@ -7,6 +7,7 @@
 //! - [`text_edits`]: the officer's edits to the 说理 text; [`recent`]: the recent cases;
 //! - [`saved`]: the draft as the browser saves it, and reading back older saves;
 //! - [`state`]: the app's whole state and [`State::reduce`], what each action does to it;
+//! - [`embedding`]: what an embedding host and the app exchange (commands in, results out);
 //! - [`search`]: the finder's search-as-you-type;
 //! - [`format`](mod@format): money in figures and 大写, hashes, Chinese numerals, flag wording;
 //! - [`summary`]: the result as text for other systems.
@@ -15,6 +16,7 @@
 //! browser crates out.
 
 pub mod draft;
+pub mod embedding;
 pub mod evaluation;
 pub mod field;
 pub mod format;

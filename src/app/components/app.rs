@@ -4,8 +4,8 @@
 //! Stand-alone (`start()`), [`App`] has no props: it restores the draft and pack saved in
 //! LocalStorage and saves them on every change. Embedded (`mount`, the iframe of
 //! [`crate::app::embed`]), it is given [`EmbedProps`]: a case and pack to start with, whether
-//! to save, a callback for every new evaluation, and a [`Commands`] handle through which the
-//! host replaces the case later.
+//! to save, a callback for every new evaluation, and a [`crate::form::embedding::Commands`]
+//! handle through which the host replaces the case later.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,12 +23,9 @@ use crate::app::components::result::ResultPanel;
 use crate::app::dispatch::Dispatch;
 use crate::app::export::download;
 use crate::app::storage;
-use crate::case::Case;
-use crate::engine::error::EngineError;
-use crate::engine::result::EvalResult;
-use crate::form::state::{Action, PackSource, Stamped, State};
+use crate::form::embedding::{Command, EmbedProps, Handler, Reporter, ResultEvent};
+use crate::form::state::{Action, PackSource, State};
 use crate::form::summary::ResultFile;
-use crate::form::text_edits::TextEdits;
 use crate::form::{CaseDraft, Evaluation};
 use crate::pack::LoadedPack;
 use crate::validate::Report;
@@ -133,158 +130,12 @@ fn embedded_state(embed: &EmbedProps) -> State {
     State::new(pack, source, draft, text)
 }
 
-// ---------------------------------------------------------------------------------------------
-// Embedding: props, results and commands
-
-/// A validated pack given by the host.
-#[derive(Debug, Clone)]
-pub struct EmbeddedPack {
-    /// The pack.
-    pub pack: Rc<LoadedPack>,
-    /// Its file name and text.
-    pub source: PackSource,
-}
-
-/// What an embedded app reports whenever its evaluation changes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ResultEvent {
-    /// The case gives a result.
-    Result {
-        /// The case as entered.
-        case: Case,
-        /// The engine's result (the one the app shows).
-        result: Box<EvalResult>,
-        /// The 说理 text: the officer's edited text when `text_edited`, else the generated one.
-        text: String,
-        /// Whether the officer edited the text.
-        text_edited: bool,
-    },
-    /// The engine refused the case, or a command could not be carried out.
-    Error(EngineError),
-}
-
-/// What the host asks of a running app.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// Replace the case in the form (the pack stays).
-    Prefill(Case),
-    /// Start a case for an item code: the party (if the item covers it) and the dates are kept.
-    Select(String),
-}
-
-type Handler = Callback<Command, Result<(), EngineError>>;
-
-/// The host's end of a channel to a running [`App`].
-///
-/// The pattern: the host creates the handle and passes it in [`EmbedProps`]; the app registers
-/// its handler on its first render (Yew renders asynchronously, so commands sent before that
-/// are queued and carried out then; errors of those go to `on_result`) and removes it when it
-/// is destroyed, after which [`Commands::send`] fails with `None`.
-#[derive(Default)]
-pub struct Commands {
-    handler: RefCell<Option<Handler>>,
-    pending: RefCell<Vec<Command>>,
-    closed: std::cell::Cell<bool>,
-}
-
-impl Commands {
-    /// Sends a command; `Err(Some(e))` when the app refused it, `Err(None)` when the app is gone.
-    pub fn send(&self, command: Command) -> Result<(), Option<EngineError>> {
-        if self.closed.get() {
-            return Err(None);
-        }
-        let handler = self.handler.try_borrow().ok().and_then(|h| h.clone());
-        match handler {
-            Some(h) => h.emit(command).map_err(Some),
-            None => {
-                if let Ok(mut p) = self.pending.try_borrow_mut() {
-                    p.push(command);
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn register(&self, handler: Handler) -> Vec<Command> {
-        if let Ok(mut h) = self.handler.try_borrow_mut() {
-            *h = Some(handler);
-        }
-        self.pending
-            .try_borrow_mut()
-            .map(|mut p| std::mem::take(&mut *p))
-            .unwrap_or_default()
-    }
-
-    fn close(&self) {
-        self.closed.set(true);
-        if let Ok(mut h) = self.handler.try_borrow_mut() {
-            *h = None;
-        }
-    }
-}
-
-/// How an embedding runs the app.
-#[derive(Clone)]
-pub struct EmbedProps {
-    /// The case to start with (instead of the saved draft).
-    pub case: Option<Case>,
-    /// The pack to start with (instead of the saved pack).
-    pub pack: Option<EmbeddedPack>,
-    /// Whether the draft and pack are saved to LocalStorage. The embeddings pass `false`: the
-    /// stand-alone app's keys are one slot per origin, shared by every mount on a page and by
-    /// every tab, so an embedded app that wrote them would overwrite the officer's own draft
-    /// and mix its case with other mounts'. A namespace of its own would still be shared by
-    /// several mounts and tabs; the host owns an embedded case instead (it gives the case and
-    /// receives every change through `on_result`).
-    pub persist: bool,
-    /// Called whenever the app's evaluation (or the officer's text) changes.
-    pub on_result: Callback<ResultEvent>,
-    /// The host's commands.
-    pub commands: Rc<Commands>,
-}
-
-impl PartialEq for EmbedProps {
-    fn eq(&self, other: &Self) -> bool {
-        // Given once at mount; identity is enough.
-        Rc::ptr_eq(&self.commands, &other.commands) && self.on_result == other.on_result
-    }
-}
-
 /// The App's props: none stand-alone.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// Set by an embedding.
     #[prop_or_default]
     pub embed: Option<EmbedProps>,
-}
-
-/// The state a command starts the calculator afresh on.
-fn command_state(current: &State, command: Command) -> Result<State, EngineError> {
-    let pack = current.pack.0.clone();
-    let source = current.source.clone();
-    match command {
-        Command::Prefill(case) => Ok(State::new(pack, source, CaseDraft::from_case(&case), None)),
-        Command::Select(code) => {
-            if pack.item(&code).is_none() {
-                return Err(EngineError::UnknownItem { code });
-            }
-            let old = &current.draft;
-            let draft = CaseDraft {
-                party: old.party,
-                occurred: old.occurred.clone(),
-                ended: old.ended.clone(),
-                discovered: old.discovered.clone(),
-                decided: old.decided.clone(),
-                ..CaseDraft::default()
-            };
-            // The reducer's own item choice (it moves the party to one the item covers).
-            let fresh = State::new(pack, source, draft, None);
-            Ok(fresh.reduce(Stamped {
-                action: Action::SelectItem(code),
-                at: crate::app::clock::now(),
-            }))
-        }
-    }
 }
 
 /// The state a calculator starts on; a new `key` starts it afresh.
@@ -318,7 +169,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let mut registered = None;
             if let Some(embed) = embed {
-                let handler: Handler = Callback::from(move |command: Command| {
+                let handler: Handler = Rc::new(move |command: Command| {
                     let state = current
                         .try_borrow()
                         .ok()
@@ -326,7 +177,7 @@ pub fn App(props: &AppProps) -> Html {
                     let Some(state) = state else {
                         return Ok(());
                     };
-                    let next = command_state(&state, command)?;
+                    let next = state.after_command(command)?;
                     let key = {
                         let mut k = next_key.borrow_mut();
                         *k = k.wrapping_add(1);
@@ -339,8 +190,8 @@ pub fn App(props: &AppProps) -> Html {
                     Ok(())
                 });
                 for command in embed.commands.register(handler.clone()) {
-                    if let Err(e) = handler.emit(command) {
-                        embed.on_result.emit(ResultEvent::Error(e));
+                    if let Err(e) = handler(command) {
+                        (embed.on_result)(ResultEvent::Error(e));
                     }
                 }
                 registered = Some(embed.commands);
@@ -429,7 +280,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     // Report the evaluation to the host: this very evaluation, once per change of the pack, the
     // case or the officer's text.
     {
-        let last = use_mut_ref(|| None::<(String, Case, Option<TextEdits>)>);
+        let reporter = use_mut_ref(Reporter::default);
         let deps = (
             state.pack.clone(),
             eval.clone(),
@@ -440,31 +291,12 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             let Some(on_result) = on_result else {
                 return;
             };
-            let key = (pack.hash.clone(), eval.case.clone(), text.clone());
-            if last.borrow().as_ref() == Some(&key) {
-                return;
-            }
-            let event = match (&eval.result, &**generated) {
-                // Nothing chosen yet: nothing to report.
-                (None, _) | (Some(Err(EngineError::NoItem)), _) => None,
-                (Some(Err(e)), _) => Some(ResultEvent::Error(e.clone())),
-                (Some(Ok(result)), Some(generated)) => {
-                    let (text, text_edited) = match text {
-                        Some(edits) => (edits.draft().full_text(), true),
-                        None => (generated.full_text(), false),
-                    };
-                    Some(ResultEvent::Result {
-                        case: eval.case.clone(),
-                        result: Box::new(result.clone()),
-                        text,
-                        text_edited,
-                    })
-                }
-                (Some(Ok(_)), None) => None,
-            };
-            *last.borrow_mut() = Some(key);
+            let event =
+                reporter
+                    .borrow_mut()
+                    .report(pack, eval, generated.as_deref(), text.as_ref());
             if let Some(event) = event {
-                on_result.emit(event);
+                on_result(event);
             }
         });
     }
