@@ -10,6 +10,9 @@ pub mod components;
 pub mod dispatch;
 pub mod embed;
 pub mod export;
+pub mod hooks;
+pub mod page;
+pub mod start;
 pub mod storage;
 
 use std::cell::{Cell, RefCell};

@@ -252,6 +252,30 @@ pub fn list(pack: &Pack, query: &str) -> Listing {
     Listing { groups, order }
 }
 
+/// Items that can still be added as further items of the same act for a query: the best
+/// matches first, without the selected item and those already added, at most `limit`. An empty
+/// query offers none.
+pub fn further_items(
+    pack: &Pack,
+    query: &str,
+    selected: Option<&str>,
+    added: &[String],
+    limit: usize,
+) -> Vec<usize> {
+    if query.trim().is_empty() {
+        return Vec::new();
+    }
+    list(pack, query)
+        .order
+        .into_iter()
+        .filter(|&i| {
+            let code = &pack.items[i].code;
+            selected != Some(code.as_str()) && !added.contains(code)
+        })
+        .take(limit)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,5 +422,25 @@ mod tests {
         laws.dedup();
         assert_eq!(laws.len(), n);
         assert_eq!(all.groups[0].law, lp.pack.items[0].penalty_basis.law);
+    }
+
+    #[test]
+    fn further_items_leave_out_the_chosen_ones() {
+        let lp = pack();
+        let code = |i: usize| lp.pack.items[i].code.as_str();
+        assert!(further_items(&lp.pack, "  ", None, &[], 6).is_empty());
+        let all: Vec<&str> = list(&lp.pack, "64").order.into_iter().map(code).collect();
+        let offered: Vec<&str> =
+            further_items(&lp.pack, "64", Some("ZL-64"), &["GH-64".to_string()], 6)
+                .into_iter()
+                .map(code)
+                .collect();
+        let expected: Vec<&str> = all
+            .iter()
+            .copied()
+            .filter(|c| *c != "ZL-64" && *c != "GH-64")
+            .collect();
+        assert_eq!(offered, expected);
+        assert_eq!(further_items(&lp.pack, "质量条例", None, &[], 3).len(), 3);
     }
 }
