@@ -5,11 +5,12 @@
 //! it returns. Pack text is only ever rendered as text nodes.
 
 pub mod api;
+pub mod clipboard;
 pub mod clock;
 pub mod components;
 pub mod dispatch;
+pub mod download;
 pub mod embed;
-pub mod export;
 pub mod hooks;
 pub mod page;
 pub mod start;

@@ -9,32 +9,18 @@ use crate::form::search;
 use crate::form::state::{Action, PackRef};
 use crate::text::cite;
 
-/// Props of [`AlsoItems`].
-#[derive(Properties, PartialEq)]
-pub struct AlsoItemsProps {
-    /// The active pack.
-    pub pack: PackRef,
-    /// Code of the selected item.
-    pub selected: Option<String>,
-    /// The further items already added.
-    pub also: Vec<String>,
-    /// State updates.
-    pub dispatch: Dispatch,
-}
-
-/// The chips of the further items and the search that adds one.
-#[component]
-pub fn AlsoItems(props: &AlsoItemsProps) -> Html {
-    let also_q = use_state(String::new);
-    let also_hits = search::further_items(
-        &props.pack.pack,
-        &also_q,
-        props.selected.as_deref(),
-        &props.also,
-        6,
-    );
+/// The chips of the further items and the search that adds one. `also_q` is the search text,
+/// kept by the finder.
+pub fn also_items(
+    pack: &PackRef,
+    selected: Option<&str>,
+    also: &[String],
+    dispatch: &Dispatch,
+    also_q: &UseStateHandle<String>,
+) -> Html {
+    let also_hits = search::further_items(&pack.pack, also_q, selected, also, 6);
     let add = {
-        let d = props.dispatch.clone();
+        let d = dispatch.clone();
         let also_q = also_q.clone();
         move |code: String| {
             d.dispatch(Action::AddItem(code));
@@ -50,9 +36,7 @@ pub fn AlsoItems(props: &AlsoItemsProps) -> Html {
     };
     let also_key = {
         let also_q = also_q.clone();
-        let first = also_hits
-            .first()
-            .map(|&i| props.pack.pack.items[i].code.clone());
+        let first = also_hits.first().map(|&i| pack.pack.items[i].code.clone());
         let add = add.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
@@ -65,10 +49,10 @@ pub fn AlsoItems(props: &AlsoItemsProps) -> Html {
             _ => {}
         })
     };
-    let chips = props.also.iter().map(|code| {
-        let name = props.pack.item(code).map(|i| i.name.clone());
+    let chips = also.iter().map(|code| {
+        let name = pack.item(code).map(|i| i.name.clone());
         let remove = {
-            let d = props.dispatch.clone();
+            let d = dispatch.clone();
             let code = code.clone();
             Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveItem(code.clone())))
         };
@@ -82,7 +66,7 @@ pub fn AlsoItems(props: &AlsoItemsProps) -> Html {
         }
     });
     let hits = also_hits.iter().map(|&i| {
-        let item = &props.pack.pack.items[i];
+        let item = &pack.pack.items[i];
         let onclick = {
             let add = add.clone();
             let code = item.code.clone();
@@ -104,12 +88,12 @@ pub fn AlsoItems(props: &AlsoItemsProps) -> Html {
                 { "同一行为还违反（可选）" }
                 <span class="muted">{ "：依行政处罚法第二十九条，只按罚款数额高的规定处罚一次" }</span>
             </label>
-            if !props.also.is_empty() {
+            if !also.is_empty() {
                 <ul class="chips" aria-label="同一行为还违反的规定">{ for chips }</ul>
             }
             <input id="also-q" type="search" autocomplete="off" class="also-search"
                 placeholder="搜索并添加，如：建筑法 74"
-                value={(*also_q).clone()} oninput={also_input} onkeydown={also_key} />
+                value={(**also_q).clone()} oninput={also_input} onkeydown={also_key} />
             if !also_q.trim().is_empty() {
                 if also_hits.is_empty() {
                     <p class="hint">{ "没有可添加的违法行为。" }</p>

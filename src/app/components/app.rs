@@ -77,14 +77,14 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let dispatch = Dispatch::of(&state);
     let embedded = props.embed.is_some();
     let persist = props.embed.as_ref().is_none_or(|e| e.persist);
-    let evaluated = use_evaluation(state.pack.clone(), state.draft.clone());
-    let eval = evaluated.eval.clone();
+    let computed = use_evaluation(state.pack.clone(), state.draft.clone());
+    let eval = computed.eval.clone();
     use_persistence(state.clone(), eval.clone(), persist);
     use_embed_events(
         props.embed.as_ref().map(|e| e.on_result.clone()),
         state.pack.clone(),
         eval.clone(),
-        evaluated.generated.clone(),
+        computed.generated.clone(),
         state.text.clone(),
     );
     // Asked of the page once, not on every render.
@@ -122,7 +122,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </div>
                 <div class="col-result">
                     <ResultPanel eval={eval.clone()} dispatch={dispatch.clone()} />
-                    if let (Some(g), Some(Ok(r))) = (evaluated.generated.clone(), &eval.result) {
+                    if let (Some(g), Some(Ok(r))) = (computed.generated.clone(), &eval.result) {
                         <ReasoningDraft generated={g} edits={state.text.clone()}
                             code={AttrValue::from(r.item.code.clone())} dispatch={dispatch} />
                     }

@@ -3,7 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::components::also_items::AlsoItems;
+use crate::app::components::also_items::also_items;
 use crate::app::dispatch::Dispatch;
 use crate::form::search;
 use crate::form::state::{Action, PackRef};
@@ -137,16 +137,12 @@ pub fn Finder(props: &FinderProps) -> Html {
             }
         });
     // Further items for the same act (行政处罚法 art 29).
+    let also_q = use_state(String::new);
     let also = props
         .selected
         .as_deref()
-        .and_then(|c| props.pack.item(c))
-        .map(|_| {
-            html! {
-                <AlsoItems pack={props.pack.clone()} selected={props.selected.clone()}
-                    also={props.also.clone()} dispatch={props.dispatch.clone()} />
-            }
-        });
+        .filter(|c| props.pack.item(c).is_some())
+        .map(|c| also_items(&props.pack, Some(c), &props.also, &props.dispatch, &also_q));
     let missing = props
         .selected
         .as_deref()

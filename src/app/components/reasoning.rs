@@ -7,8 +7,9 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::app::clipboard::{Copied, copy_text};
 use crate::app::dispatch::Dispatch;
-use crate::app::export::{Copied, copy_text, download};
+use crate::app::download::download;
 use crate::form::state::Action;
 use crate::form::summary::windows_text;
 use crate::form::text_edits::TextEdits;

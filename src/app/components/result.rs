@@ -7,9 +7,10 @@ use yew::prelude::*;
 use crate::app::components::amounts::amounts;
 use crate::app::components::flags::flags;
 use crate::app::components::penalties::penalties;
-use crate::app::components::result_actions::ResultActions;
+use crate::app::components::result_actions::{ResultActions, use_result_actions};
 use crate::app::components::trace::{Trace, citation_html};
 use crate::app::dispatch::Dispatch;
+use crate::case::Case;
 use crate::engine::result::{EvalResult, Level, Outcome, Step, TierChoice, TraceEntry};
 use crate::form::Evaluation;
 use crate::form::format::{money_range, short_hash};
@@ -55,8 +56,7 @@ fn deciding_entry(r: &EvalResult) -> Option<&TraceEntry> {
     r.trace.iter().rev().find(|e| steps.contains(&e.step))
 }
 
-fn sheet(eval: &Rc<Evaluation>, r: &EvalResult, dispatch: &Dispatch) -> Html {
-    let case = &eval.case;
+fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
     let gate = matches!(
         r.outcome,
         Outcome::NoPenalty | Outcome::MayNotPenalise | Outcome::TimeBarred
@@ -65,7 +65,7 @@ fn sheet(eval: &Rc<Evaluation>, r: &EvalResult, dispatch: &Dispatch) -> Html {
     let trace = Rc::new(r.trace.clone());
     html! {
         <>
-            <ResultActions eval={eval.clone()} dispatch={dispatch.clone()} />
+            { actions.view() }
             if p.reference_only {
                 <p class="ref-warning" role="note">
                     { "本结果依据参考示例基准计算，非任何机关发布的正式裁量基准，不得直接作为处罚决定依据。" }
@@ -193,6 +193,7 @@ fn sheet(eval: &Rc<Evaluation>, r: &EvalResult, dispatch: &Dispatch) -> Html {
 /// The result panel.
 #[component]
 pub fn ResultPanel(props: &ResultProps) -> Html {
+    let actions = use_result_actions(props.eval.clone(), props.dispatch.clone());
     let body = match &props.eval.result {
         None => html! {
             <div class="placeholder">
@@ -210,7 +211,7 @@ pub fn ResultPanel(props: &ResultProps) -> Html {
                 </div>
             </div>
         },
-        Some(Ok(r)) => sheet(&props.eval, r, &props.dispatch),
+        Some(Ok(r)) => sheet(&props.eval.case, r, &actions),
     };
     let bar = match &props.eval.result {
         Some(Ok(r)) => {

@@ -9,9 +9,10 @@ use crate::form::state::PackRef;
 use crate::form::{CaseDraft, Evaluation};
 use crate::text::Draft as TextDraft;
 
-/// What the result panel, the form's error messages and the 说理 card show.
+/// What the app computes from the pack and the draft: what the result panel, the form's error
+/// messages and the 说理 card show.
 #[derive(Clone, PartialEq)]
-pub struct Evaluated {
+pub struct Computed {
     /// The draft read and evaluated.
     pub eval: Rc<Evaluation>,
     /// The 说理 text generated for the result; None without a result.
@@ -20,7 +21,7 @@ pub struct Evaluated {
 
 /// Evaluates `draft` on `pack`.
 #[hook]
-pub fn use_evaluation(pack: PackRef, draft: CaseDraft) -> Evaluated {
+pub fn use_evaluation(pack: PackRef, draft: CaseDraft) -> Computed {
     let eval = use_memo((pack.clone(), draft), |(pack, draft)| {
         Evaluation::run(pack, draft)
     });
@@ -28,7 +29,7 @@ pub fn use_evaluation(pack: PackRef, draft: CaseDraft) -> Evaluated {
         Some(Ok(r)) => Some(Rc::new(crate::text::draft(pack, &eval.case, r))),
         _ => None,
     });
-    Evaluated {
+    Computed {
         eval,
         generated: (*generated).clone(),
     }
