@@ -59,8 +59,8 @@ impl<'de> Deserialize<'de> for FactInput {
 }
 
 /// The case form exactly as the officer filled it in, including text that does not parse yet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+/// Saved as a JSON object of these fields; read back by [`CaseDraft::deserialize`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CaseDraft {
     /// This case's number among the recent cases ([`super::recent`]); 0 until it has one.
     pub case_id: u32,
@@ -169,6 +169,58 @@ fn date(text: &str, errors: &mut Vec<(Field, String)>) -> Option<Date> {
             errors.push((Field::Dates, e));
             None
         }
+    }
+}
+
+/// Read from a JSON object by field name: what is missing keeps its default, names it does not
+/// know are skipped (a form saved by a newer version), a repeated name takes the last value.
+/// Written out rather than derived: the derived reader also reads a struct from an array by
+/// position, code the officer's page would download for nothing.
+impl<'de> Deserialize<'de> for CaseDraft {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = CaseDraft;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("案件表单（JSON 对象）")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<CaseDraft, A::Error> {
+                let mut d = CaseDraft::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "case_id" => d.case_id = map.next_value()?,
+                        "label" => d.label = map.next_value()?,
+                        "item" => d.item = map.next_value()?,
+                        "also" => d.also = map.next_value()?,
+                        "party" => d.party = map.next_value()?,
+                        "age" => d.age = map.next_value()?,
+                        "capacity" => d.capacity = map.next_value()?,
+                        "occurred" => d.occurred = map.next_value()?,
+                        "ended" => d.ended = map.next_value()?,
+                        "discovered" => d.discovered = map.next_value()?,
+                        "decided" => d.decided = map.next_value()?,
+                        "grave_harm" => d.grave_harm = map.next_value()?,
+                        "facts" => d.facts = map.next_value()?,
+                        "circumstances" => d.circumstances = map.next_value()?,
+                        "factors" => d.factors = map.next_value()?,
+                        "tier" => d.tier = map.next_value()?,
+                        "choose_reduced" => d.choose_reduced = map.next_value()?,
+                        "waive" => d.waive = map.next_value()?,
+                        "illegal_gains" => d.illegal_gains = map.next_value()?,
+                        "gains_to_be_returned" => d.gains_to_be_returned = map.next_value()?,
+                        "intended_fine" => d.intended_fine = map.next_value()?,
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(d)
+            }
+        }
+        d.deserialize_map(V)
     }
 }
 
@@ -574,5 +626,85 @@ mod tests {
         assert_eq!(back, d);
         // A fact is text or yes/no, never a bare number.
         assert!(serde_json::from_str::<CaseDraft>(r#"{"facts":{"x":5}}"#).is_err());
+    }
+
+    #[test]
+    fn every_field_of_a_saved_form_reads_back() {
+        // Fields as saved: the reader above must know each one (a field it did not know would
+        // be dropped on reload). Adding a field to CaseDraft fails here until it is read.
+        let saved = serde_json::to_value(CaseDraft::default()).unwrap();
+        let mut keys: Vec<&str> = saved
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        let mut known = vec![
+            "case_id",
+            "label",
+            "item",
+            "also",
+            "party",
+            "age",
+            "capacity",
+            "occurred",
+            "ended",
+            "discovered",
+            "decided",
+            "grave_harm",
+            "facts",
+            "circumstances",
+            "factors",
+            "tier",
+            "choose_reduced",
+            "waive",
+            "illegal_gains",
+            "gains_to_be_returned",
+            "intended_fine",
+        ];
+        known.sort_unstable();
+        assert_eq!(keys, known);
+        // Every field away from its default survives the round trip.
+        let mut d = CaseDraft {
+            case_id: 7,
+            label: "某公司".into(),
+            item: Some("ZL-64".into()),
+            also: vec!["JZF-64".into()],
+            party: PartyKind::Citizen,
+            age: "17".into(),
+            capacity: Capacity::Partial,
+            occurred: "2025-03-01".into(),
+            ended: "2025-03-02".into(),
+            discovered: "2025-06-01".into(),
+            decided: "2025-07-01".into(),
+            grave_harm: true,
+            facts: BTreeMap::new(),
+            circumstances: Circumstances::default(),
+            factors: vec!["cooperative".into()],
+            tier: Some("B".into()),
+            choose_reduced: true,
+            waive: Some(false),
+            illegal_gains: "1,000".into(),
+            gains_to_be_returned: true,
+            intended_fine: "12a".into(),
+        };
+        d.facts.insert("contract_price".into(), text("10000000"));
+        d.set_circumstance("first_offence", true);
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<CaseDraft>(&json).unwrap(), d);
+        // Unknown names are skipped; a value of the wrong type is an error; so is an array.
+        let d2: CaseDraft =
+            serde_json::from_str(r#"{"label":"x","future_field":{"a":[1,2]},"age":"3"}"#).unwrap();
+        assert_eq!((d2.label.as_str(), d2.age.as_str()), ("x", "3"));
+        assert!(serde_json::from_str::<CaseDraft>(r#"{"case_id":"one"}"#).is_err());
+        assert!(serde_json::from_str::<CaseDraft>(r#"{"circumstances":{"minr":true}}"#).is_err());
+        assert!(serde_json::from_str::<CaseDraft>("[0]").is_err());
+        assert!(
+            serde_json::from_str::<CaseDraft>(r#"{"item":null}"#)
+                .unwrap()
+                .item
+                .is_none()
+        );
     }
 }

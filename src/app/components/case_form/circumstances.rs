@@ -42,23 +42,23 @@ const ART32: [(&str, &str); 4] = [
 
 /// The 法定情节 fieldset.
 pub fn circumstances_section(draft: &CaseDraft, d: &Dispatch) -> Html {
-    let circ = draft.circumstances;
-    let circ_value = |name: &str| circ.lookup(name).unwrap_or(false);
+    let checks = |list: &'static [(&'static str, &'static str)]| {
+        html! {
+            <div class="checks">
+                { for list.iter().map(|(name, label)| checkbox(
+                    &format!("c-{name}"), html! { { *label } },
+                    draft.circumstances.lookup(name).unwrap_or(false),
+                    on_check(d, move |b| Action::Circumstance(name, b)))) }
+            </div>
+        }
+    };
     html! {
         <fieldset>
             <legend>{ "法定情节（《中华人民共和国行政处罚法》）" }</legend>
             <p class="sub-legend">{ "第三十三条：不予处罚、可以不予处罚的情形" }</p>
-            <div class="checks">
-                { for ART33.iter().map(|(name, label)| checkbox(
-                    &format!("c-{name}"), html! { { *label } }, circ_value(name),
-                    on_check(d, move |b| Action::Circumstance(name, b)))) }
-            </div>
+            { checks(&ART33) }
             <p class="sub-legend">{ "第三十二条：应当从轻或者减轻处罚的情形" }</p>
-            <div class="checks">
-                { for ART32.iter().map(|(name, label)| checkbox(
-                    &format!("c-{name}"), html! { { *label } }, circ_value(name),
-                    on_check(d, move |b| Action::Circumstance(name, b)))) }
-            </div>
+            { checks(&ART32) }
         </fieldset>
     }
 }
