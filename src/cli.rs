@@ -6,7 +6,7 @@ use std::io::Write;
 
 use crate::case::Case;
 use crate::engine::evaluate;
-use crate::validate::validate_text;
+use crate::validate::{accept_pack, validate_text};
 
 const USAGE: &str = "用法：
   cailiang validate PACK.json…           校验裁量基准包（每个包输出一行汇总）
@@ -85,8 +85,8 @@ fn eval(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
             crate::REFERENCE_PACK.to_string(),
         ),
     };
-    let (lp, report) = validate_text(&file, &text);
-    let lp = lp.ok_or_else(|| report.lines().join("\n"))?;
+    let (lp, _) = accept_pack(&file, &text)
+        .map_err(|r| format!("{}\n{}", r.report.summary(), r.report.lines().join("\n")))?;
     let case_text = read(&case_path)?;
     let case: Case = crate::pack::json::parse(&case_text)
         .map_err(|e| format!("{case_path}：{} 处{}", e.path, e.message))?;

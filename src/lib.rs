@@ -11,14 +11,17 @@ pub mod case;
 pub mod date;
 pub mod engine;
 pub mod form;
+pub mod import;
 pub mod num;
 pub mod pack;
 pub mod schema;
 pub mod statute;
+pub mod table;
 /// The 说理 reasoning text of a result: the paragraphs of a penalty decision, with citations,
 /// amounts in figures and 大写, and templates a pack may override.
 pub mod text;
 pub mod validate;
+pub mod wording;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -61,7 +61,48 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, String> {
     {
         return Err(format!("“{t}”不是数字（只能包含数字、小数点和负号）"));
     }
-    Decimal::from_str(t).map_err(|_| format!("“{t}”不是有效数字或超出可表示范围"))
+    Decimal::from_str(t).map_err(|_| {
+        if looks_numeric(t) {
+            too_large(t)
+        } else {
+            format!("“{t}”不是有效数字")
+        }
+    })
+}
+
+/// Whether the text is written as a plain decimal number (an optional sign, digits, at most
+/// one point), whatever its size: such text that does not parse is too large, not "not a
+/// number".
+pub fn looks_numeric(s: &str) -> bool {
+    let t = s.trim();
+    let t = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let mut parts = t.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    digits(int) && frac.is_none_or(digits)
+}
+
+/// The message for a number beyond the exact decimal range (about 7.9 × 10^28, or more than
+/// 28 decimal places).
+pub fn too_large(text: &str) -> String {
+    let shown: String = text.trim().chars().take(40).collect();
+    let more = if text.trim().chars().count() > 40 {
+        "…"
+    } else {
+        ""
+    };
+    format!("数值“{shown}{more}”过大（或小数位过多），超出可精确计算的范围")
+}
+
+/// The message for a JSON number that serde_json could only read as a float: a whole number
+/// beyond 64 bits is too large to calculate exactly; anything else must be written as a string.
+pub fn float_message(v: f64) -> String {
+    if v.is_finite() && v.fract() == 0.0 && v.abs() >= 1.8e19 {
+        format!("数值 {v:e} 过大，超出可精确计算的范围")
+    } else {
+        format!("小数 {v} 须写成字符串（如 \"{v}\"），以免二进制浮点误差")
+    }
 }
 
 impl Serialize for Dec {
@@ -87,9 +128,7 @@ impl Visitor<'_> for DecVisitor {
         Ok(Dec(Decimal::from(v)))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-        Err(E::custom(format!(
-            "小数 {v} 须写成字符串（如 \"{v}\"），以免二进制浮点误差"
-        )))
+        Err(E::custom(float_message(v)))
     }
 }
 

@@ -98,3 +98,41 @@ fn schema_prints_all_three() {
         assert!(out.contains(n));
     }
 }
+
+#[test]
+fn eval_refuses_a_pack_the_validator_calls_invalid() {
+    // The one door: the CLI, like the app and the JS API, refuses a pack with validation errors
+    // (here a fine whose minimum exceeds its maximum) rather than evaluating on it.
+    let dir = std::env::temp_dir().join(format!("cailiang-cli-invalid-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pack = dir.join("invalid.json");
+    let mut v: serde_json::Value = serde_json::from_str(cailiang::REFERENCE_PACK).unwrap();
+    let zl59 = v["items"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["code"] == "ZL-59")
+        .unwrap();
+    zl59["fines"][0]["min"] = serde_json::json!("1000000");
+    std::fs::write(&pack, v.to_string()).unwrap();
+    let case = dir.join("case.json");
+    std::fs::write(
+        &case,
+        r#"{"items": ["ZL-59"], "party": "legal_person", "tier": "B"}"#,
+    )
+    .unwrap();
+    let (code, out, err) = run(&[
+        "eval",
+        "--pack",
+        &pack.display().to_string(),
+        "--case",
+        &case.display().to_string(),
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("无效") && err.contains("下限大于上限"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -3,7 +3,7 @@
 mod common;
 
 use cailiang::case::Case;
-use cailiang::engine::error::EngineError;
+use cailiang::engine::error::{CaseField, EngineError};
 use cailiang::engine::result::{EvalResult, FlagStatus, Level, Outcome, Step};
 use cailiang::evaluate;
 use cailiang::pack::LoadedPack;
@@ -373,7 +373,10 @@ fn engine_errors_serialise_as_tagged_objects_for_the_js_api() {
         EngineError::NoItem,
         EngineError::UnknownItem { code: "X".into() },
         EngineError::BadFact {
-            field: "facts.a".into(),
+            field: CaseField::Fact,
+            fact: Some("a".into()),
+            label: "甲".into(),
+            path: "$.facts.a".into(),
             message: "不能为负数".into(),
         },
         EngineError::Dates {

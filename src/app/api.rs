@@ -19,7 +19,7 @@ use crate::engine::error::EngineError;
 #[cfg(feature = "api")]
 use crate::pack::{LoadedPack, PackError};
 #[cfg(feature = "api")]
-use crate::validate::{Finding, validate};
+use crate::validate::Finding;
 
 // ---------------------------------------------------------------------------------------------
 // Values and errors
@@ -89,9 +89,15 @@ pub(crate) fn engine_error(e: &EngineError) -> JsValue {
             set(&err, "item", &JsValue::from_str(code));
             err
         }
-        EngineError::BadFact { field, .. } => {
-            let path = format!("$.{field}");
-            error("bad_fact", &message, &[("path", Some(&path))])
+        EngineError::BadFact {
+            path, fact, label, ..
+        } => {
+            let err = error("bad_fact", &message, &[("path", Some(path))]);
+            if let Some(id) = fact {
+                set(&err, "fact", &JsValue::from_str(id));
+            }
+            set(&err, "label", &JsValue::from_str(label));
+            err
         }
         EngineError::Dates { .. } => error("dates", &message, &[("path", Some("$.dates"))]),
         EngineError::Overflow { .. } => error("overflow", &message, &[]),
@@ -135,30 +141,30 @@ pub(crate) fn case_from_js(value: &JsValue) -> Result<Case, JsValue> {
 // ---------------------------------------------------------------------------------------------
 // Packs
 
-/// Parses, hashes and validates pack text; a pack with validation errors is refused.
+/// Takes pack text through the one door ([`crate::validate::accept_pack`]); a refused pack
+/// becomes a typed error with the report's findings.
 #[cfg(feature = "api")]
 pub(crate) fn read_pack(file: &str, text: &str) -> Result<(LoadedPack, Vec<Finding>), JsValue> {
-    let lp = crate::pack::load_pack(file, text).map_err(|e| pack_error(&e))?;
-    let report = validate(&lp);
-    if !report.is_ok() {
-        let first = report.errors.first();
-        let err = error(
-            "invalid",
-            &format!("{}；{}", report.summary(), report.lines().join("；")),
-            &[
-                ("file", Some(file)),
-                ("path", first.map(|f| f.path.as_str())),
-            ],
-        );
-        if let Ok(errors) = to_js(&report.errors) {
-            set(&err, "errors", &errors);
+    match crate::validate::accept_pack(file, text) {
+        Ok((lp, report)) => Ok((lp, report.warnings)),
+        Err(refused) => {
+            if let Some(e) = &refused.unreadable {
+                return Err(pack_error(e));
+            }
+            let report = &refused.report;
+            let first = report.errors.first();
+            let err = error(
+                "invalid",
+                &format!("{}；{}", report.summary(), report.lines().join("；")),
+                &[
+                    ("file", Some(file)),
+                    ("path", first.map(|f| f.path.as_str())),
+                ],
+            );
+            if let Ok(errors) = to_js(&report.errors) {
+                set(&err, "errors", &errors);
+            }
+            Err(err)
         }
-        return Err(err);
     }
-    Ok((lp, report.warnings))
 }
-
-// The functions portals call (`loadPack`, `evaluate`, …) are in the portal build only
-// (`--features api`, the `api` binary): the officer's page does not download them.
-#[cfg(feature = "api")]
-mod exports;

@@ -257,7 +257,7 @@ fn on_frame_message(commands: &Commands, origins: &[String], event: &web_sys::Me
     let kind = get(&data, "type").as_string().unwrap_or_default();
     let outcome = match kind.as_str() {
         message::PREFILL => case_from_js(&get(&data, "case"))
-            .and_then(|case| send(commands, Command::Prefill(case))),
+            .and_then(|case| send(commands, Command::Prefill(Box::new(case)))),
         message::SELECT => match get(&data, "item").as_string() {
             Some(item) => send(commands, Command::Select(item)),
             None => Err(error(

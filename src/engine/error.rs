@@ -3,6 +3,20 @@
 use serde::Serialize;
 use thiserror::Error;
 
+/// A field of the case a [`EngineError::BadFact`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseField {
+    /// One of the item's facts (`facts.<id>`).
+    Fact,
+    /// 违法所得 (`illegal_gains`).
+    IllegalGains,
+    /// 拟罚款数额 (`intended_fine`).
+    IntendedFine,
+    /// 年龄 (`age`).
+    Age,
+}
+
 /// The case cannot be evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -17,11 +31,26 @@ pub enum EngineError {
         /// The item code.
         code: String,
     },
-    /// A fact value does not fit its declaration.
-    #[error("{field}：{message}")]
+    /// The case names a role the item does not have.
+    #[error("违法行为 {item} 没有当事人身份“{role}”")]
+    UnknownRole {
+        /// The item code.
+        item: String,
+        /// The role named.
+        role: String,
+    },
+    /// A value of the case does not fit: a fact against its declaration, or an amount or age.
+    #[error("{label}（{path}）：{message}")]
     BadFact {
-        /// Field (JSON path in the case).
-        field: String,
+        /// Which field of the case.
+        field: CaseField,
+        /// The fact id, for a fact.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fact: Option<String>,
+        /// The field's label, e.g. "工程合同价款".
+        label: String,
+        /// The JSON path in the case, e.g. `$.facts.contract_price`.
+        path: String,
         /// What is wrong, in Chinese.
         message: String,
     },

@@ -1,24 +1,31 @@
 //! Procedural flags: 简易程序 (art 51), 听证告知 (art 63 with the pack's 较大数额), 法制审核
 //! (art 58 and the pack's list), 集体讨论 (art 57 ¶2 and the pack's list), 教育 (art 33 ¶3).
+//! Each flag records what makes it apply (its grounds, with the threshold used), so that the
+//! text and the app never test a threshold again.
 
 use rust_decimal::Decimal;
 
 use super::Ctx;
+use super::decision::{FineDecision, FlagGround, ThresholdUsed};
 use super::error::EngineError;
-use super::range::{Span, yuan};
+use super::range::Span;
 use super::result::{Flag, FlagStatus, Flags, Level, Outcome, Step};
 use crate::pack::model::{Basis, Citation, PenaltyKind, ReviewRule, Threshold, Thresholds};
 use crate::statute::Provision;
+use crate::wording::{threshold_words, yuan};
 
 fn flag(status: FlagStatus, reason: impl Into<String>, citations: Vec<Citation>) -> Flag {
     Flag {
         status,
         reason: reason.into(),
         citations,
+        grounds: Vec::new(),
+        only_if_penalised: false,
     }
 }
 
-fn reaches(x: Decimal, t: &Threshold) -> bool {
+/// Whether an amount reaches a threshold (含本数 or not).
+pub fn reaches(x: Decimal, t: &Threshold) -> bool {
     if t.inclusive {
         x >= t.amount.0
     } else {
@@ -26,15 +33,8 @@ fn reaches(x: Decimal, t: &Threshold) -> bool {
     }
 }
 
-fn words(t: &Threshold) -> String {
-    if t.inclusive {
-        format!("{}元以上（含本数）", yuan(t.amount.0))
-    } else {
-        format!("超过{}元", yuan(t.amount.0))
-    }
-}
-
-/// How an amount range stands against a threshold.
+/// How an amount range stands against a threshold: the whole range reaches it (required),
+/// only its upper part (possible), or none of it.
 fn against(r: &Span, t: &Threshold) -> FlagStatus {
     if reaches(r.min, t) {
         FlagStatus::Required
@@ -51,6 +51,12 @@ fn rank(s: FlagStatus) -> u8 {
         FlagStatus::Unknown => 1,
         FlagStatus::Possible => 2,
         FlagStatus::Required => 3,
+    }
+}
+
+fn raise(status: &mut FlagStatus, s: FlagStatus) {
+    if rank(s) > rank(*status) {
+        *status = s;
     }
 }
 
@@ -74,6 +80,27 @@ fn threshold(t: &Thresholds, organization: bool) -> Option<&Threshold> {
     }
 }
 
+fn used(t: &Threshold, organization: bool, basis: &Basis) -> ThresholdUsed {
+    ThresholdUsed {
+        threshold: *t,
+        organization,
+        basis: basis.clone(),
+    }
+}
+
+/// While a 可以不予处罚 ground is open, a flag that follows from the penalty holds only if the
+/// officer decides to penalise: required becomes possible, and the reason says so.
+fn if_penalised(mut f: Flag, open: bool) -> Flag {
+    if open && f.status != FlagStatus::NotRequired {
+        if f.status == FlagStatus::Required {
+            f.status = FlagStatus::Possible;
+        }
+        f.only_if_penalised = true;
+        f.reason = format!("如决定给予行政处罚：{}", f.reason);
+    }
+    f
+}
+
 /// Computes the flags; records the step.
 pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineError> {
     let rules = &cx.lp.pack.rules;
@@ -82,6 +109,7 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
         outcome,
         Outcome::Fine | Outcome::NoFine | Outcome::Pending | Outcome::MayNotPenalise
     );
+    let open = outcome == Outcome::MayNotPenalise;
     let amount: Option<Span> = match cx.case.intended_fine {
         Some(f) => Some(Span::closed(f.0, f.0)),
         None => cx.recommended.or(cx.statutory),
@@ -93,12 +121,22 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
                 .push(format!("拟罚款{}元不在法定幅度内", yuan(f.0)));
         }
     }
-    let fined = penalised && !cx.no_fine_in_law;
-    let heavy: Vec<(PenaltyKind, bool, String)> = cx
+    // A fine is in view only where a statutory rule applies (or a branch that sets one is still
+    // open): not before a precondition is met, nor where the provision sets none.
+    let fined = penalised
+        && matches!(
+            cx.fine,
+            FineDecision::Applied(_) | FineDecision::BranchPending { .. }
+        );
+    let heavy: Vec<FlagGround> = cx
         .penalties
         .iter()
         .filter(|p| p.kind.needs_hearing())
-        .map(|p| (p.kind, p.mandatory && !p.conditional, p.text.clone()))
+        .map(|p| FlagGround::HeavyPenalty {
+            penalty: p.kind,
+            text: p.text.clone(),
+            certain: p.mandatory && !p.conditional,
+        })
         .collect();
     let not_penalised = || flag(FlagStatus::NotRequired, "不予行政处罚", Vec::new());
 
@@ -147,9 +185,17 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
                     ),
                     cite,
                 ),
-                _ => flag(
+                Some(_) => flag(
                     FlagStatus::NotRequired,
                     format!("对{who}罚款超过{}元，应当适用普通程序", yuan(limit)),
+                    cite,
+                ),
+                None => flag(
+                    FlagStatus::Possible,
+                    format!(
+                        "罚款数额未定；决定对{who}罚款不超过{}元的，可以当场作出行政处罚决定",
+                        yuan(limit)
+                    ),
                     cite,
                 ),
             }
@@ -162,24 +208,36 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
     } else {
         let mut status = FlagStatus::NotRequired;
         let mut reasons = Vec::new();
+        let mut grounds = Vec::new();
         let mut cites = vec![Provision::Hearing.cite()];
-        for (kind, certain, text) in &heavy {
-            let s = if *certain {
-                FlagStatus::Required
-            } else {
-                FlagStatus::Possible
-            };
-            status = if rank(s) > rank(status) { s } else { status };
-            let how = if *certain {
-                ""
-            } else {
-                "（如决定给予）"
-            };
-            reasons.push(format!("拟作出“{text}”{how}（{}）", kind.label()));
+        for g in &heavy {
+            if let FlagGround::HeavyPenalty {
+                penalty,
+                text,
+                certain,
+            } = g
+            {
+                raise(
+                    &mut status,
+                    if *certain {
+                        FlagStatus::Required
+                    } else {
+                        FlagStatus::Possible
+                    },
+                );
+                let how = if *certain {
+                    ""
+                } else {
+                    "（如决定给予）"
+                };
+                reasons.push(format!("拟作出“{text}”{how}（{}）", penalty.label()));
+                grounds.push(g.clone());
+            }
         }
+        let basis = &rules.hearing.basis;
         let t = threshold(&rules.hearing, org);
-        cites.extend(basis_cites(&rules.hearing.basis));
-        let src = source_words(&rules.hearing.basis);
+        cites.extend(basis_cites(basis));
+        let src = source_words(basis);
         if fined {
             match (t, amount) {
                 (Some(t), Some(r)) => {
@@ -190,33 +248,39 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
                         } else {
                             "拟罚款如达到"
                         };
-                        reasons.push(format!("{what}较大数额标准（{}）{src}", words(t)));
+                        reasons.push(format!("{what}较大数额标准（{}）{src}", threshold_words(t)));
+                        grounds.push(FlagGround::LargeFine {
+                            threshold: used(t, org, basis),
+                            certain: s == FlagStatus::Required,
+                        });
                     }
-                    status = if rank(s) > rank(status) { s } else { status };
+                    raise(&mut status, s);
                 }
                 (None, _) => {
                     reasons.push("本基准未规定较大数额罚款标准，请按本地规定判断".into());
-                    if rank(FlagStatus::Unknown) > rank(status) {
-                        status = FlagStatus::Unknown;
-                    }
+                    grounds.push(FlagGround::NoThreshold);
+                    raise(&mut status, FlagStatus::Unknown);
                 }
                 (Some(_), None) => {}
             }
         }
-        if let Some(g) = cx.penalties.iter().find_map(|p| {
+        let confiscated = cx.penalties.iter().find_map(|p| {
             (p.kind == PenaltyKind::ConfiscateIllegalGains)
                 .then_some(p.amount)
                 .flatten()
-        }) {
-            if let Some(t) = t {
-                if reaches(g.0, t) {
-                    status = FlagStatus::Required;
-                    reasons.push(format!(
-                        "没收违法所得{}元，按较大数额标准{}执行{src}",
-                        yuan(g.0),
-                        words(t)
-                    ));
-                }
+        });
+        if let (Some(g), Some(t)) = (confiscated, t) {
+            if reaches(g.0, t) {
+                status = FlagStatus::Required;
+                reasons.push(format!(
+                    "没收违法所得{}元，按较大数额标准{}执行{src}",
+                    yuan(g.0),
+                    threshold_words(t)
+                ));
+                grounds.push(FlagGround::LargeConfiscation {
+                    threshold: used(t, org, basis),
+                    amount: g,
+                });
             }
         }
         let reason = if reasons.is_empty() {
@@ -224,7 +288,9 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
         } else {
             reasons.join("；")
         };
-        flag(status, reason, cites)
+        let mut f = flag(status, reason, cites);
+        f.grounds = grounds;
+        if_penalised(f, open)
     };
 
     let review = |r: &ReviewRule, what: &str, base: Provision| -> Flag {
@@ -233,26 +299,42 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
         }
         let mut status = FlagStatus::NotRequired;
         let mut reasons = Vec::new();
+        let mut grounds = Vec::new();
         let mut cites = vec![base.cite()];
         cites.extend(basis_cites(&r.thresholds.basis));
         if r.on_reduced && cx.adjustment.level == Level::Reduced {
             status = FlagStatus::Required;
             reasons.push(format!("本基准规定减轻处罚应当{what}"));
+            grounds.push(FlagGround::Reduced);
         }
         if r.on_hearing && rank(hearing.status) >= rank(FlagStatus::Possible) {
-            let s = hearing.status;
-            status = if rank(s) > rank(status) { s } else { status };
+            // The hearing flag is already "possible" while a discretionary ground is open; its
+            // certainty is what the review inherits.
+            let certain = hearing.status == FlagStatus::Required || hearing.only_if_penalised;
+            raise(
+                &mut status,
+                if certain {
+                    FlagStatus::Required
+                } else {
+                    FlagStatus::Possible
+                },
+            );
             reasons.push(format!("本基准规定应当告知听证的案件应当{what}"));
+            grounds.push(FlagGround::WithHearing { certain });
         }
         if let (true, Some(t), Some(a)) = (fined, threshold(&r.thresholds, org), amount) {
             let s = against(&a, t);
             if s != FlagStatus::NotRequired {
                 reasons.push(format!(
                     "罚款{}{}",
-                    words(t),
+                    threshold_words(t),
                     source_words(&r.thresholds.basis)
                 ));
-                status = if rank(s) > rank(status) { s } else { status };
+                grounds.push(FlagGround::LargeFine {
+                    threshold: used(t, org, &r.thresholds.basis),
+                    certain: s == FlagStatus::Required,
+                });
+                raise(&mut status, s);
             }
         }
         let reason = if reasons.is_empty() {
@@ -263,7 +345,9 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
         } else {
             reasons.join("；")
         };
-        flag(status, reason, cites)
+        let mut f = flag(status, reason, cites);
+        f.grounds = grounds;
+        if_penalised(f, open)
     };
     let legal_review = review(&rules.legal_review, "法制审核", Provision::LegalReview);
     let collective_discussion = review(

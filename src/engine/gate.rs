@@ -6,64 +6,112 @@ use std::collections::BTreeSet;
 
 use super::Ctx;
 use super::condition::{self, Tri};
+use super::decision::{Discretion, ExemptionRef, Ground, GroundKind};
 use super::result::Step;
 use crate::case::Capacity;
-use crate::pack::model::{Basis, PartyKind};
+use crate::pack::model::{Exemption, PartyKind};
 use crate::statute::Provision;
 
-fn source_of(b: &Basis) -> Vec<String> {
-    b.source.iter().map(|s| s.title.clone()).collect()
+fn statutory(kind: GroundKind, mandatory: bool, text: &str, p: Provision) -> Ground {
+    Ground {
+        kind,
+        mandatory,
+        text: text.to_string(),
+        exemption: None,
+        citations: vec![p.cite()],
+    }
 }
 
-/// Whether a mandatory no-penalty ground applies; records the step.
+/// A 免罚 row as a ground. A row that cites no article rests on the article of 行政处罚法 it
+/// applies: art 33 ¶1, first sentence (不予处罚) or second (可以不予处罚).
+fn row(ex: &Exemption) -> Ground {
+    let fallback = if ex.mandatory {
+        Provision::MinorCorrected
+    } else {
+        Provision::FirstOffence
+    };
+    let citations = match &ex.basis.citation {
+        Some(c) => vec![c.clone()],
+        None => vec![fallback.cite()],
+    };
+    let text = if ex.mandatory {
+        format!("符合本基准不予处罚情形（{}）：{}", ex.code, ex.description)
+    } else {
+        format!("本基准免罚清单（{}）：{}", ex.code, ex.description)
+    };
+    Ground {
+        kind: GroundKind::Exemption,
+        mandatory: ex.mandatory,
+        text,
+        exemption: Some(ExemptionRef {
+            code: ex.code.clone(),
+            description: ex.description.clone(),
+            basis: ex.basis.clone(),
+        }),
+        citations,
+    }
+}
+
+fn sources(g: &Ground) -> Vec<String> {
+    g.exemption
+        .iter()
+        .filter_map(|e| e.basis.source.as_ref())
+        .map(|s| s.title.clone())
+        .collect()
+}
+
+/// Whether a mandatory no-penalty ground applies; records it and the step.
 pub(crate) fn mandatory(cx: &mut Ctx<'_>) -> bool {
     let case = cx.case;
     let c = case.circumstances;
     let citizen = case.party == PartyKind::Citizen;
-    let mut hit: Option<(String, Vec<crate::pack::model::Citation>, Vec<String>)> = None;
-    if citizen && case.age.is_some_and(|a| a < 14) {
-        hit = Some((
-            "当事人不满十四周岁，不予行政处罚，责令监护人加以管教".into(),
-            vec![Provision::Minors.cite()],
-            vec![],
-        ));
+    cx.gate.checked = true;
+    let hit = if citizen && case.age.is_some_and(|a| a < 14) {
+        Some(statutory(
+            GroundKind::Under14,
+            true,
+            "当事人不满十四周岁，不予行政处罚，责令监护人加以管教",
+            Provision::Minors,
+        ))
     } else if citizen && case.capacity == Capacity::None {
-        hit = Some((
-            "当事人在不能辨认或者不能控制自己行为时有违法行为，不予行政处罚，应当责令其监护人严加看管和治疗".into(),
-            vec![Provision::Incapacity.cite()],
-            vec![],
-        ));
+        Some(statutory(
+            GroundKind::Incapacity,
+            true,
+            "当事人在不能辨认或者不能控制自己行为时有违法行为，不予行政处罚，应当责令其监护人严加看管和治疗",
+            Provision::Incapacity,
+        ))
     } else if c.minor && c.corrected && c.no_harm {
-        hit = Some((
-            "违法行为轻微并及时改正，没有造成危害后果，不予行政处罚".into(),
-            vec![Provision::MinorCorrected.cite()],
-            vec![],
-        ));
+        Some(statutory(
+            GroundKind::MinorCorrected,
+            true,
+            "违法行为轻微并及时改正，没有造成危害后果，不予行政处罚",
+            Provision::MinorCorrected,
+        ))
     } else if c.no_fault {
-        hit = Some((
-            "当事人有证据足以证明没有主观过错，不予行政处罚（法律、行政法规另有规定的除外，请核对处罚依据）".into(),
-            vec![Provision::NoFault.cite()],
-            vec![],
-        ));
+        Some(statutory(
+            GroundKind::NoFault,
+            true,
+            "当事人有证据足以证明没有主观过错，不予行政处罚（法律、行政法规另有规定的除外，请核对处罚依据）",
+            Provision::NoFault,
+        ))
     } else {
-        for ex in cx.item.exemptions.iter().filter(|e| e.mandatory) {
-            let mut missing = BTreeSet::new();
-            if condition::eval(&ex.when, case, &mut missing) == Tri::True {
-                hit = Some((
-                    format!("符合本基准不予处罚情形（{}）：{}", ex.code, ex.description),
-                    ex.basis.citation.iter().cloned().collect(),
-                    source_of(&ex.basis),
-                ));
-                break;
-            }
-        }
-    }
+        cx.item
+            .exemptions
+            .iter()
+            .filter(|e| e.mandatory)
+            .find(|e| condition::eval(&e.when, &cx.facts, &mut BTreeSet::new()) == Tri::True)
+            .map(row)
+    };
     match hit {
-        Some((outcome, mut cites, sources)) => {
-            if cites.is_empty() {
-                cites.push(Provision::MinorCorrected.cite());
-            }
-            cx.log(Step::MandatoryGate, outcome, cites, sources, Vec::new());
+        Some(g) => {
+            cx.log(
+                Step::MandatoryGate,
+                g.text.clone(),
+                g.citations.clone(),
+                sources(&g),
+                Vec::new(),
+            );
+            cx.gate.mandatory = Some(g);
             true
         }
         None => {
@@ -84,44 +132,27 @@ pub(crate) fn mandatory(cx: &mut Ctx<'_>) -> bool {
     }
 }
 
-/// Result of the discretionary gate.
-pub(crate) enum Discretion {
-    /// No discretionary ground.
-    None,
-    /// A ground applies and the officer has not decided.
-    Open,
-    /// A ground applies and the officer waived the penalty.
-    Waived,
-    /// A ground applies and the officer decided to penalise.
-    Refused,
-}
-
-/// Checks discretionary grounds; records the step.
+/// Checks discretionary grounds; records them, the officer's decision and the step.
 pub(crate) fn discretionary(cx: &mut Ctx<'_>) -> Discretion {
     let case = cx.case;
     let c = case.circumstances;
-    let mut grounds: Vec<(String, Vec<crate::pack::model::Citation>, Vec<String>)> = Vec::new();
+    let mut grounds = Vec::new();
     if c.first_offence && c.slight_harm && c.corrected {
-        grounds.push((
-            "初次违法且危害后果轻微并及时改正（首违不罚）".into(),
-            vec![Provision::FirstOffence.cite()],
-            vec![],
+        grounds.push(statutory(
+            GroundKind::FirstOffence,
+            false,
+            "初次违法且危害后果轻微并及时改正（首违不罚）",
+            Provision::FirstOffence,
         ));
     }
-    for ex in cx.item.exemptions.iter().filter(|e| !e.mandatory) {
-        let mut missing = BTreeSet::new();
-        if condition::eval(&ex.when, case, &mut missing) == Tri::True {
-            let mut cites: Vec<_> = ex.basis.citation.iter().cloned().collect();
-            if cites.is_empty() {
-                cites.push(Provision::FirstOffence.cite());
-            }
-            grounds.push((
-                format!("本基准免罚清单（{}）：{}", ex.code, ex.description),
-                cites,
-                source_of(&ex.basis),
-            ));
-        }
-    }
+    grounds.extend(
+        cx.item
+            .exemptions
+            .iter()
+            .filter(|e| !e.mandatory)
+            .filter(|e| condition::eval(&e.when, &cx.facts, &mut BTreeSet::new()) == Tri::True)
+            .map(row),
+    );
     if grounds.is_empty() {
         cx.log(
             Step::DiscretionaryGate,
@@ -130,15 +161,16 @@ pub(crate) fn discretionary(cx: &mut Ctx<'_>) -> Discretion {
             Vec::new(),
             Vec::new(),
         );
+        cx.gate.discretion = Discretion::None;
         return Discretion::None;
     }
     let what = grounds
         .iter()
-        .map(|g| g.0.as_str())
+        .map(|g| g.text.as_str())
         .collect::<Vec<_>>()
         .join("；");
-    let cites = grounds.iter().flat_map(|g| g.1.clone()).collect();
-    let sources = grounds.iter().flat_map(|g| g.2.clone()).collect();
+    let cites = grounds.iter().flat_map(|g| g.citations.clone()).collect();
+    let srcs = grounds.iter().flat_map(sources).collect();
     let (decision, outcome) = match case.waive {
         Some(true) => (
             Discretion::Waived,
@@ -153,6 +185,8 @@ pub(crate) fn discretionary(cx: &mut Ctx<'_>) -> Discretion {
             format!("{what}：可以不予行政处罚，由执法人员裁量决定"),
         ),
     };
-    cx.log(Step::DiscretionaryGate, outcome, cites, sources, Vec::new());
+    cx.log(Step::DiscretionaryGate, outcome, cites, srcs, Vec::new());
+    cx.gate.discretionary = grounds;
+    cx.gate.discretion = decision;
     decision
 }

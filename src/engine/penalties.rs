@@ -8,13 +8,14 @@ use rust_decimal::Decimal;
 use super::Ctx;
 use super::condition::{self, Tri};
 use super::error::EngineError;
-use super::range::{Span, describe, overflow};
+use super::range::{Span, overflow};
 use super::result::{PenaltyOut, PersonalFineOut, Step};
 use crate::num::Dec;
-use crate::pack::model::{PenaltyKind, PenaltyRule};
+use crate::pack::model::{Item, PenaltyKind, PenaltyRule};
 use crate::statute::Provision;
+use crate::wording::{describe, yuan};
 
-fn out(cx: &Ctx<'_>, r: &PenaltyRule, conditional: bool) -> PenaltyOut {
+fn out(item: &Item, r: &PenaltyRule, conditional: bool) -> PenaltyOut {
     PenaltyOut {
         kind: r.kind,
         text: r.text.clone(),
@@ -22,7 +23,7 @@ fn out(cx: &Ctx<'_>, r: &PenaltyRule, conditional: bool) -> PenaltyOut {
         conditional,
         amount: None,
         decided_by: r.decided_by.clone(),
-        citation: cx.item.penalty_basis.clone(),
+        citation: item.penalty_basis.clone(),
     }
 }
 
@@ -45,7 +46,12 @@ fn unconditional(cx: &mut Ctx<'_>, why: &str, keep: impl Fn(PenaltyKind) -> bool
         .penalties
         .iter()
         .filter(|r| keep(r.kind) && r.parties.covers(cx.case.party) && r.when.is_none())
-        .map(|r| out(cx, r, false))
+        .filter(|r| {
+            r.role
+                .as_deref()
+                .is_none_or(|want| cx.role.is_some_and(|x| x.id == want))
+        })
+        .map(|r| out(cx.item, r, false))
         .collect();
     if !list.iter().any(|p| p.kind == PenaltyKind::OrderCorrection) {
         list.push(PenaltyOut {
@@ -85,25 +91,42 @@ pub(crate) fn confiscate_only(cx: &mut Ctx<'_>) {
 pub(crate) fn collect(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     let case = cx.case;
     let item = cx.item;
-    let tier = cx
-        .tier_code
-        .as_ref()
-        .and_then(|c| item.tiers.iter().find(|t| &t.code == c));
-    let rules = item
+    let tier_penalties = cx.tier_penalties.clone();
+    // The item's and the tier's penalties, then those of the other provisions cited for the
+    // same act: art 29 bars a second 罚款, not the other penalties they impose.
+    let own = item
         .penalties
         .iter()
-        .chain(tier.into_iter().flat_map(|t| t.penalties.iter()));
-    let mut list = Vec::new();
-    for r in rules.filter(|r| r.parties.covers(case.party)) {
+        .chain(tier_penalties.iter())
+        .map(|r| (item, r));
+    let others = cx
+        .others
+        .iter()
+        .flat_map(|o| o.penalties.iter().map(move |r| (*o, r)));
+    let mut list: Vec<PenaltyOut> = Vec::new();
+    let role = cx.role.map(|r| r.id.as_str());
+    for (from, r) in own
+        .chain(others)
+        .filter(|(_, r)| r.parties.covers(case.party))
+        .filter(|(_, r)| r.role.as_deref().is_none_or(|want| Some(want) == role))
+    {
         let mut missing = BTreeSet::new();
         let t = r
             .when
             .as_ref()
-            .map_or(Tri::True, |c| condition::eval(c, case, &mut missing));
-        match t {
-            Tri::True => list.push(out(cx, r, false)),
-            Tri::Unknown => list.push(out(cx, r, true)),
-            Tri::False => {}
+            .map_or(Tri::True, |c| condition::eval(c, &cx.facts, &mut missing));
+        let p = match t {
+            Tri::True => out(from, r, false),
+            Tri::Unknown => out(from, r, true),
+            Tri::False => continue,
+        };
+        // One order of a kind is enough (责令改正 under each provision is the same order); other
+        // penalties are kept unless the same wording is already there.
+        let dup = list
+            .iter()
+            .any(|q| q.kind == p.kind && (p.kind.is_order() || q.text == p.text));
+        if !dup {
+            list.push(p);
         }
     }
     let words = if list.is_empty() {
@@ -154,7 +177,7 @@ fn confiscation(cx: &mut Ctx<'_>, list: &mut Vec<PenaltyOut>) {
                 facts,
             );
         } else {
-            let text = format!("没收违法所得{}元", super::range::yuan(g.0));
+            let text = format!("没收违法所得{}元", yuan(g.0));
             if let Some(p) = list
                 .iter_mut()
                 .find(|p| p.kind == PenaltyKind::ConfiscateIllegalGains)
@@ -199,7 +222,15 @@ fn confiscation(cx: &mut Ctx<'_>, list: &mut Vec<PenaltyOut>) {
 
 /// Fines on the responsible persons; records the step.
 pub(crate) fn personal(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
-    let Some(pf) = &cx.item.personal_fine else {
+    // The applied provision's own rule, else one of the other provisions cited for the act:
+    // the responsible persons are other parties, so art 29 does not bar their fine.
+    let from_other = cx.item.personal_fine.is_none();
+    let Some(pf) = cx
+        .item
+        .personal_fine
+        .as_ref()
+        .or_else(|| cx.others.iter().find_map(|o| o.personal_fine.as_ref()))
+    else {
         return Ok(());
     };
     if !cx.case.party.is_organization() {
@@ -228,15 +259,21 @@ pub(crate) fn personal(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         pf.max_percent,
         describe(&span.money())
     );
-    cx.log(
-        Step::PersonalFine,
-        text.clone(),
-        vec![pf.basis.clone()],
-        Vec::new(),
-        Vec::new(),
-    );
+    let mut cites = vec![pf.basis.clone()];
+    let trace = if from_other {
+        cites.push(Provision::OneFine.cite());
+        format!(
+            "{text}（依同一违法行为所违反的{}；第二十九条禁止对当事人的同一违法行为给予两次以上罚款，对责任人员的罚款以单位罚款数额为基数，不受其限制）",
+            crate::wording::cite(&pf.basis)
+        )
+    } else {
+        text.clone()
+    };
+    cx.log(Step::PersonalFine, trace, cites, Vec::new(), Vec::new());
     cx.personal_fine = Some(PersonalFineOut {
         range: span.money(),
+        min_percent: pf.min_percent,
+        max_percent: pf.max_percent,
         text,
         citation: pf.basis.clone(),
     });

@@ -166,46 +166,8 @@ impl MoneyRange {
     }
 }
 
-/// Formats 元 with thousands separators: 1234567.5 → "1,234,567.50".
-pub fn yuan(d: Decimal) -> String {
-    let r = d.round_dp(2);
-    let neg = r.is_sign_negative() && !r.is_zero();
-    let s = format!("{:.2}", r.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    let frac = if frac == "00" {
-        String::new()
-    } else {
-        format!(".{frac}")
-    };
-    format!("{}{out}{frac}", if neg { "-" } else { "" })
-}
-
-/// Describes a range in Chinese: “200,000元以上400,000元以下”.
-pub fn describe(r: &MoneyRange) -> String {
-    if r.min == r.max && r.min_inclusive && r.max_inclusive {
-        return format!("{}元", yuan(r.min.0));
-    }
-    let lo = if r.min.0.is_zero() && !r.min_inclusive {
-        String::new()
-    } else if r.min_inclusive {
-        format!("{}元以上", yuan(r.min.0))
-    } else {
-        format!("超过{}元", yuan(r.min.0))
-    };
-    let hi = if r.max_inclusive {
-        format!("{}元以下", yuan(r.max.0))
-    } else {
-        format!("不满{}元", yuan(r.max.0))
-    };
-    format!("{lo}{hi}")
-}
+// Wording of amounts and ranges lives in crate::wording; re-exported while callers move.
+pub use crate::wording::{describe, yuan};
 
 #[cfg(test)]
 mod tests {
@@ -238,14 +200,6 @@ mod tests {
         let r = s.round_inwards(d("0.01")).unwrap();
         assert_eq!(r.min, d("0.01"));
         assert_eq!(r.max, d("99999.99"));
-    }
-
-    #[test]
-    fn formats_yuan() {
-        assert_eq!(yuan(d("1234567.5")), "1,234,567.50");
-        assert_eq!(yuan(d("200000")), "200,000");
-        assert_eq!(yuan(d("0.05")), "0.05");
-        assert_eq!(yuan(d("999")), "999");
     }
 
     #[test]

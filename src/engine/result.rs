@@ -3,8 +3,11 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::num::Dec;
-use crate::pack::model::{Citation, PenaltyKind};
+use super::decision::{Decisions, FactUsed, FlagGround};
+use crate::num::{Dec, Fraction};
+use crate::pack::model::{
+    AdjustScope, Basis, Citation, Conflict, PenaltyKind, Publicity, TierOutcome,
+};
 
 /// What the case comes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -24,6 +27,8 @@ pub enum Outcome {
     TimeBarred,
     /// Facts or a choice are missing; see `pending`.
     Pending,
+    /// The row does not cover the case: another item applies, or another authority (移送).
+    Referred,
 }
 
 impl Outcome {
@@ -37,6 +42,7 @@ impl Outcome {
             Outcome::MayNotPenalise => "可以不予行政处罚",
             Outcome::TimeBarred => "超过追责时效，不再给予行政处罚",
             Outcome::Pending => "待补充",
+            Outcome::Referred => "不属本项：适用其他规定或者移送",
         }
     }
 
@@ -50,6 +56,7 @@ impl Outcome {
             Outcome::MayNotPenalise => "may_not_penalise",
             Outcome::TimeBarred => "time_barred",
             Outcome::Pending => "pending",
+            Outcome::Referred => "referred",
         }
     }
 }
@@ -75,6 +82,22 @@ pub enum TierChoice {
     Automatic,
     /// By the officer (qualitative wording).
     Officer,
+    /// By an overriding circumstance ("或…的"), whatever the quantitative conditions say.
+    Override,
+    /// By the row's rule for a fact that cannot be established.
+    Unknown,
+}
+
+impl TierChoice {
+    /// How the tier was chosen, in Chinese.
+    pub fn label(self) -> &'static str {
+        match self {
+            TierChoice::Automatic => "按数量条件自动判定",
+            TierChoice::Officer => "执法人员选择",
+            TierChoice::Override => "具有优先适用的情形",
+            TierChoice::Unknown => "事实无法查清时的规定",
+        }
+    }
 }
 
 /// The tier applied.
@@ -88,6 +111,40 @@ pub struct TierInfo {
     pub description: String,
     /// How it was chosen.
     pub chosen: TierChoice,
+    /// The tier's quantitative condition in words, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// Its overriding circumstance in words ("或…的"), where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overrides: Option<String>,
+    /// The facts it was decided on (entered values of the facts its condition reads).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactUsed>,
+    /// The benchmark row it comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
+    /// What the tier leads to.
+    pub outcome: TierOutcome,
+    /// For a band of the pack's split rule: the rule's name and basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<SplitRef>,
+    /// The tier's 违法行为分类.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    /// How long the penalty is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publicity: Option<Publicity>,
+}
+
+/// The pack's split rule, as a tier's band uses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SplitRef {
+    /// The rule's name, e.g. "三等分".
+    pub name: String,
+    /// The band's name in it.
+    pub band: String,
+    /// Where the rule comes from.
+    pub basis: Basis,
 }
 
 /// Direction of the adjustment applied.
@@ -144,6 +201,34 @@ pub struct Adjustment {
     pub factors: Vec<FactorInfo>,
     /// How the pack's rule was applied, in Chinese.
     pub rule: String,
+    /// Mitigating and aggravating factors were both present: the pack's rule for that.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<Conflict>,
+    /// 减轻 was due, but the statute sets no minimum to go below: applied as 从轻.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reduced_as_lighter: bool,
+    /// The range the pack's portions are taken of.
+    pub scope: AdjustScope,
+    /// The [from, to] portion of that range applied for 从轻 or 从重.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portion: Option<[Fraction; 2]>,
+    /// For 减轻: the lowest amount, below the statutory minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reduced_floor: Option<ReducedFloor>,
+    /// Where the pack's rule comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
+}
+
+/// The floor of a 减轻 range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReducedFloor {
+    /// The pack's floor as a fraction of the statutory minimum (0: any amount above zero).
+    pub fraction: Fraction,
+    /// The floor in 元.
+    pub amount: Dec,
+    /// The statutory minimum the 减轻 range lies below.
+    pub statutory_min: Dec,
 }
 
 /// A non-fine penalty or order in the result.
@@ -172,6 +257,10 @@ pub struct PenaltyOut {
 pub struct PersonalFineOut {
     /// Range per person in 元.
     pub range: MoneyRange,
+    /// Minimum percentage of the unit fine.
+    pub min_percent: Dec,
+    /// Maximum percentage of the unit fine.
+    pub max_percent: Dec,
     /// Wording.
     pub text: String,
     /// Basis.
@@ -201,6 +290,12 @@ pub struct Flag {
     pub reason: String,
     /// Bases.
     pub citations: Vec<Citation>,
+    /// What makes it apply (for 听证告知, 法制审核, 集体讨论).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grounds: Vec<FlagGround>,
+    /// It applies only if a penalty is imposed: a 可以不予处罚 ground is still open.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only_if_penalised: bool,
 }
 
 /// Procedural flags.
@@ -254,6 +349,10 @@ pub enum Step {
     PersonalFine,
     /// Procedural flags.
     Flags,
+    /// Facts derived from dates and quantities.
+    Derive,
+    /// The row's exclusions (不属本项 / 移送).
+    Exclusion,
 }
 
 impl Step {
@@ -276,6 +375,8 @@ impl Step {
             Step::Confiscation => "没收违法所得",
             Step::PersonalFine => "对责任人员的罚款",
             Step::Flags => "程序提示",
+            Step::Derive => "推算事实",
+            Step::Exclusion => "适用范围",
         }
     }
 }
@@ -327,11 +428,23 @@ pub struct ItemRef {
     pub penalty_basis: Citation,
 }
 
+/// A party's role in the row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RoleRef {
+    /// Role id.
+    pub id: String,
+    /// The row's wording, e.g. "施工单位".
+    pub label: String,
+}
+
 /// The evaluation result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvalResult {
     /// Outcome.
     pub outcome: Outcome,
+    /// The party's role, in a row that names several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<RoleRef>,
     /// One-line summary in Chinese.
     pub summary: String,
     /// The item applied.
@@ -371,8 +484,13 @@ pub struct EvalResult {
     /// Warnings (pack not in force, conflicts, clamping).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// What the engine decided and on what ground.
+    pub decisions: Decisions,
     /// The trace.
     pub trace: Vec<TraceEntry>,
     /// Provenance.
     pub provenance: Provenance,
+    /// The results of the act's other parties (each in its own role).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_parties: Vec<EvalResult>,
 }

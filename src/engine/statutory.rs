@@ -7,11 +7,18 @@ use rust_decimal::Decimal;
 
 use super::Ctx;
 use super::condition::{self, Tri};
+use super::decision::{
+    AppliedFine, BaseFact, FactRef, FactUsed, FineDecision, NoFineReason, PreconditionCheck,
+    PreconditionStatus,
+};
 use super::error::EngineError;
+use super::facts::Facts;
 use super::range::{Span, overflow};
 use super::result::Step;
-use crate::case::{Case, FactValue};
-use crate::pack::model::{FineForm, FineRule, Item};
+use crate::case::FactValue;
+use crate::num::Dec;
+use crate::pack::model::{FineForm, FineRule, Item, Role};
+use crate::wording::{describe, fact_label, fact_unit, yuan};
 
 /// Whether the preconditions hold.
 pub(crate) enum Pre {
@@ -33,11 +40,15 @@ pub(crate) fn preconditions(cx: &mut Ctx<'_>) -> Pre {
     let mut parts = Vec::new();
     for p in &item.preconditions {
         let mut missing = BTreeSet::new();
-        match condition::eval(&p.when, cx.case, &mut missing) {
-            Tri::True => parts.push(format!("已具备“{}”", p.label)),
+        let status = match condition::eval(&p.when, &cx.facts, &mut missing) {
+            Tri::True => {
+                parts.push(format!("已具备“{}”", p.label));
+                PreconditionStatus::Met
+            }
             Tri::False => {
                 parts.push(format!("不具备“{}”", p.label));
                 result = Pre::Unmet;
+                PreconditionStatus::Unmet
             }
             Tri::Unknown => {
                 parts.push(format!("未确认“{}”", p.label));
@@ -45,8 +56,13 @@ pub(crate) fn preconditions(cx: &mut Ctx<'_>) -> Pre {
                 if matches!(result, Pre::Met) {
                     result = Pre::Unknown;
                 }
+                PreconditionStatus::Unknown
             }
-        }
+        };
+        cx.preconditions.push(PreconditionCheck {
+            label: p.label.clone(),
+            status,
+        });
     }
     let outcome = match result {
         Pre::Met => format!("{}，可以依法罚款", parts.join("；")),
@@ -63,24 +79,16 @@ pub(crate) fn preconditions(cx: &mut Ctx<'_>) -> Pre {
     result
 }
 
-/// A number fact's value.
-pub(crate) fn number(case: &Case, id: &str) -> Option<Decimal> {
-    match case.fact(id) {
-        Some(FactValue::Number(n)) => Some(n.0),
-        _ => None,
-    }
-}
-
 /// Multiplies a scale value (%, 倍, 元 per unit) by its base to get 元.
 pub(crate) fn to_yuan(
     form: &FineForm,
-    case: &Case,
+    facts: &Facts<'_>,
     v: Decimal,
 ) -> Option<Result<Decimal, EngineError>> {
     let (base, divisor) = match form {
-        FineForm::Percent { base, .. } => (number(case, base)?, Decimal::ONE_HUNDRED),
-        FineForm::Multiple { base, .. } => (number(case, base)?, Decimal::ONE),
-        FineForm::PerUnit { quantity, .. } => (number(case, quantity)?, Decimal::ONE),
+        FineForm::Percent { base, .. } => (facts.number(base)?, Decimal::ONE_HUNDRED),
+        FineForm::Multiple { base, .. } => (facts.number(base)?, Decimal::ONE),
+        FineForm::PerUnit { quantity, .. } => (facts.number(quantity)?, Decimal::ONE),
         _ => return Some(Ok(v)),
     };
     Some(
@@ -100,7 +108,7 @@ pub(crate) fn base_fact(form: &FineForm) -> Option<&str> {
 }
 
 /// The statutory span of a form; None for an unspecified amount or a missing base.
-pub(crate) fn span_of(form: &FineForm, case: &Case) -> Option<Result<Span, EngineError>> {
+pub(crate) fn span_of(form: &FineForm, facts: &Facts<'_>) -> Option<Result<Span, EngineError>> {
     let (min, max) = match form {
         FineForm::Range { min, max } => (Some(min.0), max.0),
         FineForm::MaxOnly { max } => (None, max.0),
@@ -110,12 +118,12 @@ pub(crate) fn span_of(form: &FineForm, case: &Case) -> Option<Result<Span, Engin
         FineForm::Fixed { amount } => (Some(amount.0), amount.0),
         FineForm::Unspecified { .. } => return None,
     };
-    let hi = match to_yuan(form, case, max)? {
+    let hi = match to_yuan(form, facts, max)? {
         Ok(v) => v,
         Err(e) => return Some(Err(e)),
     };
     let span = match min {
-        Some(m) => match to_yuan(form, case, m)? {
+        Some(m) => match to_yuan(form, facts, m)? {
             Ok(lo) => Span::closed(lo, hi),
             Err(e) => return Some(Err(e)),
         },
@@ -130,18 +138,31 @@ pub(crate) fn span_of(form: &FineForm, case: &Case) -> Option<Result<Span, Engin
     Some(Ok(span))
 }
 
-/// The fine rules for this party whose branch condition holds or is unknown.
+/// Whether a fine or penalty rule naming `rule_role` applies to the party's role: a rule with
+/// no role is the principal role's (the item's first, or the only party).
+pub(crate) fn role_matches(item: &Item, rule_role: Option<&str>, role: Option<&Role>) -> bool {
+    match (rule_role, role) {
+        (None, None) => true,
+        (None, Some(r)) => item.roles.first().is_none_or(|first| first.id == r.id),
+        (Some(want), Some(r)) => want == r.id,
+        (Some(_), None) => false,
+    }
+}
+
+/// The fine rules for this party and role whose branch condition holds or is unknown.
 pub(crate) fn rules_for<'a>(
     item: &'a Item,
-    case: &Case,
+    facts: &Facts<'_>,
+    role: Option<&Role>,
 ) -> Vec<(&'a FineRule, Tri, BTreeSet<String>)> {
     item.fines
         .iter()
-        .filter(|r| r.parties.covers(case.party))
+        .filter(|r| r.parties.covers(facts.case.party))
+        .filter(|r| role_matches(item, r.role.as_deref(), role))
         .map(|r| {
             let mut missing = BTreeSet::new();
             let t = match &r.when {
-                Some(c) => condition::eval(c, case, &mut missing),
+                Some(c) => condition::eval(c, facts, &mut missing),
                 None => Tri::True,
             };
             (r, t, missing)
@@ -150,101 +171,102 @@ pub(crate) fn rules_for<'a>(
         .collect()
 }
 
-/// The statutory maximum in 元, for choosing among provisions (art 29).
-pub(crate) fn max_amount(item: &Item, case: &Case) -> Option<Decimal> {
-    rules_for(item, case)
-        .iter()
-        .filter(|(_, t, _)| *t == Tri::True)
-        .filter_map(|(r, _, _)| span_of(&r.form, case)?.ok())
-        .map(|s| s.max)
-        .max()
+/// The statutory maximum in 元, for choosing among provisions (art 29), or the facts needed to
+/// compute it: a base fact of a decided rule, or the facts that decide a branch. Neither: the
+/// item sets no fine for this case.
+pub(crate) fn max_amount(
+    item: &Item,
+    facts: &Facts<'_>,
+    role: Option<&Role>,
+) -> (Option<Decimal>, Vec<FactRef>) {
+    let rules = rules_for(item, facts, role);
+    let mut missing: Vec<FactRef> = Vec::new();
+    let mut need = |id: &str| {
+        if !missing.iter().any(|f| f.id == id) {
+            missing.push(fact_ref(item, id));
+        }
+    };
+    let mut max: Option<Decimal> = None;
+    for (r, t, m) in &rules {
+        match t {
+            Tri::True => match span_of(&r.form, facts) {
+                Some(Ok(s)) => max = Some(max.map_or(s.max, |x| x.max(s.max))),
+                Some(Err(_)) => {}
+                None => {
+                    if let Some(b) = base_fact(&r.form) {
+                        need(b);
+                    }
+                }
+            },
+            _ => m.iter().for_each(|id| need(id)),
+        }
+    }
+    (max, missing)
+}
+
+/// A fact by id with its label.
+pub(crate) fn fact_ref(item: &Item, id: &str) -> FactRef {
+    FactRef {
+        id: id.to_string(),
+        label: fact_label(item, id).to_string(),
+    }
 }
 
 /// Describes the form in the statute's terms.
 pub(crate) fn form_words(form: &FineForm, item: &Item) -> String {
-    let label = |id: &str| condition::label(item, id).to_string();
-    match form {
-        FineForm::Range { min, max } => format!("{min}元以上{max}元以下"),
-        FineForm::MaxOnly { max } => format!("{max}元以下"),
-        FineForm::Percent {
-            base,
-            min: Some(m),
-            max,
-        } => format!("{}{m}%以上{max}%以下", label(base)),
-        FineForm::Percent {
-            base,
-            min: None,
-            max,
-        } => format!("{}{max}%以下", label(base)),
-        FineForm::Multiple {
-            base,
-            min: Some(m),
-            max,
-        } => format!("{}{m}倍以上{max}倍以下", label(base)),
-        FineForm::Multiple {
-            base,
-            min: None,
-            max,
-        } => format!("{}{max}倍以下", label(base)),
-        FineForm::Fixed { amount } => format!("{amount}元"),
-        FineForm::PerUnit {
-            quantity,
-            min: Some(m),
-            max,
-        } => format!("按{}每单位{m}元以上{max}元以下", label(quantity)),
-        FineForm::PerUnit {
-            quantity,
-            min: None,
-            max,
-        } => format!("按{}每单位{max}元以下", label(quantity)),
-        FineForm::Unspecified { note } => format!("法律未规定数额（{note}）"),
-    }
+    crate::wording::form_words(form, |id| fact_label(item, id).to_string())
 }
 
-/// Computes the statutory range; records the step.
+/// Computes the statutory range; records the fine decision and the step.
 pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     let item = cx.item;
     let case = cx.case;
-    let rules = rules_for(item, case);
-    if item.fines.is_empty()
-        || (rules.is_empty() && item.fines.iter().all(|r| !r.parties.covers(case.party)))
-    {
+    let rules = rules_for(item, &cx.facts, cx.role);
+    let none = |cx: &mut Ctx<'_>, reason: NoFineReason, text: &str| {
         cx.no_fine_in_law = true;
-        let who = if item.fines.is_empty() {
-            ""
-        } else {
-            "对该类当事人"
-        };
+        cx.fine = FineDecision::None { reason, base: None };
         cx.log(
             Step::Statutory,
-            format!("处罚依据{who}未规定罚款"),
+            text,
             vec![item.penalty_basis.clone()],
             Vec::new(),
             Vec::new(),
+        );
+    };
+    if item.fines.is_empty() {
+        none(cx, NoFineReason::NoFine, "处罚依据未规定罚款");
+        return Ok(());
+    }
+    if item
+        .fines
+        .iter()
+        .all(|r| !r.parties.covers(case.party) || !role_matches(item, r.role.as_deref(), cx.role))
+    {
+        none(
+            cx,
+            NoFineReason::NotForParty,
+            "处罚依据对该类当事人未规定罚款",
         );
         return Ok(());
     }
     if rules.is_empty() {
-        cx.no_fine_in_law = true;
-        cx.log(
-            Step::Statutory,
+        none(
+            cx,
+            NoFineReason::BranchesExcluded,
             "依本案事实，处罚依据规定的罚款情形均不适用",
-            vec![item.penalty_basis.clone()],
-            Vec::new(),
-            Vec::new(),
         );
         return Ok(());
     }
-    let decided: Vec<_> = rules.iter().filter(|(_, t, _)| *t == Tri::True).collect();
-    let Some((rule, _, _)) = decided.first() else {
+    let Some((rule, _, _)) = rules.iter().find(|(_, t, _)| *t == Tri::True) else {
         let mut missing = BTreeSet::new();
         for (_, _, m) in &rules {
             missing.extend(m.iter().cloned());
         }
-        for id in missing {
-            cx.pending
-                .push(format!("请确认：{}", condition::label(item, &id)));
+        let facts: Vec<FactRef> = missing.iter().map(|id| fact_ref(item, id)).collect();
+        for f in &facts {
+            cx.pending.push(format!("请确认：{}", f.label));
         }
+        cx.fine = FineDecision::BranchPending { facts };
         cx.log(
             Step::Statutory,
             "处罚依据按情节规定了不同罚款幅度，须先确认相关情节",
@@ -257,32 +279,73 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     let rule = *rule;
     cx.rule = Some(rule);
     cx.fine_discretionary = !rule.mandatory;
+    let own_provision = rule.basis.is_some();
     let cite = rule
         .basis
         .clone()
         .unwrap_or_else(|| item.penalty_basis.clone());
     let words = form_words(&rule.form, item);
     let may = if rule.mandatory { "处" } else { "可以处" };
-    let mut facts = Vec::new();
-    if let Some(b) = base_fact(&rule.form) {
-        if let Some(v) = number(case, b) {
-            facts.push((
-                condition::label(item, b).to_string(),
-                v.normalize().to_string(),
-            ));
-        }
+    let base = base_fact(&rule.form).map(|b| BaseFact {
+        id: b.to_string(),
+        label: fact_label(item, b).to_string(),
+        unit: fact_unit(item, b).to_string(),
+        value: cx.facts.number(b).map(Dec),
+    });
+    let facts: Vec<(String, String)> = base
+        .iter()
+        .filter_map(|b| {
+            b.value
+                .map(|v| (b.label.clone(), fact_value_words(v.0, &b.unit)))
+        })
+        .collect();
+    let applied = AppliedFine {
+        rule: rule.clone(),
+        citation: cite.clone(),
+        own_provision,
+        words: words.clone(),
+        base: base.clone(),
+    };
+    // A percentage or multiple of nothing is no fine: the provision sets no amount for a case
+    // without the base (e.g. no 违法所得), unless the pack states the statute's own rule for
+    // that case as another branch.
+    if let Some(b) = base
+        .as_ref()
+        .filter(|b| b.value.is_some_and(|v| v.0.is_zero()))
+    {
+        cx.no_fine_in_law = true;
+        cx.fine = FineDecision::None {
+            reason: NoFineReason::ZeroBase,
+            base: Some(FactUsed {
+                id: b.id.clone(),
+                label: b.label.clone(),
+                unit: b.unit.clone(),
+                value: FactValue::Number(Dec::default()),
+            }),
+        };
+        let text = format!(
+            "法定罚款为{words}；本案{}为零，按此计算的罚款为零，处罚依据未规定此情形下的罚款数额，不予罚款",
+            b.label
+        );
+        cx.warnings.push(format!(
+            "{}为零：按{words}计算的罚款为零，依法不能据此罚款；如法律对此另有规定，请在基准中写明",
+            b.label
+        ));
+        cx.log(Step::Statutory, text, vec![cite], Vec::new(), facts);
+        return Ok(());
     }
-    match span_of(&rule.form, case) {
+    cx.fine = FineDecision::Applied(Box::new(applied));
+    match span_of(&rule.form, &cx.facts) {
         Some(Ok(span)) => {
             cx.statutory = Some(span);
-            let r = span.money();
+            // A form in 元 states the range itself; one on a base states it once computed.
+            let computed = match &base {
+                Some(_) => format!("，即{}", describe(&span.money())),
+                None => String::new(),
+            };
             cx.log(
                 Step::Statutory,
-                format!(
-                    "对{}{may}{words}的罚款，即{}",
-                    case.party.label(),
-                    super::range::describe(&r)
-                ),
+                format!("对{}{may}{words}的罚款{computed}", case.party.label()),
                 vec![cite],
                 Vec::new(),
                 facts,
@@ -298,15 +361,11 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
                     Vec::new(),
                     facts,
                 );
-            } else if let Some(b) = base_fact(&rule.form) {
-                cx.pending
-                    .push(format!("请填写：{}", condition::label(item, b)));
+            } else if let Some(b) = &base {
+                cx.pending.push(format!("请填写：{}", b.label));
                 cx.log(
                     Step::Statutory,
-                    format!(
-                        "法定罚款为{words}，须填写{}后计算",
-                        condition::label(item, b)
-                    ),
+                    format!("法定罚款为{words}，须填写{}后计算", b.label),
                     vec![cite],
                     Vec::new(),
                     facts,
@@ -315,4 +374,13 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         }
     }
     Ok(())
+}
+
+/// A number fact's value in words: 元 with separators, other units as written.
+pub(crate) fn fact_value_words(v: Decimal, unit: &str) -> String {
+    if unit == "元" {
+        format!("{}元", yuan(v))
+    } else {
+        format!("{}{unit}", v.normalize())
+    }
 }

@@ -289,6 +289,11 @@ impl CaseDraft {
                     (FactKind::Choice { .. }, FactInput::Text(t)) if !t.is_empty() => {
                         Some(FactValue::Text(t.clone()))
                     }
+                    (FactKind::Date | FactKind::Dates, FactInput::Text(t))
+                        if !t.trim().is_empty() =>
+                    {
+                        Some(FactValue::Text(t.trim().to_string()))
+                    }
                     _ => None,
                 };
                 if let Some(v) = value {
@@ -334,6 +339,9 @@ impl CaseDraft {
             illegal_gains: amount(&self.illegal_gains, Field::IllegalGains, &mut errors),
             gains_to_be_returned: self.gains_to_be_returned,
             intended_fine: amount(&self.intended_fine, Field::IntendedFine, &mut errors),
+            role: None,
+            parties: Vec::new(),
+            unknown: Vec::new(),
         };
         Reading { case, errors }
     }
@@ -362,6 +370,7 @@ impl CaseDraft {
                         FactValue::Bool(b) => FactInput::Bool(*b),
                         FactValue::Number(n) => FactInput::Text(n.to_string()),
                         FactValue::Text(t) => FactInput::Text(t.clone()),
+                        FactValue::List(v) => FactInput::Text(v.join("、")),
                     };
                     (k.clone(), input)
                 })

@@ -49,8 +49,8 @@ pub enum ResultEvent {
 /// What the host asks of a running app.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    /// Replace the case in the form (the pack stays).
-    Prefill(Case),
+    /// Replace the case in the form (the pack stays). Boxed: a case is large, an item code not.
+    Prefill(Box<Case>),
     /// Start a case for an item code: the party (if the item covers it) and the dates are kept.
     Select(String),
 }
@@ -274,7 +274,9 @@ mod tests {
     fn prefill_replaces_the_case_and_keeps_the_pack() {
         let s = start();
         let c = case(r#"{"items":["ZL-64"],"party":"legal_person","tier":"B"}"#);
-        let next = s.after_command(Command::Prefill(c.clone())).unwrap();
+        let next = s
+            .after_command(Command::Prefill(Box::new(c.clone())))
+            .unwrap();
         assert_eq!(next.pack, s.pack);
         assert_eq!(next.draft, CaseDraft::from_case(&c));
         assert_eq!(next.text, None);

@@ -1,7 +1,7 @@
 //! The form field an error message is shown beside: the form's own reading errors and the
 //! engine's, placed by field.
 
-use crate::engine::error::EngineError;
+use crate::engine::error::{CaseField, EngineError};
 
 /// A form field an error message belongs beside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,20 +27,13 @@ pub fn error_field(e: &EngineError) -> Field {
     match e {
         EngineError::NoItem | EngineError::UnknownItem { .. } => Field::Item,
         EngineError::Dates { .. } => Field::Dates,
-        EngineError::BadFact { field, .. } => {
-            if let Some(rest) = field.strip_prefix("facts.") {
-                let id = rest.split('（').next().unwrap_or(rest);
-                Field::Fact(id.to_string())
-            } else if field.starts_with("illegal_gains") {
-                Field::IllegalGains
-            } else if field.starts_with("intended_fine") {
-                Field::IntendedFine
-            } else if field.starts_with("age") {
-                Field::Age
-            } else {
-                Field::General
-            }
-        }
+        EngineError::BadFact { field, fact, .. } => match (field, fact) {
+            (CaseField::Fact, Some(id)) => Field::Fact(id.clone()),
+            (CaseField::IllegalGains, _) => Field::IllegalGains,
+            (CaseField::IntendedFine, _) => Field::IntendedFine,
+            (CaseField::Age, _) => Field::Age,
+            _ => Field::General,
+        },
         _ => Field::General,
     }
 }
@@ -49,9 +42,12 @@ pub fn error_field(e: &EngineError) -> Field {
 mod tests {
     use super::*;
 
-    fn bad_fact(field: &str) -> EngineError {
+    fn bad(field: CaseField, fact: Option<&str>, label: &str, path: &str) -> EngineError {
         EngineError::BadFact {
-            field: field.to_string(),
+            field,
+            fact: fact.map(str::to_string),
+            label: label.to_string(),
+            path: path.to_string(),
             message: "不能为负数".to_string(),
         }
     }
@@ -71,29 +67,46 @@ mod tests {
             }),
             Field::Dates
         );
-        // The fact id is the path's second part, without the label in brackets.
         assert_eq!(
-            error_field(&bad_fact("facts.contract_price（工程合同价款）")),
+            error_field(&bad(
+                CaseField::Fact,
+                Some("contract_price"),
+                "工程合同价款",
+                "$.facts.contract_price"
+            )),
             Field::Fact("contract_price".to_string())
         );
         assert_eq!(
-            error_field(&bad_fact("facts.area")),
-            Field::Fact("area".to_string())
-        );
-        assert_eq!(
-            error_field(&bad_fact("illegal_gains（违法所得）")),
+            error_field(&bad(
+                CaseField::IllegalGains,
+                None,
+                "违法所得",
+                "$.illegal_gains"
+            )),
             Field::IllegalGains
         );
         assert_eq!(
-            error_field(&bad_fact("intended_fine（拟罚款数额）")),
+            error_field(&bad(
+                CaseField::IntendedFine,
+                None,
+                "拟罚款数额",
+                "$.intended_fine"
+            )),
             Field::IntendedFine
         );
-        assert_eq!(error_field(&bad_fact("age（年龄）")), Field::Age);
+        assert_eq!(
+            error_field(&bad(CaseField::Age, None, "年龄", "$.age")),
+            Field::Age
+        );
     }
 
     #[test]
     fn what_has_no_field_of_its_own_goes_to_the_top_of_the_form() {
-        assert_eq!(error_field(&bad_fact("tier")), Field::General);
+        // A fact error without its id cannot be placed beside a fact.
+        assert_eq!(
+            error_field(&bad(CaseField::Fact, None, "事实", "$.facts")),
+            Field::General
+        );
         assert_eq!(
             error_field(&EngineError::Overflow {
                 what: "罚款倍数".to_string()

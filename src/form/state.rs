@@ -11,7 +11,7 @@ use crate::case::Capacity;
 use crate::pack::LoadedPack;
 use crate::pack::model::{Item, PartyKind};
 use crate::text::Draft as TextDraft;
-use crate::validate::{Finding, Report, validate_text};
+use crate::validate::{Finding, Report, accept_pack};
 
 use super::draft::{CaseDraft, DateField, FactInput};
 use super::recent::Recent;
@@ -47,9 +47,9 @@ impl PackSource {
     /// Reads a saved pack again: the pack when it still validates without errors; otherwise
     /// the notice that says the reference pack is used instead.
     pub fn reload(self) -> Result<(Rc<LoadedPack>, PackSource), String> {
-        match validate_text(&self.file, &self.text) {
-            (Some(lp), report) if report.is_ok() => Ok((Rc::new(lp), self)),
-            _ => Err(format!(
+        match accept_pack(&self.file, &self.text) {
+            Ok((lp, _)) => Ok((Rc::new(lp), self)),
+            Err(_) => Err(format!(
                 "上次使用的基准文件“{}”已无法通过校验，已改用内置参考基准。",
                 self.file
             )),
@@ -142,11 +142,11 @@ pub enum Action {
 }
 
 impl Action {
-    /// Validates pack text read from `file`: loaded when it has no errors, refused with the
-    /// validator's report when it has.
+    /// Pack text read from `file`, through [`accept_pack`]: loaded when it has no errors,
+    /// refused with the validator's report when it has or does not parse.
     pub fn pack_text(file: &str, text: String) -> Action {
-        match validate_text(file, &text) {
-            (Some(pack), report) if report.is_ok() => Action::PackLoaded {
+        match accept_pack(file, &text) {
+            Ok((pack, report)) => Action::PackLoaded {
                 pack: Rc::new(pack),
                 report: Rc::new(report),
                 source: Some(PackSource {
@@ -154,7 +154,7 @@ impl Action {
                     text,
                 }),
             },
-            (_, report) => Action::PackRejected(Rc::new(report)),
+            Err(refused) => Action::PackRejected(Rc::new(refused.report)),
         }
     }
 

@@ -7,36 +7,37 @@
 //! is left as a marked blank in 【】. Citations, amounts (in figures and in 大写) and dates follow
 //! the conventions of official documents; dates come from the case, never from the clock.
 //!
+//! Every legal conclusion the draft states — the ground of 不予处罚, the fine rule, the tier,
+//! the 从轻 / 减轻 / 从重 rule applied, the hearing grounds, the basis of the decision — is read
+//! from the result's recorded decisions ([`crate::engine::decision`]); the draft never
+//! evaluates a pack condition. One file per section: [`facts`](self) 违法事实, violation 违法依据,
+//! penalty 处罚依据, reasoning 裁量理由, decision 处罚决定, notice 告知, no_penalty 不予处罚,
+//! referral 不属本项 / 移送.
+//!
 //! Each section is rendered from a template, which a pack may replace (`templates` in the pack,
 //! by section key). Templates use `{placeholder}`; [`SECTIONS`] and [`COMMON_PLACEHOLDERS`] list
 //! the names each section offers. Unknown names are validation errors ([`validate_templates`]);
 //! when an unvalidated pack's template still fails, the built-in wording is used.
 
-mod build;
-mod cite;
-mod number;
+mod builder;
+mod decision;
+mod facts;
+mod no_penalty;
+mod notice;
+mod penalty;
+mod reasoning;
+mod referral;
 mod template;
+mod violation;
 
 use serde::{Deserialize, Serialize};
 
-pub use build::draft;
-pub use cite::{article_ref, cite, cite_list, law_name, quoted};
-pub use number::{amount_in_words, chinese_number, range_in_words};
+pub use builder::draft;
+// The wording the draft uses, where callers have always found it.
+pub use crate::wording::{
+    amount_in_words, article_ref, chinese_number, cite, cite_list, law_name, quoted, range_in_words,
+};
 pub use template::{TemplateError, render, validate_templates};
-
-/// Why an amount cannot be written in 大写.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TextError {
-    /// A negative amount.
-    #[error("金额 {0} 为负数，不能写成大写")]
-    Negative(String),
-    /// 10^16 元 or more.
-    #[error("金额 {0} 过大（大写金额须小于一亿亿元）")]
-    TooLarge(String),
-    /// A fraction of a 分.
-    #[error("金额 {0} 有不足一分的尾数，不能写成大写")]
-    BelowFen(String),
-}
 
 /// One paragraph group of the draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -279,6 +280,20 @@ const NO_PENALTY_DECISION: SectionSpec = SectionSpec {
     default_template: "综上，依据{basis}的规定，本机关{decision}。{orders}\n{education}\n{alternative}",
 };
 
+const REFERRAL: SectionSpec = SectionSpec {
+    key: "referral",
+    title: "处理意见",
+    placeholders: &[
+        (
+            "exclusion",
+            "本项不适用的情形，如“个人违法建设的，不属本项”",
+        ),
+        ("target", "应当适用的其他规定或者移送的机关，成句"),
+        ("basis", "该情形所依据的条文或者基准出处"),
+    ],
+    default_template: "当事人的上述行为属于“{exclusion}”的情形，依照{basis}，不适用本项处罚规定。{target}",
+};
+
 /// Every section, in document order. A fine, a penalty other than a fine, or a pending result
 /// uses facts, violation_basis, penalty_basis, reasoning, decision and notice (correction only:
 /// no notice); no_penalty, may_not_penalise and time_barred use facts, violation_basis,
@@ -292,6 +307,7 @@ pub const SECTIONS: &[SectionSpec] = &[
     NOTICE,
     NO_PENALTY_REASONING,
     NO_PENALTY_DECISION,
+    REFERRAL,
 ];
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ pub mod structure;
 
 use serde::Serialize;
 
-use crate::pack::{LoadedPack, load_pack};
+use crate::pack::{LoadedPack, PackError, load_pack};
 
 /// One finding, located by JSON path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -107,6 +107,53 @@ impl Report {
     }
 }
 
+/// A pack file refused by [`accept_pack`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    /// The validator's report: the parse error, or the validation errors.
+    pub report: Report,
+    /// The typed error, when the file could not be read as a pack at all.
+    pub unreadable: Option<PackError>,
+}
+
+/// The one door through which a pack file is taken into use — by the app, the JS API and the
+/// CLI alike: parsed, hashed and validated; a pack the validator finds errors in is refused
+/// with its report, exactly as one that does not parse. The report of an accepted pack holds
+/// its warnings.
+pub fn accept_pack(file: &str, text: &str) -> Result<(LoadedPack, Report), Box<Refused>> {
+    match load_pack(file, text) {
+        Ok(lp) => {
+            let report = validate(&lp);
+            if report.is_ok() {
+                Ok((lp, report))
+            } else {
+                Err(Box::new(Refused {
+                    report,
+                    unreadable: None,
+                }))
+            }
+        }
+        Err(e) => Err(Box::new(Refused {
+            report: Report::rejected(file, unreadable_finding(&e)),
+            unreadable: Some(e),
+        })),
+    }
+}
+
+/// The finding for a file that is not a pack.
+fn unreadable_finding(e: &PackError) -> Finding {
+    match e {
+        PackError::Format { path, message, .. } => Finding {
+            path: path.clone(),
+            message: message.clone(),
+        },
+        other => Finding {
+            path: "$.format_version".into(),
+            message: other.to_string(),
+        },
+    }
+}
+
 /// Parses and validates pack text.
 pub fn validate_text(file: &str, text: &str) -> (Option<LoadedPack>, Report) {
     match load_pack(file, text) {
@@ -114,19 +161,7 @@ pub fn validate_text(file: &str, text: &str) -> (Option<LoadedPack>, Report) {
             let r = validate(&lp);
             (Some(lp), r)
         }
-        Err(e) => {
-            let finding = match &e {
-                crate::pack::PackError::Format { path, message, .. } => Finding {
-                    path: path.clone(),
-                    message: message.clone(),
-                },
-                other => Finding {
-                    path: "$.format_version".into(),
-                    message: other.to_string(),
-                },
-            };
-            (None, Report::rejected(file, finding))
-        }
+        Err(e) => (None, Report::rejected(file, unreadable_finding(&e))),
     }
 }
 

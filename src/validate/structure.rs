@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::Finding;
-use crate::case::Circumstances;
+use crate::case::{Circumstances, ILLEGAL_GAINS};
 use crate::num::Fraction;
 use crate::pack::model::*;
 
@@ -45,27 +45,34 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
         ));
     }
     let r = &pack.rules;
-    for (name, b) in [("range", &r.split.range), ("max_only", &r.split.max_only)] {
-        check_fractions(&format!("$.rules.split.{name}.lower"), &b.lower, errors);
-        check_fractions(&format!("$.rules.split.{name}.middle"), &b.middle, errors);
-        check_fractions(&format!("$.rules.split.{name}.upper"), &b.upper, errors);
+    if let Some(split) = &r.split {
+        for (name, b) in [("range", &split.range), ("max_only", &split.max_only)] {
+            for (j, band) in b.list.iter().enumerate() {
+                if let (BandPoint::Span(a), BandPoint::Span(z)) = (band.from, band.to) {
+                    let path = b.path(&format!("$.rules.split.{name}"), j);
+                    check_fractions(&path, &[a, z], errors);
+                }
+            }
+        }
+        if split.basis.is_empty() {
+            warnings.push(f("$.rules.split.basis".into(), "阶次划分规则未注明出处"));
+        }
     }
-    check_fractions("$.rules.adjust.lighter", &r.adjust.lighter, errors);
-    check_fractions("$.rules.adjust.heavier", &r.adjust.heavier, errors);
-    if !r.adjust.reduced_floor.is_unit() {
-        errors.push(f(
-            "$.rules.adjust.reduced_floor".into(),
-            "减轻下限比例应在 0 到 1 之间",
-        ));
+    if let Some(adjust) = &r.adjust {
+        check_fractions("$.rules.adjust.lighter", &adjust.lighter, errors);
+        check_fractions("$.rules.adjust.heavier", &adjust.heavier, errors);
+        if !adjust.reduced_floor.is_unit() {
+            errors.push(f(
+                "$.rules.adjust.reduced_floor".into(),
+                "减轻下限比例应在 0 到 1 之间",
+            ));
+        }
+        if adjust.basis.is_empty() {
+            warnings.push(f("$.rules.adjust.basis".into(), "从轻、从重规则未注明出处"));
+        }
     }
     if r.rounding.unit.0 <= rust_decimal::Decimal::ZERO {
         errors.push(f("$.rules.rounding.unit".into(), "取整单位应大于 0"));
-    }
-    if r.split.basis.source.is_none() && r.split.basis.citation.is_none() {
-        warnings.push(f("$.rules.split.basis".into(), "阶次划分规则未注明出处"));
-    }
-    if r.adjust.basis.source.is_none() && r.adjust.basis.citation.is_none() {
-        warnings.push(f("$.rules.adjust.basis".into(), "从轻、从重规则未注明出处"));
     }
     let mut ids = BTreeSet::new();
     for (i, fac) in pack.factors.iter().enumerate() {
@@ -118,6 +125,7 @@ fn check_condition(item: &Item, c: &Condition, path: &str, errors: &mut Vec<Find
                 path.to_string(),
                 format!("事实 {id} 不是数字，不能比较大小"),
             )),
+            None if id == ILLEGAL_GAINS => {}
             None => errors.push(f(path.to_string(), format!("引用了未声明的事实 {id}"))),
         },
         Condition::Flag { fact: id, .. } => match fact(item, id).map(|d| &d.kind) {
@@ -146,6 +154,15 @@ fn check_condition(item: &Item, c: &Condition, path: &str, errors: &mut Vec<Find
 fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>) {
     let mut fids = BTreeSet::new();
     for (j, d) in item.facts.iter().enumerate() {
+        if d.id == ILLEGAL_GAINS || Circumstances::NAMES.contains(&d.id.as_str()) {
+            errors.push(f(
+                format!("{p}.facts[{j}].id"),
+                format!(
+                    "事实编号 {} 为内置事实（违法所得或行政处罚法第三十二、三十三条情节），不能另行声明：案件的违法所得同时用于罚款基数和没收",
+                    d.id
+                ),
+            ));
+        }
         if !fids.insert(d.id.as_str()) {
             errors.push(f(
                 format!("{p}.facts[{j}].id"),
@@ -215,6 +232,7 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
         if let Some(base) = crate::engine::statutory::base_fact(&rule.form) {
             match fact(item, base).map(|d| &d.kind) {
                 Some(FactKind::Number { .. }) => {}
+                None if base == ILLEGAL_GAINS => {}
                 Some(_) => errors.push(f(rp.clone(), format!("罚款基数 {base} 应为数字事实"))),
                 None => errors.push(f(rp.clone(), format!("罚款基数引用了未声明的事实 {base}"))),
             }

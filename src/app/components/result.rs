@@ -11,7 +11,7 @@ use crate::app::components::result_actions::{ResultActions, use_result_actions};
 use crate::app::components::trace::{Trace, citation_html};
 use crate::app::dispatch::Dispatch;
 use crate::case::Case;
-use crate::engine::result::{EvalResult, Level, Outcome, Step, TierChoice, TraceEntry};
+use crate::engine::result::{EvalResult, Level, Outcome};
 use crate::form::Evaluation;
 use crate::form::format::{money_range, short_hash};
 
@@ -32,28 +32,12 @@ fn outcome_class(o: Outcome) -> &'static str {
         Outcome::NoPenalty | Outcome::TimeBarred => "outcome-nopenalty",
         Outcome::MayNotPenalise => "outcome-may",
         Outcome::Pending => "outcome-pending",
+        Outcome::Referred => "outcome-nofine",
     }
 }
 
 fn level_label(l: Level) -> &'static str {
     l.label()
-}
-
-/// The trace entry that decided an outcome without a fine: the gate, the time limit, the
-/// precondition or the tier where the pipeline stopped.
-fn deciding_entry(r: &EvalResult) -> Option<&TraceEntry> {
-    let steps: &[Step] = match r.outcome {
-        Outcome::MayNotPenalise => &[Step::DiscretionaryGate],
-        Outcome::NoPenalty | Outcome::TimeBarred | Outcome::CorrectionOnly => &[
-            Step::Limitation,
-            Step::MandatoryGate,
-            Step::DiscretionaryGate,
-            Step::Precondition,
-            Step::Tier,
-        ],
-        _ => return None,
-    };
-    r.trace.iter().rev().find(|e| steps.contains(&e.step))
 }
 
 fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
@@ -105,10 +89,10 @@ fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
                 if r.summary != r.outcome.label() && r.outcome != Outcome::Pending {
                     <div class="outcome-summary" id="summary">{ &r.summary }</div>
                 }
-                if let Some(e) = deciding_entry(r) {
+                if let Some(e) = &r.decisions.decided_by {
                     <div class="outcome-reason">
                         <span class="outcome-step">{ format!("{}：", e.step.label()) }</span>
-                        { &e.outcome }
+                        { &e.text }
                         <div class="outcome-cites">{ for e.citations.iter().map(citation_html) }</div>
                     </div>
                 }
@@ -136,10 +120,7 @@ fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
                         Some(t) => html! {
                             <>
                                 <strong>{ format!("{}　{}", t.code, t.label) }</strong>
-                                <span class="muted">{ match t.chosen {
-                                    TierChoice::Automatic => "（按数量条件自动判定）",
-                                    TierChoice::Officer => "（执法人员选择）",
-                                } }</span>
+                                <span class="muted">{ format!("（{}）", t.chosen.label()) }</span>
                                 <div>{ &t.description }</div>
                             </>
                         },

@@ -29,7 +29,7 @@ impl MountHandle {
     pub fn prefill(&self, case: JsValue) -> Result<(), JsValue> {
         let case = case_from_js(&case)?;
         self.live()?;
-        send(&self.commands, Command::Prefill(case))
+        send(&self.commands, Command::Prefill(Box::new(case)))
     }
 
     /// Starts a case for an item code (party and dates are kept where they apply).

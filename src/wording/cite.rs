@@ -1,8 +1,8 @@
 //! Citations as official documents write them: 《中华人民共和国行政处罚法》第三十三条第一款,
 //! 《城市房地产开发经营管理条例》第二十二条第（四）项.
 
-use super::number::chinese_number;
-use crate::pack::model::Citation;
+use super::numerals::chinese_number;
+use crate::pack::model::{Basis, Citation};
 
 /// The law's name in 《》 (a name already in 《》 is not wrapped again).
 pub fn law_name(law: &str) -> String {
@@ -78,6 +78,17 @@ pub fn cite_list<'a>(cs: impl IntoIterator<Item = &'a Citation>) -> String {
         }
     }
     parts.join("、")
+}
+
+/// A rule's or row's basis in words: “document（《…》第…条）”, the document or the article alone,
+/// or None when the pack names neither.
+pub fn basis_words(b: &Basis) -> Option<String> {
+    match (&b.source, &b.citation) {
+        (Some(s), Some(c)) => Some(format!("{}（{}）", s.title, cite(c))),
+        (Some(s), None) => Some(s.title.clone()),
+        (None, Some(c)) => Some(cite(c)),
+        (None, None) => None,
+    }
 }
 
 /// “《…》第…条规定：“…”” for a quoted citation. A quote that stops at a lead-in (：) or mid-

@@ -4,7 +4,9 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::TextError;
+use crate::engine::result::MoneyRange;
+
+use super::WordsError;
 
 /// Digits and units of one numeral style.
 struct Style {
@@ -124,16 +126,16 @@ const LIMIT_YUAN: u64 = 10_000_000_000_000_000;
 ///   (拾元整, 拾伍元整); a 拾 elsewhere keeps its 壹 (壹拾万元整, 壹佰壹拾元整).
 ///
 /// Errors: a negative amount, an amount of 10^16 元 or more, or one with a fraction of a 分.
-pub fn amount_in_words(amount: Decimal) -> Result<String, TextError> {
+pub fn amount_in_words(amount: Decimal) -> Result<String, WordsError> {
     if amount.is_sign_negative() && !amount.is_zero() {
-        return Err(TextError::Negative(amount.normalize().to_string()));
+        return Err(WordsError::Negative(amount.normalize().to_string()));
     }
-    let too_large = || TextError::TooLarge(amount.normalize().to_string());
+    let too_large = || WordsError::TooLarge(amount.normalize().to_string());
     let fen = amount
         .checked_mul(Decimal::ONE_HUNDRED)
         .ok_or_else(too_large)?;
     if !fen.fract().is_zero() {
-        return Err(TextError::BelowFen(amount.normalize().to_string()));
+        return Err(WordsError::BelowFen(amount.normalize().to_string()));
     }
     let fen = fen.to_u64().ok_or_else(too_large)?;
     let yuan = fen / 100;
@@ -178,12 +180,12 @@ pub fn amount_in_words(amount: Decimal) -> Result<String, TextError> {
 
 /// A range in 大写: “人民币贰拾陆万陆仟陆佰陆拾陆元陆角柒分以上叁拾叁万叁仟叁佰叁拾叁元叁角叁分以下”;
 /// a single amount as “人民币…元整”. Fails when a bound cannot be written in 大写.
-pub fn range_in_words(r: &crate::engine::result::MoneyRange) -> Result<String, TextError> {
+pub fn range_in_words(r: &MoneyRange) -> Result<String, WordsError> {
     if r.min == r.max && r.min_inclusive && r.max_inclusive {
         return Ok(format!("人民币{}", amount_in_words(r.min.0)?));
     }
     // 整 closes an amount; inside a range the bound is followed by 以上 / 以下 instead.
-    let bound = |d: Decimal| -> Result<String, TextError> {
+    let bound = |d: Decimal| -> Result<String, WordsError> {
         let w = amount_in_words(d)?;
         Ok(w.strip_suffix('整').map(str::to_string).unwrap_or(w))
     };
@@ -278,12 +280,12 @@ mod tests {
     #[test]
     fn capitals_refuse_what_they_cannot_write() {
         let e = |s: &str| amount_in_words(s.parse().unwrap()).unwrap_err();
-        assert!(matches!(e("-1"), TextError::Negative(_)));
-        assert!(matches!(e("10000000000000000"), TextError::TooLarge(_)));
-        assert!(matches!(e("0.001"), TextError::BelowFen(_)));
+        assert!(matches!(e("-1"), WordsError::Negative(_)));
+        assert!(matches!(e("10000000000000000"), WordsError::TooLarge(_)));
+        assert!(matches!(e("0.001"), WordsError::BelowFen(_)));
         assert!(matches!(
             e("79228162514264337593543950335"),
-            TextError::TooLarge(_)
+            WordsError::TooLarge(_)
         ));
         assert!(amount_in_words("9999999999999999.99".parse().unwrap()).is_ok());
     }
