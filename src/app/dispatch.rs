@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use yew::{Reducible, UseReducerDispatcher, UseReducerHandle};
 
-use crate::form::state::{Action, Stamped, State};
+use crate::form::action::{Action, Stamped};
+use crate::form::state::State;
 
 impl Reducible for State {
     type Action = Stamped;

@@ -14,9 +14,10 @@ use crate::engine::result::EvalResult;
 use crate::pack::LoadedPack;
 use crate::text::Draft as TextDraft;
 
+use super::action::{Action, Stamped};
 use super::draft::CaseDraft;
 use super::evaluation::Evaluation;
-use super::state::{Action, PackSource, Stamped, State};
+use super::state::{PackSource, State};
 use super::text_edits::TextEdits;
 
 /// A validated pack given by the host.

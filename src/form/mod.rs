@@ -6,7 +6,8 @@
 //! - [`evaluation`]: the draft read and run through the engine ([`Evaluation`]);
 //! - [`text_edits`]: the officer's edits to the 说理 text; [`recent`]: the recent cases;
 //! - [`saved`]: the draft as the browser saves it, and reading back older saves;
-//! - [`state`]: the app's whole state and [`State::reduce`], what each action does to it;
+//! - [`action`]: what the officer did, with its time; [`state`]: the app's whole state and
+//!   [`State::reduce`], what each action does to it;
 //! - [`embedding`]: what an embedding host and the app exchange (commands in, results out);
 //! - [`search`]: the finder's search-as-you-type;
 //! - [`format`](mod@format): money in figures and 大写, hashes, Chinese numerals, flag wording;
@@ -15,6 +16,7 @@
 //! Nothing here needs a browser, so `cargo test` covers it natively; tests/boundary.rs keeps
 //! browser crates out.
 
+pub mod action;
 pub mod draft;
 pub mod embedding;
 pub mod evaluation;
@@ -27,7 +29,8 @@ pub mod state;
 pub mod summary;
 pub mod text_edits;
 
+pub use action::{Action, Stamped};
 pub use draft::CaseDraft;
 pub use evaluation::Evaluation;
 pub use field::Field;
-pub use state::{Action, Stamped, State};
+pub use state::State;

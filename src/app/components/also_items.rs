@@ -5,8 +5,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
 use crate::form::search;
-use crate::form::state::{Action, PackRef};
+use crate::form::state::PackRef;
 use crate::text::cite;
 
 /// The chips of the further items and the search that adds one. `also_q` is the search text,

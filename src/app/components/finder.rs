@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::app::components::also_items::also_items;
 use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
 use crate::form::search;
-use crate::form::state::{Action, PackRef};
+use crate::form::state::PackRef;
 use crate::text::{article_ref, cite};
 
 /// Props of [`Finder`].

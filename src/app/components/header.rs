@@ -6,8 +6,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
 use crate::form::format::short_hash;
-use crate::form::state::{Action, PackRef};
+use crate::form::state::PackRef;
 use crate::validate::{Finding, Report};
 
 /// The example local edition offered in the pack bar, to show how another pack is loaded. It is

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::app::clipboard::{Copied, copy_text};
 use crate::app::dispatch::Dispatch;
 use crate::app::download::download;
-use crate::form::state::Action;
+use crate::form::action::Action;
 use crate::form::summary::windows_text;
 use crate::form::text_edits::TextEdits;
 use crate::text::{Draft as TextDraft, chinese_number};

@@ -7,8 +7,9 @@ use yew::prelude::*;
 use crate::app::clock::when;
 use crate::app::dispatch::Dispatch;
 use crate::form::Evaluation;
+use crate::form::action::Action;
 use crate::form::recent::{MAX_RECENT, Recent};
-use crate::form::state::{Action, PackRef};
+use crate::form::state::PackRef;
 
 /// Props of [`RecentCases`].
 #[derive(Properties, PartialEq)]

@@ -10,7 +10,7 @@ use crate::app::clipboard::{Copied, copy_text};
 use crate::app::dispatch::Dispatch;
 use crate::app::download::{download, pretty_json};
 use crate::form::Evaluation;
-use crate::form::state::Action;
+use crate::form::action::Action;
 use crate::form::summary::{ResultFile, summary};
 
 /// The bar's handlers and how the last copy went.

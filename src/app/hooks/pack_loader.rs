@@ -13,7 +13,7 @@ use crate::app::components::header::{EXAMPLE_PACK_FILE, EXAMPLE_PACK_URL};
 use crate::app::dispatch::Dispatch;
 use crate::app::page;
 use crate::app::start::reference_pack;
-use crate::form::state::Action;
+use crate::form::action::Action;
 use crate::validate::Report;
 
 /// The pack bar's handlers.

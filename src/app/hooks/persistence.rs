@@ -9,7 +9,8 @@ use yew::prelude::*;
 use crate::app::dispatch::Dispatch;
 use crate::app::storage;
 use crate::form::Evaluation;
-use crate::form::state::{Action, State};
+use crate::form::action::Action;
+use crate::form::state::State;
 
 /// Saves what changed, unless `persist` is false (an embedding: the host owns its case).
 #[hook]

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
 use crate::form::draft::CaseDraft;
-use crate::form::state::Action;
 use crate::pack::model::{Effect, Factor};
 
 use super::inputs::{checkbox, on_check};

@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
 use crate::form::draft::{CaseDraft, DateField};
-use crate::form::state::Action;
 use crate::form::{Evaluation, Field};
 
 use super::inputs::{checkbox, errors_html, on_change_text, on_check, on_text};

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
 use crate::form::draft::{CaseDraft, FactInput};
-use crate::form::state::Action;
 use crate::form::{Evaluation, Field};
 use crate::pack::model::{FactDef, FactKind, Item};
 

@@ -5,8 +5,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
 use crate::form::format::capital;
-use crate::form::state::Action;
 use crate::num::Dec;
 
 /// Dispatches the text of an input as it is typed.

@@ -14,8 +14,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
 use crate::form::draft::CaseDraft;
-use crate::form::state::{Action, PackRef};
+use crate::form::state::PackRef;
 use crate::form::{Evaluation, Field};
 use crate::pack::model::Item;
 

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
 use crate::case::Capacity;
+use crate::form::action::Action;
 use crate::form::draft::CaseDraft;
-use crate::form::state::Action;
 use crate::form::{Evaluation, Field};
 use crate::pack::model::{Item, Parties, PartyKind};
 

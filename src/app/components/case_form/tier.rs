@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::app::dispatch::Dispatch;
 use crate::engine::result::Outcome;
 use crate::form::Evaluation;
+use crate::form::action::Action;
 use crate::form::draft::CaseDraft;
-use crate::form::state::Action;
 use crate::pack::model::{Item, Parties};
 
 use super::inputs::on_check;
