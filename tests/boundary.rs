@@ -56,3 +56,22 @@ fn domain_does_not_import_the_browser() {
         bad.join("\n")
     );
 }
+
+/// The officer's form model (src/form) is domain code: walked by the test above, and declared in
+/// lib.rs for every target, so that `cargo test` runs its unit tests natively.
+#[test]
+fn form_model_is_native() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = std::fs::read_to_string(root.join("src/lib.rs")).unwrap();
+    let at = lib
+        .find("\npub mod form;")
+        .expect("src/lib.rs declares `pub mod form;`");
+    let attr = lib[..at].lines().next_back().unwrap_or("").trim();
+    assert!(
+        !attr.starts_with("#[cfg"),
+        "`pub mod form;` must not be limited to one target: {attr}"
+    );
+    let mut files = Vec::new();
+    walk(&root.join("src/form"), &mut files);
+    assert!(files.len() >= 2, "src/form holds too few files: {files:?}");
+}

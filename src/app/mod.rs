@@ -5,17 +5,18 @@
 //! it returns. Pack text is only ever rendered as text nodes.
 
 pub mod api;
+pub mod clipboard;
+pub mod clock;
 pub mod components;
+pub mod dispatch;
+pub mod download;
 pub mod embed;
-pub mod export;
-pub mod format;
+pub mod hooks;
+pub mod page;
 #[cfg(any(feature = "docs", feature = "tools"))]
 pub mod pages;
-pub mod recent;
-pub mod search;
-pub mod state;
+pub mod start;
 pub mod storage;
-pub mod summary;
 
 use std::cell::{Cell, RefCell};
 

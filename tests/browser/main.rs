@@ -16,8 +16,8 @@ use serde_json::{Value, json};
 mod support;
 
 use support::{
-    Server, TIMEOUT, click_containing, input_by_label, serve_dist, start_browser, text, unique_dir,
-    wait_css, wait_text,
+    Server, TIMEOUT, cdp, click_containing, input_by_label, serve_dist, start_browser, text,
+    unique_dir, wait_css, wait_text,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -458,6 +458,114 @@ async fn example_city_pack_with_automatic_area_tier() {
     wait_text(&c, "#pack-title", &reference_title()).await;
     wait_css(&c, "#load-example-pack").await;
 
+    let _ = c.close().await;
+}
+
+/// Whether the element matching `css` is rendered (has a box), as the page is laid out now.
+async fn rendered(c: &Client, css: &str) -> bool {
+    let script = format!(
+        "const e = document.querySelector({css:?}); return !!e && e.getClientRects().length > 0;"
+    );
+    c.execute(&script, vec![]).await.unwrap() == Value::Bool(true)
+}
+
+/// 打印结果单 prints the result sheet and after it the 说理 draft, in full and as edited;
+/// not the form, the buttons or the hints. Print media is emulated through CDP.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn printing_shows_the_reasoning_draft_in_full() {
+    let base = serve_dist();
+    let (c, driver) = start_browser().await;
+    enter_standard_case(&c, &base).await;
+    wait_css(&c, "#reasoning .draft-text").await;
+
+    // An edit longer than the text area shows at once (its box stops at 36rem).
+    let edit = format!(
+        "本段为执法人员补充的说理。{}完。",
+        "当事人在调查中如实陈述违法事实。".repeat(120)
+    );
+    c.execute(
+        "const t = document.querySelector('#reasoning .draft-text'); \
+         t.value = t.value + '\\n' + arguments[0]; \
+         t.dispatchEvent(new InputEvent('input', { bubbles: true })); return true;",
+        vec![json!(edit)],
+    )
+    .await
+    .unwrap();
+    wait_css(&c, "#reasoning-edited").await;
+    let clipped = "const t = document.querySelector('#reasoning .draft-text'); \
+                   return t.scrollHeight > t.clientHeight + 1;";
+    assert_eq!(
+        c.execute(clipped, vec![]).await.unwrap(),
+        Value::Bool(true),
+        "the edit should be longer than its text area"
+    );
+    // On screen the print copy is not shown.
+    assert!(!rendered(&c, "#reasoning .draft-print").await);
+
+    cdp(
+        &c,
+        &driver,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print" }),
+    )
+    .await;
+    wait_js(&c, "return matchMedia('print').matches;", "打印媒体生效").await;
+    for css in [
+        "#result",
+        "#outcome",
+        "#range-recommended",
+        "#reasoning",
+        "#reasoning-h",
+    ] {
+        assert!(rendered(&c, css).await, "打印时应显示 {css}");
+    }
+    for css in [
+        ".col-input",
+        ".app-header",
+        "#copy-result",
+        "#reasoning-copy",
+        "#reasoning-edited",
+        "#reasoning .hint",
+        "#reasoning .draft-text",
+    ] {
+        assert!(!rendered(&c, css).await, "打印时不应显示 {css}");
+    }
+    // Every section prints as it is in its text area, whole: nothing clipped.
+    let sections = c
+        .execute(
+            "return Array.from(document.querySelectorAll('#reasoning .draft-section')).map((s) => { \
+               const t = s.querySelector('.draft-text'), p = s.querySelector('.draft-print'); \
+               return { value: t.value, printed: p ? p.textContent : null, \
+                        shown: !!p && p.getClientRects().length > 0, \
+                        whole: !!p && p.scrollHeight <= p.clientHeight + 1 \
+                               && getComputedStyle(p).overflow === 'visible' }; });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let sections = sections.as_array().expect("草稿各段");
+    assert!(sections.len() >= 3, "{sections:?}");
+    for s in sections {
+        assert_eq!(s["printed"], s["value"], "打印的草稿应与文本框内容一致");
+        assert_eq!(s["shown"], Value::Bool(true), "{s}");
+        assert_eq!(s["whole"], Value::Bool(true), "{s}");
+    }
+    let printed = text(&c, "#reasoning .draft-print").await;
+    assert!(printed.contains("本段为执法人员补充的说理。"), "{printed}");
+    assert!(printed.ends_with("完。"), "{printed}");
+    let first = text(&c, "#reasoning .draft-heading").await;
+    assert!(first.starts_with("一、"), "{first}");
+
+    cdp(
+        &c,
+        &driver,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "" }),
+    )
+    .await;
+    wait_js(&c, "return !matchMedia('print').matches;", "恢复屏幕媒体").await;
+    assert!(rendered(&c, "#reasoning .draft-text").await);
+    assert!(!rendered(&c, "#reasoning .draft-print").await);
     let _ = c.close().await;
 }
 

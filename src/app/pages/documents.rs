@@ -10,8 +10,8 @@
 use yew::prelude::*;
 
 use super::{PageHeader, PageIntro, Placeholder, ToolProps, use_active_pack};
-use crate::app::state::{Draft, Evaluation};
 use crate::app::storage;
+use crate::form::{CaseDraft, Evaluation};
 
 /// Renders the page into `#app` (`startDocuments`, exported by src/bin/docs.rs).
 pub fn start() {
@@ -44,7 +44,7 @@ fn CurrentCase(props: &ToolProps) -> Html {
         let eval = Evaluation::run(pack, &draft);
         (draft, eval)
     });
-    let (draft, eval): &(Draft, Evaluation) = &current;
+    let (draft, eval): &(CaseDraft, Evaluation) = &current;
     let body = match &eval.result {
         None => html! {
             <p class="empty" id="current-case-empty">

@@ -52,11 +52,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::components::app::reference_pack;
-use super::format::short_hash;
-use super::state::PackRef;
+use super::start::reference_pack;
 use super::storage;
-use crate::validate::validate_text;
+use crate::form::format::short_hash;
+use crate::form::state::PackRef;
 
 #[cfg(feature = "docs")]
 pub mod documents;
@@ -104,19 +103,15 @@ pub fn active_pack() -> ActivePack {
         file: None,
         notice,
     };
-    match storage::load_pack_source() {
+    match storage::load_pack_source().map(crate::form::state::PackSource::reload) {
         None => reference(None),
-        Some(src) => match validate_text(&src.file, &src.text) {
-            (Some(lp), report) if report.is_ok() => ActivePack {
-                pack: PackRef(Rc::new(lp)),
-                file: Some(src.file),
-                notice: None,
-            },
-            _ => reference(Some(format!(
-                "上次使用的基准文件“{}”已无法通过校验，本页使用内置参考基准。",
-                src.file
-            ))),
+        Some(Ok((pack, source))) => ActivePack {
+            pack: PackRef(pack),
+            file: Some(source.file),
+            notice: None,
         },
+        // The officer's page words it "已改用内置参考基准"; this page does not switch anything.
+        Some(Err(why)) => reference(Some(why.replace("已改用", "本页使用"))),
     }
 }
 

@@ -251,3 +251,196 @@ pub fn list(pack: &Pack, query: &str) -> Listing {
         .collect();
     Listing { groups, order }
 }
+
+/// Items that can still be added as further items of the same act for a query: the best
+/// matches first, without the selected item and those already added, at most `limit`. An empty
+/// query offers none.
+pub fn further_items(
+    pack: &Pack,
+    query: &str,
+    selected: Option<&str>,
+    added: &[String],
+    limit: usize,
+) -> Vec<usize> {
+    if query.trim().is_empty() {
+        return Vec::new();
+    }
+    list(pack, query)
+        .order
+        .into_iter()
+        .filter(|&i| {
+            let code = &pack.items[i].code;
+            selected != Some(code.as_str()) && !added.contains(code)
+        })
+        .take(limit)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::LoadedPack;
+
+    fn pack() -> LoadedPack {
+        crate::reference_pack().unwrap()
+    }
+
+    /// The codes listed for a query, in display order.
+    fn codes(lp: &LoadedPack, query: &str) -> Vec<String> {
+        list(&lp.pack, query)
+            .order
+            .iter()
+            .map(|&i| lp.pack.items[i].code.clone())
+            .collect()
+    }
+
+    #[test]
+    fn queries_are_cut_into_words_and_article_numbers() {
+        let t = |s: &str| Token::Text(s.to_string());
+        assert_eq!(tokenize("ZL-64"), vec![t("zl-64")]);
+        assert_eq!(
+            tokenize("质量条例64"),
+            vec![t("质量条例"), Token::Article(64)]
+        );
+        assert_eq!(
+            tokenize("质量条例 64"),
+            vec![t("质量条例"), Token::Article(64)]
+        );
+        assert_eq!(tokenize("第六十四条"), vec![Token::Article(64)]);
+        assert_eq!(tokenize("第64条"), vec![Token::Article(64)]);
+        assert_eq!(tokenize("六十四"), vec![Token::Article(64)]);
+        assert_eq!(
+            tokenize("质量条例六十四"),
+            vec![t("质量条例"), Token::Article(64)]
+        );
+        // 款 and 项 are not indexed: only the article narrows the search.
+        assert_eq!(tokenize("第六十四条第一款"), vec![Token::Article(64)]);
+        assert_eq!(
+            tokenize("《建设工程质量管理条例》，偷工减料"),
+            vec![t("建设工程质量管理条例"), t("偷工减料")]
+        );
+        assert_eq!(tokenize("  "), Vec::<Token>::new());
+    }
+
+    #[test]
+    fn full_width_input_is_folded_to_ascii() {
+        assert_eq!(fold("ＺＬ－６４"), "zl-64");
+        assert_eq!(fold("ＡＢＣ\u{3000}x"), "abc x");
+        let lp = pack();
+        assert_eq!(
+            codes(&lp, "ＺＬ－６４").first().map(String::as_str),
+            Some("ZL-64")
+        );
+        assert_eq!(codes(&lp, "ＺＬ－６４"), codes(&lp, "zl-64"));
+        assert_eq!(codes(&lp, "质量条例　６４"), codes(&lp, "质量条例 64"));
+    }
+
+    #[test]
+    fn a_code_a_name_or_a_keyword_finds_the_item_first() {
+        let lp = pack();
+        for query in [
+            "ZL-64",
+            "zl-64",
+            "偷工减料",
+            "质量条例 64",
+            "质量条例64",
+            "质量条例六十四",
+        ] {
+            assert_eq!(
+                codes(&lp, query).first().map(String::as_str),
+                Some("ZL-64"),
+                "{query}"
+            );
+        }
+        assert_eq!(
+            codes(&lp, "建筑法 第六十四条").first().map(String::as_str),
+            Some("JZF-64")
+        );
+    }
+
+    #[test]
+    fn article_numbers_in_either_numerals_find_the_same_items() {
+        let lp = pack();
+        let arabic = codes(&lp, "64");
+        assert_eq!(arabic, codes(&lp, "第64条"));
+        assert_eq!(arabic, codes(&lp, "第六十四条"));
+        assert_eq!(arabic, codes(&lp, "六十四"));
+        // Every item whose penalty basis is an article 64 is listed; within each law's group
+        // they come before the items that only violate an article 64 or carry 64 in their code.
+        let by_basis: Vec<&str> = lp
+            .pack
+            .items
+            .iter()
+            .filter(|i| i.penalty_basis.article == 64)
+            .map(|i| i.code.as_str())
+            .collect();
+        assert!(by_basis.len() >= 4, "{by_basis:?}");
+        for code in &by_basis {
+            assert!(arabic.iter().any(|c| c == code), "{code} missing");
+        }
+        // All of equal rank: pack order.
+        assert_eq!(arabic, by_basis);
+        // An item that only violates the article is listed after the one punished under it.
+        let listed = codes(&lp, "第三十一条");
+        assert_eq!(listed.first().map(String::as_str), Some("JZS-31"));
+        assert!(listed.iter().any(|c| c == "ZL-65"), "{listed:?}");
+        let of = |code: &str| score(lp.item(code).unwrap(), "31").unwrap();
+        assert!(of("JZS-31") > of("ZL-65"));
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        let lp = pack();
+        assert!(codes(&lp, "偷工减料 不存在的词").is_empty());
+        assert!(codes(&lp, "第九千条").is_empty());
+        let item = lp.item("ZL-64").unwrap();
+        assert_eq!(score(item, "偷工减料 不存在的词"), None);
+        assert_eq!(score(item, ""), Some(0));
+        assert!(score(item, "zl-64").unwrap() > score(item, "偷工减料").unwrap());
+    }
+
+    #[test]
+    fn without_a_query_every_item_is_listed_by_law_in_pack_order() {
+        let lp = pack();
+        let all = list(&lp.pack, "");
+        assert_eq!(all.order.len(), lp.pack.items.len());
+        let flat: Vec<usize> = all.groups.iter().flat_map(|g| g.items.clone()).collect();
+        assert_eq!(all.order, flat);
+        for g in &all.groups {
+            assert!(g.items.windows(2).all(|w| w[0] < w[1]), "{}", g.law);
+            assert!(
+                g.items
+                    .iter()
+                    .all(|&i| lp.pack.items[i].penalty_basis.law == g.law)
+            );
+        }
+        // Each law is one group.
+        let mut laws: Vec<&str> = all.groups.iter().map(|g| g.law.as_str()).collect();
+        laws.dedup();
+        let n = laws.len();
+        laws.sort();
+        laws.dedup();
+        assert_eq!(laws.len(), n);
+        assert_eq!(all.groups[0].law, lp.pack.items[0].penalty_basis.law);
+    }
+
+    #[test]
+    fn further_items_leave_out_the_chosen_ones() {
+        let lp = pack();
+        let code = |i: usize| lp.pack.items[i].code.as_str();
+        assert!(further_items(&lp.pack, "  ", None, &[], 6).is_empty());
+        let all: Vec<&str> = list(&lp.pack, "64").order.into_iter().map(code).collect();
+        let offered: Vec<&str> =
+            further_items(&lp.pack, "64", Some("ZL-64"), &["GH-64".to_string()], 6)
+                .into_iter()
+                .map(code)
+                .collect();
+        let expected: Vec<&str> = all
+            .iter()
+            .copied()
+            .filter(|c| *c != "ZL-64" && *c != "GH-64")
+            .collect();
+        assert_eq!(offered, expected);
+        assert_eq!(further_items(&lp.pack, "质量条例", None, &[], 3).len(), 3);
+    }
+}

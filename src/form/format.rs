@@ -114,3 +114,113 @@ pub fn flag_status(status: FlagStatus, simple: bool) -> &'static str {
         FlagStatus::Unknown => "无法判断",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Dec {
+        Dec(s.parse().unwrap())
+    }
+
+    fn range(min: &str, min_inclusive: bool, max: &str, max_inclusive: bool) -> MoneyRange {
+        MoneyRange {
+            min: dec(min),
+            min_inclusive,
+            max: dec(max),
+            max_inclusive,
+        }
+    }
+
+    #[test]
+    fn chinese_numbers_as_statutes_write_them() {
+        for (text, n) in [
+            ("一", 1),
+            ("十", 10),
+            ("十二", 12),
+            ("二十", 20),
+            ("六十四", 64),
+            ("一百", 100),
+            ("一百零五", 105),
+            ("一百一十", 110),
+            ("两千", 2000),
+            ("二千零一十九", 2019),
+            ("九千九百九十九", 9999),
+            ("〇", 0),
+            ("零", 0),
+        ] {
+            assert_eq!(parse_chinese_number(text), Some(n), "{text}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_not_a_chinese_number() {
+        for text in ["", "64", "六十a", "第六十四", "六十四条", "万", "十 二"] {
+            assert_eq!(parse_chinese_number(text), None, "{text:?}");
+        }
+        // Units that add up past u32 are refused, not wrapped.
+        assert_eq!(parse_chinese_number(&"九千".repeat(500_000)), None);
+        assert!(is_chinese_numeral('两') && is_chinese_numeral('〇'));
+        assert!(!is_chinese_numeral('万') && !is_chinese_numeral('6'));
+    }
+
+    #[test]
+    fn money_in_figures() {
+        assert_eq!(money(&dec("1234567.5")), "¥1,234,567.50");
+        assert_eq!(money(&dec("300000")), "¥300,000");
+        assert_eq!(money(&dec("0")), "¥0");
+        assert_eq!(
+            money_range(&range("266666.67", true, "333333.33", true)),
+            "¥266,666.67 – ¥333,333.33"
+        );
+        // One figure when both ends meet; an excluded zero still reads ¥0.
+        assert_eq!(money_range(&range("5000", true, "5000", true)), "¥5,000");
+        assert_eq!(
+            money_range(&range("0", false, "10000", false)),
+            "¥0 – ¥10,000"
+        );
+        assert_eq!(
+            range_words(&range("200000", true, "400000", true)),
+            "200,000元以上400,000元以下"
+        );
+        assert_eq!(
+            range_words(&range("0", false, "10000", false)),
+            "不满10,000元"
+        );
+    }
+
+    #[test]
+    fn money_in_capitals() {
+        assert_eq!(capital(&dec("300000")).unwrap(), "人民币叁拾万元整");
+        assert_eq!(
+            capital(&dec("266666.67")).unwrap(),
+            "人民币贰拾陆万陆仟陆佰陆拾陆元陆角柒分"
+        );
+        // Not writable in 大写: the reason, not a panic.
+        assert!(capital(&dec("-1")).is_err());
+        assert!(capital(&dec("0.001")).is_err());
+        assert_eq!(
+            range_capital(&range("200000", true, "400000", true)).as_deref(),
+            Some("人民币贰拾万元以上肆拾万元以下")
+        );
+        assert_eq!(range_capital(&range("0.001", true, "1", true)), None);
+    }
+
+    #[test]
+    fn hashes_are_shortened_to_twelve_digits() {
+        assert_eq!(short_hash("0123456789abcdef"), "0123456789ab");
+        assert_eq!(short_hash("abc"), "abc");
+        // Not cut inside a character.
+        assert_eq!(short_hash("摘要摘要摘要"), "摘要摘要");
+    }
+
+    #[test]
+    fn flag_statuses_read_as_the_officer_expects() {
+        assert_eq!(flag_status(FlagStatus::Required, true), "可适用");
+        assert_eq!(flag_status(FlagStatus::Required, false), "需要");
+        assert_eq!(flag_status(FlagStatus::NotRequired, true), "不适用");
+        assert_eq!(flag_status(FlagStatus::NotRequired, false), "不需要");
+        assert_eq!(flag_status(FlagStatus::Possible, false), "视情况");
+        assert_eq!(flag_status(FlagStatus::Unknown, true), "无法判断");
+    }
+}
