@@ -399,29 +399,31 @@ fn engine_errors_serialise_as_tagged_objects_for_the_js_api() {
 
 /// Found by fuzzing (tests/fuzz_regressions/draft/zero-gains-empty-statutory-range): a fine of
 /// "违法所得五倍以下" with 违法所得 0 has no amount to impose. It was reported as a fine of
-/// "0元以下"; now the officer is asked to check the base.
+/// "0元以下"; now there is no fine, and the result says why.
 #[test]
-fn a_zero_base_leaves_the_fine_pending_not_zero() {
+fn a_zero_base_is_no_fine_not_a_fine_of_zero() {
     let lp = common::reference();
     let r = eval(
         &lp,
         serde_json::json!({
             "items": ["JZS-31"], "party": "citizen", "tier": "A",
-            "facts": { "illegal_gains_amount": "0" }
+            "illegal_gains": "0"
         }),
     );
-    assert_eq!(r.outcome, Outcome::Pending, "{}", r.summary);
+    // 违法所得 0: "违法所得五倍以下" is no fine at all, never "0元以下" — and JZS-31's other
+    // penalties (情节严重的…) remain.
+    assert_eq!(r.outcome, Outcome::NoFine, "{}", r.summary);
     assert!(r.recommended.is_none() && r.statutory.is_none());
     assert!(
-        r.pending.iter().any(|p| p.contains("违法所得")),
+        r.warnings.iter().any(|w| w.contains("违法所得为零")),
         "{:?}",
-        r.pending
+        r.warnings
     );
     let with_gains = eval(
         &lp,
         serde_json::json!({
             "items": ["JZS-31"], "party": "citizen", "tier": "A",
-            "facts": { "illegal_gains_amount": "1000" }
+            "illegal_gains": "1000"
         }),
     );
     assert_eq!(with_gains.outcome, Outcome::Fine);
