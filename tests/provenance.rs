@@ -1,7 +1,9 @@
 //! Law is data, and data is quoted: every quoted provision in every pack, and every provision
 //! the engine quotes itself, is found verbatim (after removing white space) in the statute
 //! texts of ../shared/laws ($CAILIANG_LAWS), and every number of a fine form appears in the
-//! quote of its provision.
+//! quote of its provision. A provision whose text is not among them (a 部门规章 known only as a
+//! city's page quotes it) must be quoted verbatim as the verified notes beside the laws folder
+//! (legal-notes.md) record that quote.
 
 mod common;
 
@@ -44,6 +46,15 @@ fn laws() -> BTreeMap<String, String> {
     out
 }
 
+/// The verified notes beside the laws folder (../shared/legal-notes.md), squashed: where a
+/// provision's own text is not in the folder, its quote must be the one the notes record.
+fn notes() -> Option<String> {
+    let path = common::laws_dir().parent()?.join("legal-notes.md");
+    std::fs::read_to_string(path)
+        .ok()
+        .map(|t| common::squash(&t))
+}
+
 fn law_text<'a>(laws: &'a BTreeMap<String, String>, c: &Citation) -> Option<&'a String> {
     let short = c.law.trim_start_matches("中华人民共和国");
     laws.get(short)
@@ -51,13 +62,24 @@ fn law_text<'a>(laws: &'a BTreeMap<String, String>, c: &Citation) -> Option<&'a 
 
 fn check_quote(
     laws: &BTreeMap<String, String>,
+    notes: Option<&str>,
     c: &Citation,
     whence: &str,
     failures: &mut Vec<String>,
 ) {
     let Some(q) = &c.quote else { return };
     match law_text(laws, c) {
-        None => failures.push(format!("{whence}：找不到《{}》的文本", c.law)),
+        None => match notes {
+            Some(n) if n.contains(&common::squash(q)) => {}
+            Some(_) => failures.push(format!(
+                "{whence}：找不到《{}》的文本，引文也不见于 legal-notes.md：{q}",
+                c.law
+            )),
+            None => failures.push(format!(
+                "{whence}：找不到《{}》的文本，也找不到 legal-notes.md",
+                c.law
+            )),
+        },
         Some(text) => {
             if !text.contains(&common::squash(q)) {
                 failures.push(format!(
@@ -74,7 +96,7 @@ fn engine_quotes_are_verbatim() {
     let laws = laws();
     let mut failures = Vec::new();
     for p in Provision::ALL {
-        check_quote(&laws, &p.cite(), &format!("{p:?}"), &mut failures);
+        check_quote(&laws, None, &p.cite(), &format!("{p:?}"), &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -82,6 +104,7 @@ fn engine_quotes_are_verbatim() {
 #[test]
 fn pack_quotes_are_verbatim_and_hold_the_numbers() {
     let laws = laws();
+    let notes = notes();
     let mut failures = Vec::new();
     let mut checked = 0;
     for path in common::pack_files() {
@@ -103,7 +126,7 @@ fn pack_quotes_are_verbatim_and_hold_the_numbers() {
                 if c.quote.is_none() {
                     failures.push(format!("{whence}：《{}》第{}条没有引文", c.law, c.article));
                 }
-                check_quote(&laws, c, &whence, &mut failures);
+                check_quote(&laws, notes.as_deref(), c, &whence, &mut failures);
             }
             for r in &item.fines {
                 let quote = common::squash(
@@ -164,4 +187,45 @@ fn chinese_numerals_helper() {
     assert_eq!(common::chinese(15), "十五");
     assert_eq!(common::chinese(5_000_000), "五百万");
     assert_eq!(common::chinese(105_000), "十万五千");
+}
+
+/// A provision whose text is not in the laws folder is checked against the quote the verified
+/// notes record: the notes' own wording passes, an altered number does not.
+#[test]
+fn quotes_of_absent_provisions_are_checked_against_the_notes() {
+    let laws = laws();
+    let notes = notes().expect("legal-notes.md beside the laws folder");
+    let cite = |quote: &str| Citation {
+        law: "住宅室内装饰装修管理办法".into(),
+        article: 35,
+        paragraph: None,
+        item: None,
+        quote: Some(quote.to_string().into()),
+    };
+    assert!(!laws.contains_key("住宅室内装饰装修管理办法"));
+    let mut failures = Vec::new();
+    check_quote(
+        &laws,
+        Some(&notes),
+        &cite("责令改正,处5百元以上1千元以下的罚款"),
+        "ok",
+        &mut failures,
+    );
+    assert!(failures.is_empty(), "{failures:?}");
+    check_quote(
+        &laws,
+        Some(&notes),
+        &cite("责令改正,处5百元以上2千元以下的罚款"),
+        "bad",
+        &mut failures,
+    );
+    check_quote(
+        &laws,
+        None,
+        &cite("责令改正,处5百元以上1千元以下的罚款"),
+        "no notes",
+        &mut failures,
+    );
+    assert_eq!(failures.len(), 2, "{failures:?}");
+    assert!(common::spellings(rust_decimal::Decimal::from(500)).contains(&"5百".to_string()));
 }
