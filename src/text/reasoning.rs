@@ -50,6 +50,23 @@ impl Builder<'_> {
                 };
                 s.push_str(&format!("{facts}符合该阶次“{c}”的适用条件。"));
             }
+            // The engine chose it for a circumstance, or by the row's rule for a fact that cannot
+            // be established: the reason is known and stated, not left blank.
+            (TierChoice::Override, _) if t.overrides.is_some() => {
+                let o = t.overrides.as_deref().unwrap_or_default();
+                s.push_str(&format!(
+                    "本案当事人具有“{o}”的情形，依照该基准，不论其他适用条件，适用该阶次。"
+                ));
+            }
+            (TierChoice::Unknown, _) if !r.decisions.unknown.is_empty() => {
+                for u in &r.decisions.unknown {
+                    s.push_str(&format!(
+                        "本案{}无法查清，依照该基准“{}”的规定，适用该阶次。",
+                        u.label,
+                        bare(&u.description)
+                    ));
+                }
+            }
             _ => s.push_str("认定理由：【请写明认定该阶次的具体理由】。"),
         }
         let row_source = basis_words(&t.basis);

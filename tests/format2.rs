@@ -1,0 +1,610 @@
+//! Pack format 2 in the engine: every construct and every legal fix, on small packs.
+//!
+//! Every pack in this file is CONSTRUCTED for the test (its rows, amounts and thresholds are
+//! not a published table), except where a test says it reads benchmarks/published-rows.json.
+//! The published rows the verified notes quote are transcribed there; the constructs they do
+//! not exercise (东营's "以下含本数，以上不含本数", area tiers, repeat-offence rows …) are
+//! exercised here with constructed rows, because the notes hold no published row for them.
+
+mod common;
+
+use cailiang::case::Case;
+use cailiang::engine::error::EngineError;
+use cailiang::engine::result::{EvalResult, FlagStatus, Level, MoneyRange, Outcome, TierChoice};
+use cailiang::pack::LoadedPack;
+use cailiang::pack::model::PenaltyKind;
+use cailiang::text::{self, Draft};
+use cailiang::{evaluate, load_pack};
+use serde_json::{Value, json};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// A constructed pack: `rules` and `items` as given, labelled as constructed. It must validate
+/// without errors (warnings are the validator's business, not these tests').
+fn pack(rules: Value, items: Value) -> LoadedPack {
+    let v = json!({
+        "format_version": 2,
+        "meta": {
+            "id": "constructed-format2",
+            "title": "构造的测试基准（非公布的裁量基准）",
+            "authority": "构造（测试用）",
+            "region": "构造",
+            "edition": "测试",
+            "reference_only": true
+        },
+        "rules": rules,
+        "items": items
+    });
+    let lp = load_pack("constructed.json", &v.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let report = cailiang::validate::validate(&lp);
+    assert!(
+        report.errors.is_empty(),
+        "constructed pack has errors:\n{}",
+        report.lines().join("\n")
+    );
+    lp
+}
+
+/// A constructed item: code, a constructed penalty basis and a 1万–5万 range fine, with `extra`
+/// merged over it.
+fn item(code: &str, extra: Value) -> Value {
+    let mut base = json!({
+        "code": code,
+        "name": format!("构造的违法行为 {code}"),
+        "parties": "all",
+        "violates": [{"law": "构造条例", "article": 1, "quote": "（构造的违法依据）"}],
+        "penalty_basis": {"law": "构造条例", "article": 2, "quote": "（构造的处罚依据）处1万元以上5万元以下的罚款。"},
+        "fines": [{"form": "range", "min": "10000", "max": "50000"}]
+    });
+    merge(&mut base, extra);
+    base
+}
+
+fn merge(base: &mut Value, extra: Value) {
+    if let (Some(b), Value::Object(e)) = (base.as_object_mut(), extra) {
+        for (k, v) in e {
+            b.insert(k, v);
+        }
+    }
+}
+
+fn case(v: Value) -> Case {
+    serde_json::from_value(v).expect("case JSON")
+}
+
+fn run(lp: &LoadedPack, v: Value) -> EvalResult {
+    evaluate(lp, &case(v)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A range as (min, max, min_inclusive, max_inclusive), amounts normalised.
+fn span(r: &Option<MoneyRange>) -> (String, String, bool, bool) {
+    let r = r.as_ref().expect("range present");
+    (
+        r.min.0.normalize().to_string(),
+        r.max.0.normalize().to_string(),
+        r.min_inclusive,
+        r.max_inclusive,
+    )
+}
+
+fn closed(a: &str, b: &str) -> (String, String, bool, bool) {
+    (a.to_string(), b.to_string(), true, true)
+}
+
+fn tier(r: &EvalResult) -> &str {
+    r.tier.as_ref().map(|t| t.code.as_str()).unwrap_or("无")
+}
+
+fn json_of(r: &EvalResult) -> Value {
+    serde_json::to_value(r).expect("result serialises")
+}
+
+fn draft(lp: &LoadedPack, v: Value, r: &EvalResult) -> Draft {
+    text::draft(lp, &case(v), r)
+}
+
+fn section<'a>(d: &'a Draft, key: &str) -> &'a str {
+    d.section(key)
+        .map(|s| s.text.as_str())
+        .unwrap_or_else(|| panic!("no section {key}: {:?}", d.sections))
+}
+
+/// No 【…】 blank in `text` (the engine knew the answer).
+fn no_blank(what: &str, text: &str) {
+    assert!(!text.contains('【'), "{what} has a blank:\n{text}");
+}
+
+/// The numbered items of the decision section (its first line names the party, which only the
+/// officer knows).
+fn decision_items(d: &Draft) -> String {
+    section(d, "decision")
+        .lines()
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles and co-parties
+
+/// Constructed: one act fines the 单位 and its 负责人 (a 公民), each by tier, with the hearing
+/// thresholds written as 京建法〔2023〕2号 words them (公民 超过3000元, 单位 超过5万元).
+fn roles_pack() -> LoadedPack {
+    pack(
+        json!({
+            "hearing": {
+                "citizen": {"amount": "3000", "inclusive": false},
+                "organization": {"amount": "50000", "inclusive": false},
+                "basis": {"source": {"title": "构造：按京建法〔2023〕2号的写法"}}
+            }
+        }),
+        json!([item(
+            "ROLE",
+            json!({
+                "roles": [
+                    {"id": "unit", "label": "单位", "parties": "organization"},
+                    {"id": "head", "label": "单位负责人", "parties": "individual"}
+                ],
+                "fines": [
+                    {"role": "unit", "parties": "organization", "form": "range", "min": "10000", "max": "50000"},
+                    {"role": "head", "parties": "individual", "form": "range", "min": "1000", "max": "5000"}
+                ],
+                "penalties": [
+                    {"kind": "order_correction", "text": "责令改正", "mandatory": true},
+                    {"kind": "other", "text": "记入单位信用档案", "mandatory": true, "role": "unit"}
+                ],
+                "tiers": [
+                    {"code": "A", "label": "较轻", "description": "构造：较轻",
+                     "outcome": {"type": "range", "min": "10000", "max": "20000"},
+                     "roles": [{"role": "head", "outcome": {"type": "range", "min": "1000", "max": "2000"}}]},
+                    {"code": "B", "label": "较重", "description": "构造：较重",
+                     "outcome": {"type": "range", "min": "20000", "max": "50000"},
+                     "roles": [{"role": "head", "outcome": {"type": "range", "min": "2000", "max": "5000"},
+                                "penalties": [{"kind": "warning", "text": "警告", "mandatory": true}]}]}
+                ]
+            })
+        )]),
+    )
+}
+
+#[test]
+fn co_parties_are_evaluated_each_in_their_own_role_with_their_own_thresholds() {
+    let lp = roles_pack();
+    let c = json!({
+        "items": ["ROLE"], "party": "legal_person", "role": "unit", "tier": "B",
+        "parties": [{"role": "head", "party": "citizen", "name": "张某"}]
+    });
+    let r = run(&lp, c.clone());
+    assert_eq!(r.outcome, Outcome::Fine);
+    assert_eq!(r.role.as_ref().map(|x| x.id.as_str()), Some("unit"));
+    assert_eq!(span(&r.statutory), closed("10000", "50000"));
+    assert_eq!(span(&r.recommended), closed("20000", "50000"));
+    // 5万 is not 超过5万: no hearing for the unit.
+    assert_eq!(r.flags.hearing.status, FlagStatus::NotRequired);
+    assert!(r.penalties.iter().any(|p| p.text == "记入单位信用档案"));
+    assert!(!r.penalties.iter().any(|p| p.kind == PenaltyKind::Warning));
+
+    assert_eq!(r.co_parties.len(), 1);
+    let h = &r.co_parties[0];
+    assert_eq!(h.outcome, Outcome::Fine);
+    assert_eq!(
+        h.role.as_ref().map(|x| x.label.as_str()),
+        Some("单位负责人")
+    );
+    assert_eq!(span(&h.statutory), closed("1000", "5000"));
+    assert_eq!(span(&h.recommended), closed("2000", "5000"));
+    assert_eq!(tier(h), "B");
+    // 2000–5000 crosses 超过3000: the hearing depends on the amount for the 公民.
+    assert_eq!(h.flags.hearing.status, FlagStatus::Possible);
+    assert!(h.penalties.iter().any(|p| p.kind == PenaltyKind::Warning));
+    assert!(!h.penalties.iter().any(|p| p.text == "记入单位信用档案"));
+    assert_eq!(
+        json_of(&r).pointer("/co_parties/0/recommended/max"),
+        Some(&json!("5000"))
+    );
+
+    // Each party's intended fine against its own threshold: 3000 is not 超过3000, 3000.01 is.
+    let with = |fine: &str| {
+        let mut c = c.clone();
+        c["parties"][0]["intended_fine"] = json!(fine);
+        run(&lp, c).co_parties.remove(0)
+    };
+    assert_eq!(with("3000").flags.hearing.status, FlagStatus::NotRequired);
+    assert_eq!(with("3000.01").flags.hearing.status, FlagStatus::Required);
+    assert_eq!(
+        with("3000")
+            .decisions
+            .intended
+            .and_then(|i| i.within_recommended),
+        Some(true)
+    );
+
+    // The co-party's own draft names its own range and role's penalties, with no blank for the
+    // range the engine computed.
+    let hc = case(c.clone()).for_party(&case(c.clone()).parties[0]);
+    let d = text::draft(&lp, &hc, h);
+    let decision = section(&d, "decision");
+    assert!(decision.contains("2,000元以上5,000元以下"), "{decision}");
+    assert!(decision.contains("警告"), "{decision}");
+    assert!(section(&d, "penalty_basis").contains("对公民处1,000元以上5,000元以下"));
+}
+
+#[test]
+fn a_party_without_a_role_plays_the_first_its_kind_can_and_an_unknown_role_is_an_error() {
+    let lp = roles_pack();
+    let r = run(
+        &lp,
+        json!({"items": ["ROLE"], "party": "citizen", "tier": "A"}),
+    );
+    assert_eq!(r.role.as_ref().map(|x| x.id.as_str()), Some("head"));
+    assert_eq!(span(&r.recommended), closed("1000", "2000"));
+    let e = evaluate(
+        &lp,
+        &case(json!({"items": ["ROLE"], "party": "citizen", "role": "监理单位"})),
+    );
+    assert!(
+        matches!(&e, Err(EngineError::UnknownRole { role, .. }) if role == "监理单位"),
+        "{e:?}"
+    );
+}
+
+/// The published 卢氏-quoted row (benchmarks/published-rows.json): 建设单位 and 施工单位 of one
+/// act, each under its own fine of the same article.
+#[test]
+fn the_published_two_party_row_fines_each_party_under_its_own_form() {
+    let lp = common::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benchmarks/published-rows.json"),
+    );
+    let c = json!({
+        "items": ["LS-SGXK-12"], "party": "legal_person", "role": "construction_unit",
+        "facts": {"contract_price": "12345678.9"},
+        "parties": [{"role": "contractor", "party": "other_organization"}]
+    });
+    let r = run(&lp, c);
+    // 1% and 2% of 12,345,678.90 元, to the 分, rounded inwards.
+    assert_eq!(span(&r.statutory), closed("123456.79", "246913.57"));
+    assert_eq!(span(&r.recommended), closed("123456.79", "246913.57"));
+    let k = &r.co_parties[0];
+    assert_eq!(k.role.as_ref().map(|x| x.label.as_str()), Some("施工单位"));
+    assert_eq!(
+        span(&k.recommended),
+        ("0".into(), "30000".into(), false, true)
+    );
+    assert_eq!(r.item.penalty_basis.law, "建筑工程施工许可管理办法");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overrides ("或…的") and their precedence
+
+/// Constructed: area tiers, with "或被投诉举报的" putting a case in B and "或有相关违法记录的"
+/// putting it in C whatever the area.
+fn override_pack() -> LoadedPack {
+    let area = |op: &str, v: &str| json!({"fact": "area", "op": op, "value": v});
+    pack(
+        json!({}),
+        json!([item(
+            "OVR",
+            json!({
+                "facts": [
+                    {"id": "area", "label": "违法建设面积", "type": "number", "unit": "平方米"},
+                    {"id": "complained", "label": "被投诉举报", "type": "bool"},
+                    {"id": "record", "label": "有相关违法记录", "type": "bool"}
+                ],
+                "tiers": [
+                    {"code": "A", "label": "较轻", "description": "不满500平方米的", "when": area("<", "500"),
+                     "outcome": {"type": "range", "min": "10000", "max": "20000"}},
+                    {"code": "B", "label": "一般", "description": "500平方米以上不满1000平方米的，或被投诉举报的",
+                     "when": {"all": [area(">=", "500"), area("<", "1000")]},
+                     "overrides": {"fact": "complained", "is": true},
+                     "outcome": {"type": "range", "min": "20000", "max": "35000"}},
+                    {"code": "C", "label": "较重", "description": "1000平方米以上的，或有相关违法记录的",
+                     "when": area(">=", "1000"),
+                     "overrides": {"fact": "record", "is": true},
+                     "outcome": {"type": "range", "min": "35000", "max": "50000"}}
+                ]
+            })
+        )]),
+    )
+}
+
+fn ovr(facts: Value) -> Value {
+    json!({"items": ["OVR"], "party": "legal_person", "facts": facts})
+}
+
+#[test]
+fn an_overriding_circumstance_selects_its_tier_whatever_the_area() {
+    let lp = override_pack();
+    let r = run(
+        &lp,
+        ovr(json!({"area": "100", "complained": false, "record": true})),
+    );
+    assert_eq!(tier(&r), "C");
+    assert_eq!(
+        r.tier.as_ref().map(|t| t.chosen),
+        Some(TierChoice::Override)
+    );
+    assert_eq!(span(&r.recommended), closed("35000", "50000"));
+    // Both hold: the first listed (B) takes precedence.
+    let r = run(
+        &lp,
+        ovr(json!({"area": "2000", "complained": true, "record": true})),
+    );
+    assert_eq!(tier(&r), "B");
+    assert_eq!(span(&r.recommended), closed("20000", "35000"));
+    // Neither: the area decides.
+    let r = run(
+        &lp,
+        ovr(json!({"area": "499.99", "complained": false, "record": false})),
+    );
+    assert_eq!(tier(&r), "A");
+    assert_eq!(
+        r.tier.as_ref().map(|t| t.chosen),
+        Some(TierChoice::Automatic)
+    );
+    let r = run(
+        &lp,
+        ovr(json!({"area": "500", "complained": false, "record": false})),
+    );
+    assert_eq!(tier(&r), "B");
+}
+
+#[test]
+fn a_missing_override_fact_keeps_the_tier_open() {
+    let lp = override_pack();
+    // A by area, but "有相关违法记录" not yet entered could still put it in C.
+    let r = run(&lp, ovr(json!({"area": "100", "complained": false})));
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert!(r.tier.is_none());
+    assert!(r.recommended.is_none());
+    assert_eq!(
+        r.pending,
+        vec!["请填写：有相关违法记录（可能改变裁量阶次）".to_string()]
+    );
+    let codes: Vec<&str> = r.tier_options.iter().map(|t| t.code.as_str()).collect();
+    assert_eq!(codes, ["A", "C"]);
+}
+
+#[test]
+fn the_draft_states_the_overriding_circumstance_as_the_reason() {
+    let lp = override_pack();
+    let c = ovr(json!({"area": "100", "complained": false, "record": true}));
+    let r = run(&lp, c.clone());
+    let d = draft(&lp, c, &r);
+    let reasoning = section(&d, "reasoning");
+    let first = reasoning.lines().next().unwrap_or_default();
+    assert!(first.contains("“较重”阶次"), "{reasoning}");
+    assert!(
+        first.contains(
+            "本案当事人具有“有相关违法记录”的情形，依照该基准，不论其他适用条件，适用该阶次。"
+        ),
+        "{reasoning}"
+    );
+    no_blank("the tier sentence of an override", first);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Boundary conventions: "以下含本数，以上不含本数" and the tie rule
+
+/// Constructed in the manner of the 东营 tables (whose rows the notes do not quote): the
+/// document states "以下含本数，以上不含本数", and the tiers are written 以下 / 以上 as such
+/// tables write them — so 500 is in A only.
+fn dongying_style(tie: Option<&str>, above: &str) -> LoadedPack {
+    let mut bounds = json!({
+        "above": above, "below": "inclusive",
+        "basis": {"source": {"title": "构造：仿“以下含本数，以上不含本数”的写法"}}
+    });
+    if let Some(t) = tie {
+        bounds["tie"] = json!(t);
+    }
+    let area = |op: &str, v: &str| json!({"fact": "area", "op": op, "value": v});
+    pack(
+        json!({"bounds": bounds}),
+        json!([item(
+            "DY",
+            json!({
+                "facts": [{"id": "area", "label": "违法建设面积", "type": "number", "unit": "平方米"}],
+                "tiers": [
+                    {"code": "A", "label": "较轻", "description": "500平方米以下", "when": area("以下", "500"),
+                     "outcome": {"type": "range", "min": "10000", "max": "20000"}},
+                    {"code": "B", "label": "一般", "description": "500平方米以上1000平方米以下",
+                     "when": {"all": [area("以上", "500"), area("以下", "1000")]},
+                     "outcome": {"type": "range", "min": "20000", "max": "35000"}},
+                    {"code": "C", "label": "较重", "description": "1000平方米以上", "when": area("以上", "1000"),
+                     "outcome": {"type": "range", "min": "35000", "max": "50000"}}
+                ]
+            })
+        )]),
+    )
+}
+
+fn dy(area: &str) -> Value {
+    json!({"items": ["DY"], "party": "legal_person", "facts": {"area": area}})
+}
+
+#[test]
+fn below_inclusive_above_exclusive_puts_a_shared_bound_in_the_lower_tier() {
+    let lp = dongying_style(None, "exclusive");
+    for (area, want) in [
+        ("499.99", "A"),
+        ("500", "A"),
+        ("500.01", "B"),
+        ("999.99", "B"),
+        ("1000", "B"),
+        ("1000.01", "C"),
+    ] {
+        let r = run(&lp, dy(area));
+        assert_eq!(tier(&r), want, "area {area}");
+        assert_eq!(r.outcome, Outcome::Fine, "area {area}: {:?}", r.pending);
+    }
+    // The tier ranges follow the same convention: B is 2万 以上 (不含) 3.5万 以下 (含), so the
+    // benchmark and the recommendation, rounded inwards to the 分, start one 分 above 2万.
+    let r = run(&lp, dy("700"));
+    assert_eq!(span(&r.benchmark), closed("20000.01", "35000"));
+    assert_eq!(span(&r.recommended), closed("20000.01", "35000"));
+    let r = run(
+        &lp,
+        dy("700")
+            .as_object()
+            .cloned()
+            .map(|mut c| {
+                c.insert("intended_fine".into(), json!("20000"));
+                Value::Object(c)
+            })
+            .unwrap_or_default(),
+    );
+    assert_eq!(
+        r.decisions.intended.and_then(|i| i.within_benchmark),
+        Some(false)
+    );
+    // A's 1万 is the statutory minimum, which the statute includes: the tier starts at it only
+    // if its own 以上 does; here it does not.
+    let r = run(&lp, dy("100"));
+    assert_eq!(span(&r.recommended), closed("10000.01", "20000"));
+}
+
+#[test]
+fn a_shared_bound_both_tiers_include_goes_by_the_tie_rule_or_to_the_officer() {
+    // 民法典 art 1259 (以上 and 以下 both include 500): the bound is in A and in B.
+    let open = dongying_style(None, "inclusive");
+    let r = run(&open, dy("500"));
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("A（较轻）、B（一般）")),
+        "{:?}",
+        r.warnings
+    );
+    let codes: Vec<&str> = r.tier_options.iter().map(|t| t.code.as_str()).collect();
+    assert_eq!(codes, ["A", "B"]);
+    // A tie rule gives it to one of them.
+    let lower = run(&dongying_style(Some("lower"), "inclusive"), dy("500"));
+    assert_eq!((tier(&lower), lower.outcome), ("A", Outcome::Fine));
+    let upper = run(&dongying_style(Some("upper"), "inclusive"), dy("500"));
+    assert_eq!((tier(&upper), upper.outcome), ("B", Outcome::Fine));
+    assert_eq!(span(&upper.recommended), closed("20000", "35000"));
+    // Off the bound, the tie rule changes nothing.
+    let r = run(&dongying_style(Some("upper"), "inclusive"), dy("499.99"));
+    assert_eq!(tier(&r), "A");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts that cannot be established
+
+/// Constructed: area tiers; "面积无法查清的，按较重档" in one item, "违法所得无法查清的，按最高额
+/// 处罚" (a point) in another, and a third with no rule for an unknown area.
+fn unknown_pack() -> LoadedPack {
+    let area = |op: &str, v: &str| json!({"fact": "area", "op": op, "value": v});
+    let tiers = json!([
+        {"code": "A", "label": "较轻", "description": "不满500平方米的", "when": area("<", "500"),
+         "outcome": {"type": "range", "min": "10000", "max": "30000"}},
+        {"code": "C", "label": "较重", "description": "500平方米以上的", "when": area(">=", "500"),
+         "outcome": {"type": "range", "min": "30000", "max": "50000"}}
+    ]);
+    let facts =
+        json!([{"id": "area", "label": "违法建设面积", "type": "number", "unit": "平方米"}]);
+    pack(
+        json!({}),
+        json!([
+            item(
+                "UNK-TIER",
+                json!({
+                    "facts": facts, "tiers": tiers,
+                    "when_unknown": [{"fact": "area", "description": "当事人拒不配合致违法建设面积无法查清的，按较重档处罚",
+                                      "tier": "C", "basis": {"source": {"title": "构造：面积无法查清时的规定"}}}]
+                })
+            ),
+            item(
+                "UNK-POINT",
+                json!({
+                    "facts": facts, "tiers": tiers,
+                    "when_unknown": [{"fact": "area", "description": "违法建设面积无法查清的，按最高额处罚",
+                                      "outcome": {"type": "point", "at": "1"},
+                                      "basis": {"source": {"title": "构造：按最高额处罚"}}}]
+                })
+            ),
+            item("UNK-NONE", json!({"facts": facts, "tiers": tiers}))
+        ]),
+    )
+}
+
+#[test]
+fn an_unknown_fact_applies_the_rows_rule_for_it() {
+    let lp = unknown_pack();
+    let c = json!({"items": ["UNK-TIER"], "party": "legal_person", "unknown": ["area"]});
+    let r = run(&lp, c.clone());
+    assert_eq!(r.outcome, Outcome::Fine);
+    assert_eq!(tier(&r), "C");
+    assert_eq!(r.tier.as_ref().map(|t| t.chosen), Some(TierChoice::Unknown));
+    assert_eq!(span(&r.recommended), closed("30000", "50000"));
+    assert_eq!(r.decisions.unknown.len(), 1);
+    assert_eq!(r.decisions.unknown[0].tier.as_deref(), Some("C"));
+    // An entered value wins over nothing: with the area known the rule does not apply.
+    let r = run(
+        &lp,
+        json!({"items": ["UNK-TIER"], "party": "legal_person", "facts": {"area": "100"}}),
+    );
+    assert_eq!(tier(&r), "A");
+    assert!(r.decisions.unknown.is_empty());
+
+    let d = draft(
+        &lp,
+        c,
+        &run(
+            &lp,
+            json!({"items": ["UNK-TIER"], "party": "legal_person", "unknown": ["area"]}),
+        ),
+    );
+    let first = section(&d, "reasoning")
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.contains("本案违法建设面积无法查清，依照该基准“当事人拒不配合致违法建设面积无法查清的，按较重档处罚”的规定，适用该阶次。"),
+        "{first}"
+    );
+    no_blank("the tier sentence of an unknown fact's rule", &first);
+}
+
+#[test]
+fn an_unknown_fact_may_lead_to_a_point_of_the_statutory_range() {
+    let lp = unknown_pack();
+    let c = json!({"items": ["UNK-POINT"], "party": "legal_person", "unknown": ["area"]});
+    let r = run(&lp, c.clone());
+    assert_eq!(r.outcome, Outcome::Fine);
+    assert_eq!(span(&r.recommended), closed("50000", "50000"));
+    let d = draft(&lp, c, &r);
+    let items = decision_items(&d);
+    assert!(
+        items.contains("罚款人民币50,000元（大写：伍万元整）"),
+        "{items}"
+    );
+    no_blank("the decision of a point", &items);
+}
+
+#[test]
+fn without_a_rule_an_unknown_fact_leaves_the_tier_to_the_officer() {
+    let lp = unknown_pack();
+    let r = run(
+        &lp,
+        json!({"items": ["UNK-NONE"], "party": "legal_person", "unknown": ["area"]}),
+    );
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert_eq!(
+        r.pending,
+        vec![
+            "违法建设面积无法查清，本基准未规定此时适用的阶次，请执法人员选择裁量阶次".to_string(),
+            "请选择裁量阶次".to_string()
+        ]
+    );
+    // It is not "not yet entered": nobody is asked to enter it.
+    assert!(!r.pending.iter().any(|p| p.starts_with("请填写")));
+    let r = run(
+        &lp,
+        json!({"items": ["UNK-NONE"], "party": "legal_person", "unknown": ["area"], "tier": "A"}),
+    );
+    assert_eq!((r.outcome, tier(&r)), (Outcome::Fine, "A"));
+    assert_eq!(r.tier.as_ref().map(|t| t.chosen), Some(TierChoice::Officer));
+}
