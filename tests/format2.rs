@@ -608,3 +608,24 @@ fn without_a_rule_an_unknown_fact_leaves_the_tier_to_the_officer() {
     assert_eq!((r.outcome, tier(&r)), (Outcome::Fine, "A"));
     assert_eq!(r.tier.as_ref().map(|t| t.chosen), Some(TierChoice::Officer));
 }
+
+#[test]
+fn an_open_override_that_could_only_confirm_the_tier_does_not_keep_it_open() {
+    let lp = override_pack();
+    // 2000 ㎡ is C by area; "有相关违法记录", not entered, could only lead to C too. But
+    // "被投诉举报", also not entered, could still lead to B (listed first): open.
+    let r = run(&lp, ovr(json!({"area": "2000"})));
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert_eq!(
+        r.pending,
+        vec!["请填写：被投诉举报（可能改变裁量阶次）".to_string()]
+    );
+    let r = run(&lp, ovr(json!({"area": "2000", "complained": false})));
+    assert_eq!(
+        (r.outcome, tier(&r)),
+        (Outcome::Fine, "C"),
+        "{:?}",
+        r.pending
+    );
+    assert_eq!(span(&r.recommended), closed("35000", "50000"));
+}

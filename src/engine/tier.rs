@@ -219,7 +219,13 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
             chosen = Some((t, TierChoice::Override));
         }
     }
-    let override_open = evals.iter().any(|(_, _, o)| *o == Some(Tri::Unknown));
+    // An overriding circumstance not yet known could change the tier the conditions give only
+    // if it would lead elsewhere: an open override of that very tier would only confirm it.
+    let override_open = |candidate: &Tier| {
+        evals
+            .iter()
+            .any(|(t, _, o)| *o == Some(Tri::Unknown) && !std::ptr::eq(*t, candidate))
+    };
     let trues: Vec<&Tier> = evals
         .iter()
         .filter(|(_, w, _)| *w == Some(Tri::True))
@@ -252,16 +258,23 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
     // 4. The quantitative conditions — settled only when no missing fact could still change
     // the tier (another tier's condition, or an overriding circumstance, still open).
     let mut could_change = false;
+    // The tier the conditions give, while a missing fact could still change it.
+    let mut unsettled: Option<&Tier> = None;
     if chosen.is_none() && synthetic.is_none() {
         match trues.len() {
-            1 if !when_open && !override_open => chosen = Some((trues[0], TierChoice::Automatic)),
-            1 => could_change = true,
+            1 if !when_open && !override_open(trues[0]) => {
+                chosen = Some((trues[0], TierChoice::Automatic))
+            }
+            1 => {
+                could_change = true;
+                unsettled = Some(trues[0]);
+            }
             n if n > 1 => match cx.lp.pack.rules.bounds.tie {
                 // A shared bound both tiers include: the declared tie rule gives it to one.
-                Some(Tie::Lower) if !when_open && !override_open => {
+                Some(Tie::Lower) if !when_open && !override_open(trues[0]) => {
                     chosen = Some((trues[0], TierChoice::Automatic))
                 }
-                Some(Tie::Upper) if !when_open && !override_open => {
+                Some(Tie::Upper) if !when_open && !override_open(trues[n - 1]) => {
                     chosen = Some((trues[n - 1], TierChoice::Automatic))
                 }
                 _ => {
@@ -299,7 +312,22 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
         } else {
             ""
         };
-        for id in &missing {
+        // While the conditions give a tier, ask only for the facts of the other tiers' open
+        // conditions: those alone could change it.
+        let mut could = Vec::new();
+        if let Some(c) = unsettled {
+            for (t, w, o) in evals.iter().filter(|(t, _, _)| !std::ptr::eq(*t, c)) {
+                for (cond, tri) in [(&t.when, w), (&t.overrides, o)] {
+                    if let (Some(cond), Some(Tri::Unknown)) = (cond, tri) {
+                        condition::facts_of(cond, &mut could);
+                    }
+                }
+            }
+        }
+        for id in missing
+            .iter()
+            .filter(|id| unsettled.is_none() || could.contains(id))
+        {
             let what = cx.facts.to_enter(item, id);
             cx.pending.push(format!("请填写：{what}{why}"));
         }
