@@ -610,6 +610,36 @@ fn without_a_rule_an_unknown_fact_leaves_the_tier_to_the_officer() {
 }
 
 #[test]
+fn an_officers_choice_that_an_override_or_the_facts_rule_out_is_reported_not_silently_dropped() {
+    let lp = override_pack();
+    // The officer chose A, but "有相关违法记录" puts the case in C: C applies, and the officer is
+    // told that A was not adopted.
+    let mut c = ovr(json!({"area": "100", "complained": false, "record": true}));
+    c["tier"] = json!("A");
+    let r = run(&lp, c);
+    assert_eq!(tier(&r), "C");
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("所选阶次“A”") && w.contains("有相关违法记录")),
+        "{:?}",
+        r.warnings
+    );
+    // The officer chose C, but neither its area nor its overriding circumstance holds: not
+    // adopted, and the area decides.
+    let mut c = ovr(json!({"area": "100", "complained": false, "record": false}));
+    c["tier"] = json!("C");
+    let r = run(&lp, c);
+    assert_eq!(tier(&r), "A");
+    assert_eq!(span(&r.recommended), closed("10000", "20000"));
+    assert!(
+        r.warnings.iter().any(|w| w.contains("所选阶次“C（较重）”")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
 fn an_open_override_that_could_only_confirm_the_tier_does_not_keep_it_open() {
     let lp = override_pack();
     // 2000 ㎡ is C by area; "有相关违法记录", not entered, could only lead to C too. But

@@ -240,7 +240,8 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
                     "所选阶次“{code}”不存在或不适用于{}",
                     case.party.label()
                 )),
-                Some((t, Some(Tri::False), _)) if t.overrides.is_none() => {
+                // Its condition fails and no overriding circumstance of it may yet hold.
+                Some((t, Some(Tri::False), o)) if *o != Some(Tri::Unknown) => {
                     let cond = t
                         .when
                         .as_ref()
@@ -362,6 +363,34 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
         (None, Some(c)) => c,
         (None, None) => return Ok(TierResult::Open),
     };
+    // The officer's choice gave way to an overriding circumstance or to the row's rule for an
+    // unknown fact: say so rather than drop it silently.
+    if let Some(code) = case.tier.as_ref().filter(|c| **c != tier.code) {
+        let why = match how {
+            TierChoice::Override => tier
+                .overrides
+                .as_ref()
+                .map(|c| {
+                    format!(
+                        "具有“{}”情形",
+                        describe_condition(c, item, &cx.lp.pack.rules.bounds)
+                    )
+                })
+                .unwrap_or_default(),
+            TierChoice::Unknown => cx
+                .unknown_applied
+                .last()
+                .map(|u| format!("{}无法查清", u.label))
+                .unwrap_or_default(),
+            TierChoice::Automatic | TierChoice::Officer => String::new(),
+        };
+        if !why.is_empty() {
+            cx.warnings.push(format!(
+                "所选阶次“{code}”未采用：{why}，依本基准适用{}（{}）",
+                tier.code, tier.label
+            ));
+        }
+    }
     chosen_tier(cx, tier, how)
 }
 
