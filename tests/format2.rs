@@ -908,3 +908,42 @@ fn a_ratio_and_a_count_within_months() {
     );
     assert_eq!(derived(&r, "count").as_deref(), Some("2"));
 }
+
+#[test]
+fn a_derived_fact_that_cannot_be_computed_from_its_entered_inputs_asks_to_check_them() {
+    // Constructed: tiers on a share, whose denominator was entered as zero.
+    let lp = pack_unvalidated(
+        json!({}),
+        json!([item(
+            "SHARE",
+            json!({
+                "facts": [
+                    {"id": "bad_units", "label": "违规户数", "type": "number", "unit": "户"},
+                    {"id": "all_units", "label": "总户数", "type": "number", "unit": "户"},
+                    {"id": "share", "label": "违规户数占比", "type": "derived", "unit": "%",
+                     "derive": {"kind": "ratio", "numerator": "bad_units", "denominator": "all_units", "percent": true}}
+                ],
+                "tiers": [
+                    {"code": "A", "label": "较轻", "description": "占比不满10%的", "when": {"fact": "share", "op": "<", "value": "10"},
+                     "outcome": {"type": "range", "min": "10000", "max": "30000"}},
+                    {"code": "C", "label": "较重", "description": "占比10%以上的", "when": {"fact": "share", "op": ">=", "value": "10"},
+                     "outcome": {"type": "range", "min": "30000", "max": "50000"}}
+                ]
+            })
+        )]),
+    );
+    let r = run(
+        &lp,
+        json!({"items": ["SHARE"], "party": "legal_person", "facts": {"bad_units": 3, "all_units": 0}}),
+    );
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert_eq!(
+        r.pending[0],
+        "请核对：违规户数、总户数（据此无法计算违规户数占比）"
+    );
+    let r = run(
+        &lp,
+        json!({"items": ["SHARE"], "party": "legal_person", "facts": {"bad_units": 4, "all_units": 40}}),
+    );
+    assert_eq!((tier(&r), r.outcome), ("C", Outcome::Fine));
+}

@@ -329,8 +329,8 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
             .iter()
             .filter(|id| unsettled.is_none() || could.contains(id))
         {
-            let what = cx.facts.to_enter(item, id);
-            cx.pending.push(format!("请填写：{what}{why}"));
+            let ask = cx.facts.ask(item, id);
+            cx.pending.push(format!("{ask}{why}"));
         }
         for id in &unknowable {
             cx.pending.push(format!(
