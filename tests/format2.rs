@@ -947,3 +947,159 @@ fn a_derived_fact_that_cannot_be_computed_from_its_entered_inputs_asks_to_check_
     );
     assert_eq!((tier(&r), r.outcome), ("C", Outcome::Fine));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Splits: N bands, points of the maximum, a stand-in minimum; point and no_fine outcomes
+
+/// Constructed split: four quarters of a range fine; for max-only fines three thirds of
+/// [10 % × max, max] and a band of 40 %–60 % of the maximum.
+fn bands_pack() -> LoadedPack {
+    let band = |name: &str, from: Value, to: Value| json!({"name": name, "from": from, "to": to});
+    pack(
+        json!({
+            "split": {
+                "name": "构造：四档/三档",
+                "range": [
+                    band("一档", json!("0"), json!("1/4")),
+                    band("二档", json!("1/4"), json!("1/2")),
+                    band("三档", json!("1/2"), json!("3/4")),
+                    band("四档", json!("3/4"), json!("1"))
+                ],
+                "max_only": [
+                    band("一档", json!("0"), json!("1/3")),
+                    band("二档", json!("1/3"), json!("2/3")),
+                    band("三档", json!("2/3"), json!("1")),
+                    band("中段", json!({"of_max": "0.4"}), json!({"of_max": "0.6"}))
+                ],
+                "stand_in_min": "1/10",
+                "basis": {"source": {"title": "构造的划分规则"}}
+            }
+        }),
+        json!([
+            item(
+                "BAND-R",
+                json!({
+                    "fines": [{"form": "range", "min": "20000", "max": "100000"}],
+                    "tiers": [
+                        {"code": "1", "label": "一档", "description": "构造", "outcome": {"type": "band", "band": "一档"}},
+                        {"code": "2", "label": "二档", "description": "构造", "outcome": {"type": "band", "band": "二档"}},
+                        {"code": "3", "label": "三档", "description": "构造", "outcome": {"type": "band", "band": "三档"}},
+                        {"code": "4", "label": "四档", "description": "构造", "outcome": {"type": "band", "band": "四档"}},
+                        {"code": "MAX", "label": "最高额", "description": "重犯的，按最高额处罚", "outcome": {"type": "point", "at": "1"}},
+                        {"code": "HALF", "label": "最高额的一半", "description": "构造", "outcome": {"type": "point", "at": {"of_max": "1/2"}}}
+                    ]
+                })
+            ),
+            item(
+                "BAND-M",
+                json!({
+                    "fines": [{"form": "max_only", "max": "100000"}],
+                    "penalties": [{"kind": "warning", "text": "警告", "mandatory": true, "when": {"fact": "warn_only", "is": true}}],
+                    "facts": [{"id": "warn_only", "label": "情节轻微予以警告", "type": "bool"}],
+                    "tiers": [
+                        {"code": "1", "label": "一档", "description": "构造", "outcome": {"type": "band", "band": "一档"}},
+                        {"code": "2", "label": "二档", "description": "构造", "outcome": {"type": "band", "band": "二档"}},
+                        {"code": "3", "label": "三档", "description": "构造", "outcome": {"type": "band", "band": "三档"}},
+                        {"code": "MID", "label": "中段", "description": "构造", "outcome": {"type": "band", "band": "中段"}},
+                        {"code": "W", "label": "警告", "description": "情节轻微的，予以警告，不予罚款", "outcome": {"type": "no_fine"},
+                         "penalties": [{"kind": "warning", "text": "警告", "mandatory": true}]}
+                    ]
+                })
+            )
+        ]),
+    )
+}
+
+fn band_case(item: &str, tier: &str) -> Value {
+    json!({"items": [item], "party": "legal_person", "tier": tier})
+}
+
+#[test]
+fn n_bands_of_the_span() {
+    let lp = bands_pack();
+    for (t, lo, hi) in [
+        ("1", "20000", "40000"),
+        ("2", "40000", "60000"),
+        ("3", "60000", "80000"),
+        ("4", "80000", "100000"),
+    ] {
+        let r = run(&lp, band_case("BAND-R", t));
+        assert_eq!(span(&r.recommended), closed(lo, hi), "band {t}");
+        assert_eq!(
+            r.tier
+                .as_ref()
+                .and_then(|x| x.split.as_ref())
+                .map(|s| s.name.as_str()),
+            Some("构造：四档/三档")
+        );
+    }
+}
+
+#[test]
+fn max_only_bands_of_a_stand_in_minimum_and_of_the_maximum() {
+    let lp = bands_pack();
+    // The table's stand-in minimum: 10 % of 10万; thirds of [1万, 10万].
+    for (t, lo, hi) in [
+        ("1", "10000", "40000"),
+        ("2", "40000", "70000"),
+        ("3", "70000", "100000"),
+    ] {
+        let r = run(&lp, band_case("BAND-M", t));
+        assert_eq!(span(&r.recommended), closed(lo, hi), "band {t}");
+    }
+    // 40 %–60 % of the maximum, whatever the stand-in minimum.
+    let r = run(&lp, band_case("BAND-M", "MID"));
+    assert_eq!(span(&r.recommended), closed("40000", "60000"));
+    // The statutory range itself stays "10万元以下".
+    assert_eq!(
+        span(&r.statutory),
+        ("0".into(), "100000".into(), false, true)
+    );
+}
+
+#[test]
+fn a_point_outcome_fines_that_amount_and_the_draft_states_it() {
+    let lp = bands_pack();
+    let c = band_case("BAND-R", "MAX");
+    let r = run(&lp, c.clone());
+    assert_eq!(r.outcome, Outcome::Fine);
+    assert_eq!(span(&r.recommended), closed("100000", "100000"));
+    let d = draft(&lp, c, &r);
+    let items = decision_items(&d);
+    assert!(
+        items.contains("罚款人民币100,000元（大写：壹拾万元整）"),
+        "{items}"
+    );
+    no_blank("the decision of a point", &items);
+    let r = run(&lp, band_case("BAND-R", "HALF"));
+    assert_eq!(span(&r.recommended), closed("50000", "50000"));
+}
+
+#[test]
+fn a_no_fine_tier_gives_its_penalties_and_no_fine_flags() {
+    // Constructed hearing threshold: the statutory range reaches it, but no fine is imposed.
+    let mut lp = bands_pack();
+    lp.pack.rules.hearing = serde_json::from_value(json!({
+        "organization": {"amount": "50000", "inclusive": true},
+        "basis": {"source": {"title": "构造的听证标准"}}
+    }))
+    .expect("thresholds");
+    let c = band_case("BAND-M", "W");
+    let r = run(&lp, c.clone());
+    assert_eq!(r.outcome, Outcome::NoFine);
+    assert!(r.recommended.is_none());
+    assert!(r.penalties.iter().any(|p| p.kind == PenaltyKind::Warning));
+    // Only a 警告: 简易程序 is available, and no fine can reach the 较大数额.
+    assert_eq!(
+        r.flags.simple_procedure.status,
+        FlagStatus::Required,
+        "{}",
+        r.flags.simple_procedure.reason
+    );
+    assert_eq!(
+        r.flags.hearing.status,
+        FlagStatus::NotRequired,
+        "{}",
+        r.flags.hearing.reason
+    );
+}
