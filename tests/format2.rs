@@ -994,8 +994,6 @@ fn bands_pack() -> LoadedPack {
                 "BAND-M",
                 json!({
                     "fines": [{"form": "max_only", "max": "100000"}],
-                    "penalties": [{"kind": "warning", "text": "警告", "mandatory": true, "when": {"fact": "warn_only", "is": true}}],
-                    "facts": [{"id": "warn_only", "label": "情节轻微予以警告", "type": "bool"}],
                     "tiers": [
                         {"code": "1", "label": "一档", "description": "构造", "outcome": {"type": "band", "band": "一档"}},
                         {"code": "2", "label": "二档", "description": "构造", "outcome": {"type": "band", "band": "二档"}},
@@ -1102,4 +1100,24 @@ fn a_no_fine_tier_gives_its_penalties_and_no_fine_flags() {
         "{}",
         r.flags.hearing.reason
     );
+}
+
+#[test]
+fn the_draft_of_a_no_fine_tier_says_the_tier_imposes_no_fine() {
+    let lp = bands_pack();
+    let c = band_case("BAND-M", "W");
+    let r = run(&lp, c.clone());
+    let d = draft(&lp, c, &r);
+    let reasoning = section(&d, "reasoning");
+    assert!(
+        reasoning.contains("依照该基准，“警告”阶次不予罚款"),
+        "{reasoning}"
+    );
+    assert!(!reasoning.contains("未对当事人规定罚款"), "{reasoning}");
+    let items = decision_items(&d);
+    assert!(
+        items.contains("警告") && !items.contains("罚款人民币"),
+        "{items}"
+    );
+    no_blank("the decision of a no_fine tier", &items);
 }

@@ -228,6 +228,14 @@ impl Builder<'_> {
                     "本案{}为零，依照处罚依据计算的罚款数额为零，依法给予罚款以外的行政处罚。",
                     base.as_ref().map_or("罚款基数", |b| b.label.as_str())
                 ),
+                // The statute sets a fine; the benchmark's tier does not impose it.
+                (FineDecision::Applied(_), None) => match &r.tier {
+                    Some(t) if t.outcome == TierOutcome::NoFine => format!(
+                        "依照该基准，“{}”阶次不予罚款，依法给予罚款以外的行政处罚。",
+                        t.label
+                    ),
+                    _ => "依法给予罚款以外的行政处罚。".to_string(),
+                },
                 _ => "处罚依据未对当事人规定罚款，依法给予罚款以外的行政处罚。".to_string(),
             },
             Outcome::CorrectionOnly => self.correction_only_reason(),
