@@ -1121,3 +1121,34 @@ fn the_draft_of_a_no_fine_tier_says_the_tier_imposes_no_fine() {
     );
     no_blank("the decision of a no_fine tier", &items);
 }
+
+#[test]
+fn a_tiers_certain_penalty_is_not_lost_to_the_same_penalty_still_open_in_the_statute() {
+    // Constructed: the statute's "情节轻微的，予以警告" (open while 情节轻微 is not entered) and the
+    // tier's own 警告, which the tier imposes whatever that fact.
+    let lp = pack(
+        json!({}),
+        json!([item(
+            "PEN",
+            json!({
+                "facts": [{"id": "slight", "label": "情节轻微", "type": "bool"}],
+                "penalties": [{"kind": "warning", "text": "警告", "mandatory": true, "when": {"fact": "slight", "is": true}}],
+                "tiers": [{"code": "W", "label": "警告", "description": "构造：予以警告，不予罚款",
+                           "outcome": {"type": "no_fine"},
+                           "penalties": [{"kind": "warning", "text": "警告", "mandatory": true}]}]
+            })
+        )]),
+    );
+    let c = json!({"items": ["PEN"], "party": "legal_person", "tier": "W"});
+    let r = run(&lp, c.clone());
+    let warnings: Vec<_> = r
+        .penalties
+        .iter()
+        .filter(|p| p.kind == PenaltyKind::Warning)
+        .collect();
+    assert_eq!(warnings.len(), 1);
+    assert!(!warnings[0].conditional && warnings[0].mandatory);
+    let items = decision_items(&draft(&lp, c, &r));
+    assert!(items.contains("（一）警告"), "{items}");
+    no_blank("the decision of a certain 警告", &items);
+}
