@@ -1152,3 +1152,475 @@ fn a_tiers_certain_penalty_is_not_lost_to_the_same_penalty_still_open_in_the_sta
     assert!(items.contains("（一）警告"), "{items}");
     no_blank("the decision of a certain 警告", &items);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The table's own tiers, and a row that reuses another's
+
+fn thirds() -> Value {
+    json!({
+        "name": "构造：三等分",
+        "range": [
+            {"name": "lower", "label": "从轻", "from": "0", "to": "1/3"},
+            {"name": "middle", "label": "一般", "from": "1/3", "to": "2/3"},
+            {"name": "upper", "label": "从重", "from": "2/3", "to": "1"}
+        ],
+        "max_only": [
+            {"name": "lower", "from": "0", "to": "1/3"},
+            {"name": "middle", "from": "1/3", "to": "2/3"},
+            {"name": "upper", "from": "2/3", "to": "1"}
+        ],
+        "basis": {"source": {"title": "构造的三等分"}}
+    })
+}
+
+#[test]
+fn the_tables_tiers_apply_to_rows_without_tiers_and_a_row_may_reuse_anothers() {
+    let lp = pack(
+        json!({
+            "split": thirds(),
+            "tiers": [
+                {"code": "轻", "label": "较轻", "description": "表的通用阶次：较轻", "outcome": {"type": "band", "band": "lower"}},
+                {"code": "重", "label": "较重", "description": "表的通用阶次：较重", "outcome": {"type": "band", "band": "upper"}}
+            ]
+        }),
+        json!([
+            item(
+                "PLAIN",
+                json!({"fines": [{"form": "range", "min": "30000", "max": "60000"}]})
+            ),
+            item(
+                "OWN",
+                json!({
+                    "fines": [{"form": "range", "min": "30000", "max": "60000"}],
+                    "tiers": [{"code": "X", "label": "本项阶次", "description": "构造",
+                               "outcome": {"type": "range", "min": "45000", "max": "50000"}}]
+                })
+            ),
+            item(
+                "REUSE",
+                json!({"fines": [{"form": "range", "min": "3000", "max": "6000"}], "tiers_from": "OWN"})
+            )
+        ]),
+    );
+    let r = run(
+        &lp,
+        json!({"items": ["PLAIN"], "party": "legal_person", "tier": "重"}),
+    );
+    assert_eq!((tier(&r), r.outcome), ("重", Outcome::Fine));
+    assert_eq!(span(&r.recommended), closed("50000", "60000"));
+    assert!(!r.decisions.untiered);
+    // A row with tiers of its own does not see the table's.
+    let r = run(
+        &lp,
+        json!({"items": ["OWN"], "party": "legal_person", "tier": "重"}),
+    );
+    assert!(
+        r.warnings.iter().any(|w| w.contains("所选阶次“重”不存在")),
+        "{:?}",
+        r.warnings
+    );
+    let r = run(
+        &lp,
+        json!({"items": ["OWN"], "party": "legal_person", "tier": "X"}),
+    );
+    assert_eq!(span(&r.recommended), closed("45000", "50000"));
+    // "依照第X项的标准": REUSE applies OWN's tier — and its range lies outside REUSE's own
+    // statutory range, which is reported, never replaced by the statute.
+    let r = run(
+        &lp,
+        json!({"items": ["REUSE"], "party": "legal_person", "tier": "X"}),
+    );
+    assert_eq!(tier(&r), "X");
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert!(r.recommended.is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The row's own 减轻 list
+
+fn reduction_pack(adjust: bool) -> LoadedPack {
+    let mut rules = json!({});
+    if adjust {
+        rules["adjust"] = json!({
+            "lighter": ["0", "1/2"], "heavier": ["1/2", "1"], "reduced_floor": "1/2",
+            "basis": {"source": {"title": "构造的适用规则"}}
+        });
+    }
+    pack(
+        rules,
+        json!([item(
+            "RED",
+            json!({
+                "facts": [
+                    {"id": "area", "label": "违法建设面积", "type": "number", "unit": "平方米"},
+                    {"id": "demolished", "label": "已主动拆除", "type": "bool"}
+                ],
+                "tiers": [{"code": "B", "label": "一般", "description": "构造", "outcome": {"type": "range", "min": "10000", "max": "30000"}}],
+                "reductions": [
+                    {"code": "J1", "description": "面积不满10平方米且已主动拆除的，处5千元以上1万元以下罚款",
+                     "when": {"all": [{"fact": "area", "op": "<", "value": "10"}, {"fact": "demolished", "is": true}]},
+                     "mandatory": true, "min": "5000", "max": "10000",
+                     "basis": {"source": {"title": "构造的减轻清单 第1项"}}},
+                    {"code": "J2", "description": "面积不满20平方米且已主动拆除的，处2千元以上8千元以下罚款",
+                     "when": {"all": [{"fact": "area", "op": "<", "value": "20"}, {"fact": "demolished", "is": true}]},
+                     "min": "2000", "max": "8000",
+                     "basis": {"source": {"title": "构造的减轻清单 第2项"}}}
+                ]
+            })
+        )]),
+    )
+}
+
+fn red(facts: Value) -> Value {
+    json!({"items": ["RED"], "party": "legal_person", "tier": "B", "facts": facts})
+}
+
+#[test]
+fn a_row_reduction_stays_strictly_below_the_statutory_minimum_even_where_its_ceiling_equals_it() {
+    for adjust in [false, true] {
+        let lp = reduction_pack(adjust);
+        let r = run(&lp, red(json!({"area": "9.99", "demolished": true})));
+        assert_eq!(r.outcome, Outcome::Fine, "adjust {adjust}: {:?}", r.pending);
+        assert_eq!(r.adjustment.level, Level::Reduced);
+        assert_eq!(
+            r.decisions.reduction.as_ref().map(|x| x.code.as_str()),
+            Some("J1")
+        );
+        // "5千元以上1万元以下" read literally includes 1万, the statutory minimum: 减轻 stays below it.
+        assert_eq!(
+            span(&r.recommended),
+            closed("5000", "9999.99"),
+            "adjust {adjust}"
+        );
+        // A ceiling below the minimum is the row's own, included.
+        let r = run(&lp, red(json!({"area": "15", "demolished": true})));
+        assert_eq!(
+            r.decisions.reduction.as_ref().map(|x| x.code.as_str()),
+            Some("J2")
+        );
+        assert_eq!(
+            span(&r.recommended),
+            closed("2000", "8000"),
+            "adjust {adjust}"
+        );
+        // At the bound the row does not apply (不满20).
+        let r = run(&lp, red(json!({"area": "20", "demolished": true})));
+        assert!(r.decisions.reduction.is_none());
+        assert_eq!(span(&r.recommended), closed("10000", "30000"));
+    }
+}
+
+#[test]
+fn a_mandatory_reduction_whose_fact_is_missing_keeps_the_result_pending() {
+    let lp = reduction_pack(false);
+    let r = run(&lp, red(json!({"area": "5"})));
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert!(
+        r.pending
+            .iter()
+            .any(|p| p.starts_with("请填写：已主动拆除（判断是否应当减轻")),
+        "{:?}",
+        r.pending
+    );
+}
+
+#[test]
+fn the_draft_of_a_row_reduction_states_its_bounds() {
+    let lp = reduction_pack(false);
+    let c = red(json!({"area": "9.99", "demolished": true}));
+    let r = run(&lp, c.clone());
+    let d = draft(&lp, c, &r);
+    let reasoning = section(&d, "reasoning");
+    assert!(
+        reasoning.contains("5,000元以上9,999.99元以下"),
+        "{reasoning}"
+    );
+    assert!(
+        reasoning.contains("面积不满10平方米且已主动拆除的"),
+        "{reasoning}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exclusions: 不属本项 / 移送
+
+fn exclusion_pack() -> LoadedPack {
+    pack(
+        json!({}),
+        json!([
+            item(
+                "EX",
+                json!({
+                    "facts": [{"id": "crime", "label": "涉嫌犯罪", "type": "bool"}],
+                    "exclusions": [
+                        {"description": "个人违法建设的，不属本项，适用个人违法建设项",
+                         "parties": "individual", "item": "EX-P",
+                         "basis": {"source": {"title": "构造的基准 第1项 备注"}}},
+                        {"description": "涉嫌犯罪的，移送司法机关",
+                         "when": {"fact": "crime", "is": true}, "authority": "司法机关",
+                         "basis": {"citation": {"law": "中华人民共和国行政处罚法", "article": 27, "paragraph": 1,
+                                                "quote": "违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关，依法追究刑事责任。"}}}
+                    ]
+                })
+            ),
+            item(
+                "EX-P",
+                json!({"name": "个人违法建设", "fines": [{"form": "range", "min": "1000", "max": "5000"}]})
+            )
+        ]),
+    )
+}
+
+#[test]
+fn an_excluded_case_is_referred_to_the_item_or_authority_that_takes_it() {
+    let lp = exclusion_pack();
+    let c = json!({"items": ["EX"], "party": "citizen"});
+    let r = run(&lp, c.clone());
+    assert_eq!(r.outcome, Outcome::Referred);
+    let x = r.decisions.referral.as_ref().expect("referral");
+    assert_eq!(x.item.as_deref(), Some("EX-P"));
+    assert!(r.recommended.is_none() && r.statutory.is_none());
+    let d = draft(&lp, c, &r);
+    let s = d.section("referral").expect("处理意见");
+    assert_eq!(s.title, "处理意见");
+    assert!(
+        s.text
+            .contains("个人违法建设的，不属本项，适用个人违法建设项"),
+        "{}",
+        s.text
+    );
+    assert!(
+        s.text
+            .contains("应当适用个人违法建设（EX-P），依照《构造条例》第二条的规定处理。"),
+        "{}",
+        s.text
+    );
+    no_blank("the referral section", &s.text);
+    assert!(d.section("decision").is_none());
+
+    let c = json!({"items": ["EX"], "party": "legal_person", "facts": {"crime": true}});
+    let r = run(&lp, c.clone());
+    assert_eq!(r.outcome, Outcome::Referred);
+    assert_eq!(
+        r.decisions
+            .referral
+            .as_ref()
+            .and_then(|x| x.authority.as_deref()),
+        Some("司法机关")
+    );
+    let d = draft(&lp, c, &r);
+    let s = section(&d, "referral");
+    assert!(s.contains("本机关依法将案件移送司法机关处理。"), "{s}");
+    assert!(
+        s.contains("《中华人民共和国行政处罚法》第二十七条第一款"),
+        "{s}"
+    );
+    no_blank("the referral section", s);
+}
+
+#[test]
+fn an_exclusion_whose_fact_is_missing_keeps_the_result_pending() {
+    let lp = exclusion_pack();
+    let r = run(&lp, json!({"items": ["EX"], "party": "legal_person"}));
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert_eq!(
+        r.pending[0],
+        "请填写：涉嫌犯罪（判断是否属于本项：涉嫌犯罪的，移送司法机关）"
+    );
+    let r = run(
+        &lp,
+        json!({"items": ["EX"], "party": "legal_person", "facts": {"crime": false}}),
+    );
+    assert_eq!(r.outcome, Outcome::Fine);
+    assert_eq!(span(&r.recommended), closed("10000", "50000"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Optional split and adjust; tier ranges that do not meet the statute
+
+#[test]
+fn a_band_without_a_split_rule_and_a_factor_without_an_adjust_rule_are_pending_with_the_reason() {
+    let lp = pack(
+        json!({}),
+        json!([item(
+            "OPT",
+            json!({
+                "tiers": [
+                    {"code": "B", "label": "一般", "description": "构造", "outcome": {"type": "band", "band": "middle"}},
+                    {"code": "R", "label": "幅度", "description": "构造", "outcome": {"type": "range", "min": "20000", "max": "40000"}}
+                ]
+            })
+        )]),
+    );
+    let r = run(
+        &lp,
+        json!({"items": ["OPT"], "party": "legal_person", "tier": "B"}),
+    );
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert_eq!(tier(&r), "B");
+    assert!(r.benchmark.is_none() && r.recommended.is_none());
+    assert_eq!(
+        r.pending,
+        vec![
+            "本基准未规定阶次划分规则，无法确定该阶次的幅度（请在基准中写明划分规则或阶次幅度）"
+                .to_string()
+        ]
+    );
+    // An explicit range needs no split; a 从轻 factor then needs the adjust rule.
+    let r = run(
+        &lp,
+        json!({"items": ["OPT"], "party": "legal_person", "tier": "R", "circumstances": {"confessed": true}}),
+    );
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert_eq!(span(&r.benchmark), closed("20000", "40000"));
+    assert!(r.recommended.is_none());
+    assert_eq!(r.adjustment.rule, "本基准未规定从轻、从重的适用规则");
+    assert_eq!(
+        r.pending,
+        vec![
+            "本基准未规定从轻、从重情节的适用规则，无法计算建议幅度：请在基准幅度内裁量并说明理由"
+                .to_string()
+        ]
+    );
+    // 减轻 needs no rule: below the statutory minimum, above zero.
+    let r = run(
+        &lp,
+        json!({"items": ["OPT"], "party": "legal_person", "tier": "R",
+               "circumstances": {"confessed": true}, "choose_reduced": true}),
+    );
+    assert_eq!(r.outcome, Outcome::Fine, "{:?}", r.pending);
+    assert_eq!(span(&r.recommended), closed("0.01", "9999.99"));
+    // Without any factor, the tier's range is the recommendation.
+    let c = json!({"items": ["OPT"], "party": "legal_person", "tier": "R"});
+    let r = run(&lp, c.clone());
+    assert_eq!(span(&r.recommended), closed("20000", "40000"));
+    // The draft of the pending case says why, with no invented rule.
+    let pc = json!({"items": ["OPT"], "party": "legal_person", "tier": "R", "circumstances": {"confessed": true}});
+    let r = run(&lp, pc.clone());
+    let reasoning = draft(&lp, pc, &r)
+        .section("reasoning")
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        reasoning.contains("本基准未规定从轻、从重情节的适用规则"),
+        "{reasoning}"
+    );
+}
+
+fn range_pack() -> LoadedPack {
+    pack(
+        json!({}),
+        json!([item(
+            "RNG",
+            json!({
+                "tiers": [
+                    {"code": "OUT", "label": "幅度在法定幅度以外", "description": "构造：6万元以上8万元以下",
+                     "outcome": {"type": "range", "min": "60000", "max": "80000"}},
+                    {"code": "EMPTY", "label": "空幅度", "description": "构造：超过3万元不满3万元",
+                     "outcome": {"type": "range", "min": "30000", "min_inclusive": false, "max": "30000", "max_inclusive": false}},
+                    {"code": "EDGE", "label": "只交于最高额", "description": "构造：超过5万元",
+                     "outcome": {"type": "range", "min": "50000", "min_inclusive": false, "max": "80000"}},
+                    {"code": "PART", "label": "部分在外", "description": "构造：4万元以上8万元以下",
+                     "outcome": {"type": "range", "min": "40000", "max": "80000"}}
+                ]
+            })
+        )]),
+    )
+}
+
+#[test]
+fn a_tier_range_that_does_not_meet_the_statutory_range_is_pending_with_a_warning_never_the_statute()
+{
+    let lp = range_pack();
+    for code in ["OUT", "EMPTY", "EDGE"] {
+        let c = json!({"items": ["RNG"], "party": "legal_person", "tier": code});
+        let r = run(&lp, c.clone());
+        assert_eq!(r.outcome, Outcome::Pending, "{code}");
+        assert!(r.recommended.is_none(), "{code}: {:?}", r.recommended);
+        assert!(r.benchmark.is_none(), "{code}");
+        assert!(
+            r.warnings
+                .iter()
+                .any(|w| w.contains(&format!("阶次 {code} 的幅度"))),
+            "{code}: {:?}",
+            r.warnings
+        );
+        assert!(
+            r.pending.iter().any(|p| p.contains("请核对裁量基准")),
+            "{code}: {:?}",
+            r.pending
+        );
+        // The draft names no amount for it.
+        let d = draft(&lp, c, &r);
+        assert!(section(&d, "decision").contains("罚款幅度待定"), "{code}");
+    }
+    // Partly outside: clamped to the statute, with a warning.
+    let r = run(
+        &lp,
+        json!({"items": ["RNG"], "party": "legal_person", "tier": "PART"}),
+    );
+    assert_eq!(r.outcome, Outcome::Fine);
+    assert_eq!(span(&r.recommended), closed("40000", "50000"));
+    assert!(
+        r.warnings.iter().any(|w| w.contains("超出法定幅度")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tiers on two measures
+
+fn two_measure_pack() -> LoadedPack {
+    let area = |op: &str, v: &str| json!({"fact": "area", "op": op, "value": v});
+    let cost = |op: &str, v: &str| json!({"fact": "cost", "op": op, "value": v});
+    pack(
+        json!({}),
+        json!([item(
+            "TWO",
+            json!({
+                "facts": [
+                    {"id": "area", "label": "违法建设面积", "type": "number", "unit": "平方米"},
+                    {"id": "cost", "label": "工程造价", "type": "number", "unit": "元"}
+                ],
+                "tiers": [
+                    {"code": "A", "label": "较轻", "description": "面积不满500平方米且造价不满100万元的",
+                     "when": {"all": [area("<", "500"), cost("<", "1000000")]},
+                     "outcome": {"type": "range", "min": "10000", "max": "30000"}},
+                    {"code": "C", "label": "较重", "description": "面积500平方米以上或者造价100万元以上的",
+                     "when": {"any": [area(">=", "500"), cost(">=", "1000000")]},
+                     "outcome": {"type": "range", "min": "30000", "max": "50000"}}
+                ]
+            })
+        )]),
+    )
+}
+
+#[test]
+fn a_tier_on_two_measures_with_one_entered_is_pending_until_it_is_decided() {
+    let lp = two_measure_pack();
+    let r = |facts: Value| {
+        run(
+            &lp,
+            json!({"items": ["TWO"], "party": "legal_person", "facts": facts}),
+        )
+    };
+    // 100 ㎡ and no cost: A or C depends on the cost.
+    let p = r(json!({"area": "100"}));
+    assert_eq!(p.outcome, Outcome::Pending);
+    assert!(p.tier.is_none());
+    assert_eq!(
+        p.pending,
+        vec!["请填写：工程造价".to_string(), "请选择裁量阶次".to_string()]
+    );
+    // 600 ㎡ decides C whatever the cost.
+    let c = r(json!({"area": "600"}));
+    assert_eq!((tier(&c), c.outcome), ("C", Outcome::Fine));
+    // Both entered, at and beside the bounds.
+    assert_eq!(
+        tier(&r(json!({"area": "499.99", "cost": "999999.99"}))),
+        "A"
+    );
+    assert_eq!(tier(&r(json!({"area": "499.99", "cost": "1000000"}))), "C");
+    assert_eq!(tier(&r(json!({"area": "500", "cost": "0"}))), "C");
+}
