@@ -1569,6 +1569,77 @@ fn a_tier_range_that_does_not_meet_the_statutory_range_is_pending_with_a_warning
 }
 
 // ---------------------------------------------------------------------------------------------
+// 不作重复评价: what a tier counts is not counted again
+
+#[test]
+fn a_circumstance_the_tier_counts_is_not_applied_again() {
+    let lp = pack(
+        json!({
+            "adjust": {"lighter": ["0", "1/2"], "heavier": ["1/2", "1"], "reduced_floor": "0",
+                       "basis": {"source": {"title": "构造的适用规则"}}}
+        }),
+        json!([item(
+            "CNT",
+            json!({
+                "facts": [{"id": "repeat", "label": "一年内因同一违法行为受过处罚", "type": "bool"}],
+                "tiers": [
+                    {"code": "B", "label": "一般", "description": "构造", "when": {"fact": "repeat", "is": false},
+                     "outcome": {"type": "range", "min": "20000", "max": "40000"}},
+                    {"code": "C", "label": "较重", "description": "一年内因同一违法行为受过处罚的",
+                     "when": {"fact": "repeat", "is": true}, "counts": ["repeat_factor", "eliminated_harm"],
+                     "outcome": {"type": "range", "min": "30000", "max": "50000"}}
+                ]
+            })
+        )]),
+    );
+    // Wrap the pack's factor in after loading (the constructed pack declares it here).
+    let mut lp = lp;
+    lp.pack.factors = serde_json::from_value(json!([{
+        "id": "repeat_factor", "label": "一年内因同一违法行为受过行政处罚的", "effect": "heavier",
+        "basis": {"source": {"title": "构造的从重情节"}}
+    }]))
+    .expect("factors");
+    // C counts the repeat: the same circumstance as a 从重 factor is not applied again.
+    let c = json!({"items": ["CNT"], "party": "legal_person", "facts": {"repeat": true}, "factors": ["repeat_factor"]});
+    let r = run(&lp, c.clone());
+    assert_eq!(tier(&r), "C");
+    assert_eq!(r.adjustment.level, Level::None);
+    assert_eq!(span(&r.recommended), closed("30000", "50000"));
+    assert_eq!(
+        r.decisions.not_counted_again,
+        ["一年内因同一违法行为受过行政处罚的"]
+    );
+    // A statutory circumstance the tier counts (art 32 (一)) is not applied either.
+    let mut c2 = c.clone();
+    c2["factors"] = json!([]);
+    c2["circumstances"] = json!({"eliminated_harm": true});
+    let r2 = run(&lp, c2);
+    assert_eq!(r2.adjustment.level, Level::None);
+    assert_eq!(
+        r2.decisions.not_counted_again,
+        ["主动消除或者减轻违法行为危害后果"]
+    );
+    // In B, which does not count it, the factor applies.
+    let r3 = run(
+        &lp,
+        json!({"items": ["CNT"], "party": "legal_person", "facts": {"repeat": false}, "factors": ["repeat_factor"]}),
+    );
+    assert_eq!(r3.adjustment.level, Level::Heavier);
+    assert_eq!(span(&r3.recommended), closed("30000", "40000"));
+    assert!(r3.decisions.not_counted_again.is_empty());
+    // The draft says it was weighed once, in the tier — not that there was no such factor.
+    let reasoning = draft(&lp, c, &r)
+        .section("reasoning")
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        reasoning.contains("“一年内因同一违法行为受过行政处罚的”已作为“较重”阶次的适用情形，不再作为从轻、从重情节重复评价。"),
+        "{reasoning}"
+    );
+    assert!(!reasoning.contains("本案未发现"), "{reasoning}");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Tiers on two measures
 
 fn two_measure_pack() -> LoadedPack {

@@ -290,15 +290,30 @@ impl Builder<'_> {
 
     pub(super) fn reasoning(&self) -> Values {
         let r = self.r;
+        // 不作重复评价: what the tier already counts, said once (the engine recorded it).
+        let counted = match (&r.tier, r.decisions.not_counted_again.is_empty()) {
+            (Some(t), false) => format!(
+                "{}已作为“{}”阶次的适用情形，不再作为从轻、从重情节重复评价。",
+                r.decisions
+                    .not_counted_again
+                    .iter()
+                    .map(|f| format!("“{}”", bare(f)))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                t.label
+            ),
+            _ => String::new(),
+        };
         let factors = if r.outcome == Outcome::CorrectionOnly {
             String::new()
-        } else if r.adjustment.factors.is_empty() {
+        } else if r.adjustment.factors.is_empty() && counted.is_empty() {
             "本案未发现依法应当或者可以从轻、减轻、从重处罚的情节。".to_string()
         } else {
             r.adjustment
                 .factors
                 .iter()
                 .map(|f| self.factor_sentence(f))
+                .chain([counted])
                 .collect::<String>()
         };
         vec![
