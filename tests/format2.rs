@@ -1332,13 +1332,25 @@ fn the_draft_of_a_row_reduction_states_its_bounds() {
     let d = draft(&lp, c, &r);
     let reasoning = section(&d, "reasoning");
     assert!(
-        reasoning.contains("5,000元以上9,999.99元以下"),
-        "{reasoning}"
-    );
-    assert!(
         reasoning.contains("面积不满10平方米且已主动拆除的"),
         "{reasoning}"
     );
+    // The row's own bounds, not the pack's floor rule (there is none here).
+    assert!(
+        reasoning.contains("依照本项减轻清单（J1），对当事人减轻处罚，在5,000元以上9,999.99元以下的范围内确定罚款数额，低于法定最低罚款数额10,000元。"),
+        "{reasoning}"
+    );
+    assert!(!reasoning.contains("法定最低数额的零"), "{reasoning}");
+    // With a pack floor rule too, the row's bounds are the ones stated.
+    let lp = reduction_pack(true);
+    let c = red(json!({"area": "15", "demolished": true}));
+    let r = run(&lp, c.clone());
+    let reasoning = section(&draft(&lp, c, &r), "reasoning").to_string();
+    assert!(
+        reasoning.contains("依照本项减轻清单（J2），对当事人减轻处罚，在2,000元以上8,000元以下的范围内确定罚款数额，低于法定最低罚款数额10,000元"),
+        "{reasoning}"
+    );
+    assert!(!reasoning.contains("二分之一"), "{reasoning}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -164,6 +164,25 @@ impl Builder<'_> {
             (Level::Heavier, Some(p), _) => {
                 format!("综合上述情节，对当事人从重处罚，{}{src}。", part(p))
             }
+            // The row's own 减轻 list sets the bounds (the pack's floor rule does not apply).
+            (Level::Reduced, _, Some(f)) if r.decisions.reduction.is_some() => {
+                let code = r
+                    .decisions
+                    .reduction
+                    .as_ref()
+                    .map_or("", |x| x.code.as_str());
+                match &r.recommended {
+                    Some(rec) => format!(
+                        "综合上述情节，依照本项减轻清单（{code}），对当事人减轻处罚，在{}的范围内确定罚款数额，低于法定最低罚款数额{}元。",
+                        describe(rec),
+                        yuan(f.statutory_min.0)
+                    ),
+                    None => format!(
+                        "综合上述情节，依照本项减轻清单（{code}），对当事人减轻处罚，在低于法定最低罚款数额{}元的范围内确定罚款数额。",
+                        yuan(f.statutory_min.0)
+                    ),
+                }
+            }
             (Level::Reduced, _, Some(f)) => {
                 let lower = if f.amount.0.is_zero() {
                     "高于零".to_string()
