@@ -1707,3 +1707,33 @@ fn a_tier_on_two_measures_with_one_entered_is_pending_until_it_is_decided() {
     assert_eq!(tier(&r(json!({"area": "499.99", "cost": "1000000"}))), "C");
     assert_eq!(tier(&r(json!({"area": "500", "cost": "0"}))), "C");
 }
+
+#[test]
+fn a_fine_base_that_cannot_be_established_is_said_so_not_asked_for() {
+    // Constructed: 工程合同价款1%以上2%以下, the price cannot be established.
+    let lp = pack(
+        json!({}),
+        json!([item(
+            "BASE",
+            json!({
+                "facts": [{"id": "contract_price", "label": "工程合同价款", "type": "number", "unit": "元"}],
+                "fines": [{"form": "percent", "base": "contract_price", "min": "1", "max": "2"}]
+            })
+        )]),
+    );
+    let r = run(
+        &lp,
+        json!({"items": ["BASE"], "party": "legal_person", "unknown": ["contract_price"]}),
+    );
+    assert_eq!(r.outcome, Outcome::Pending);
+    assert!(r.statutory.is_none());
+    assert_eq!(
+        r.pending,
+        vec![
+            "工程合同价款无法查清，无法计算法定罚款幅度：本基准未规定此时适用的罚款数额"
+                .to_string()
+        ]
+    );
+    let r = run(&lp, json!({"items": ["BASE"], "party": "legal_person"}));
+    assert_eq!(r.pending, vec!["请填写：工程合同价款".to_string()]);
+}
