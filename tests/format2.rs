@@ -1186,7 +1186,7 @@ fn the_tables_tiers_apply_to_rows_without_tiers_and_a_row_may_reuse_anothers() {
         json!([
             item(
                 "PLAIN",
-                json!({"fines": [{"form": "range", "min": "30000", "max": "60000"}]})
+                json!({"fines": [{"form": "range", "min": "10000", "max": "50000"}]})
             ),
             item(
                 "OWN",
@@ -1206,8 +1206,14 @@ fn the_tables_tiers_apply_to_rows_without_tiers_and_a_row_may_reuse_anothers() {
         &lp,
         json!({"items": ["PLAIN"], "party": "legal_person", "tier": "重"}),
     );
+    // Thirds of 1万–5万, rounded inwards to the 分.
     assert_eq!((tier(&r), r.outcome), ("重", Outcome::Fine));
-    assert_eq!(span(&r.recommended), closed("50000", "60000"));
+    assert_eq!(span(&r.recommended), closed("36666.67", "50000"));
+    let r = run(
+        &lp,
+        json!({"items": ["PLAIN"], "party": "legal_person", "tier": "轻"}),
+    );
+    assert_eq!(span(&r.recommended), closed("10000", "23333.33"));
     assert!(!r.decisions.untiered);
     // A row with tiers of its own does not see the table's.
     let r = run(
@@ -1233,6 +1239,13 @@ fn the_tables_tiers_apply_to_rows_without_tiers_and_a_row_may_reuse_anothers() {
     assert_eq!(tier(&r), "X");
     assert_eq!(r.outcome, Outcome::Pending);
     assert!(r.recommended.is_none());
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("阶次 X 的幅度") && w.contains("不相交")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
