@@ -466,6 +466,19 @@ fn below_inclusive_above_exclusive_puts_a_shared_bound_in_the_lower_tier() {
     // if its own 以上 does; here it does not.
     let r = run(&lp, dy("100"));
     assert_eq!(span(&r.recommended), closed("10000.01", "20000"));
+    // The draft states the convention's reading of the bound it decided on.
+    let r = run(&lp, dy("500"));
+    let d = draft(&lp, dy("500"), &r);
+    let first = section(&d, "reasoning")
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.contains("本案违法建设面积为500平方米，符合该阶次“违法建设面积500平方米以下（含本数）”的适用条件。"),
+        "{first}"
+    );
+    no_blank("the tier sentence under the convention", &first);
 }
 
 #[test]
