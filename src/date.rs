@@ -46,6 +46,16 @@ impl Date {
         self.year
     }
 
+    /// Month, 1–12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// Day of the month, 1–31.
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
     /// The same day `n` years later. 29 February becomes 28 February in a common year, so that
     /// a period of years never ends later than the calendar allows.
     pub fn add_years(self, n: i32) -> Option<Date> {

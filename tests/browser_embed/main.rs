@@ -7,7 +7,9 @@
 //! - the iframe across origins, and an iframe that refuses a host it was not told to trust;
 //! - two mounts on one page with separate cases, and the stand-alone app's draft untouched;
 //! - offline after the first visit (service worker), and a clean update of its cache;
-//! - the single-file build (`scripts/build-single --no-build`) from a file:// URL.
+//! - the single-file build (`scripts/build-single --no-build`) from a file:// URL;
+//! - the pages loaded on demand ([`pages`]): not loaded by the officer's page, under the same
+//!   policy, offline once opened.
 //!
 //! Run `scripts/build-web` first, then `cargo test --test browser_embed`. The tests fail (they do
 //! not skip) when `dist/`, python3 or chromedriver is missing. `CHROMEDRIVER` and `CHROME`
@@ -23,6 +25,9 @@ use serde_json::{Value, json};
 
 #[path = "../support/mod.rs"]
 mod support;
+
+/// The pages loaded on demand (documents.html, import.html, review.html).
+mod pages;
 
 use support::{
     Driver, Server, TIMEOUT, cdp, click_containing, console_log, dist_dir, input_by_label,
@@ -68,6 +73,22 @@ async fn wait_js(c: &Client, script: &str) -> Value {
         );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
+}
+
+/// Waits until the service worker is active and controls the page.
+async fn wait_for_worker(c: &Client) {
+    let controlled = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.ready.then(() => {
+               if (navigator.serviceWorker.controller) return done(true);
+               navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
+             }).catch((e) => done('error: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(controlled, json!(true), "service worker 未接管页面");
 }
 
 /// On the open app: enters the standard case as the officer does and checks the result.
@@ -665,18 +686,7 @@ async fn offline_after_first_visit_and_clean_update() {
     let (c, d) = start_browser().await;
     c.goto(&server.base).await.unwrap();
     wait_css(&c, "#finder-q").await;
-    let controlled = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             navigator.serviceWorker.ready.then(() => {
-               if (navigator.serviceWorker.controller) return done(true);
-               navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
-             }).catch((e) => done('error: ' + e));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(controlled, json!(true), "service worker 未接管页面");
+    wait_for_worker(&c).await;
     let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
     let version = sw
         .lines()
@@ -786,6 +796,10 @@ async fn single_file_build_from_file_url() {
     assert!(status.success(), "scripts/build-single 失败");
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains(" src=\""), "单文件版仍引用外部文件");
+    assert!(
+        !html.contains("documents.html"),
+        "单文件版仍链接不在其旁的页面"
+    );
 
     let (c, _d) = start_browser().await;
     let url = format!("file://{}", out.display());

@@ -119,10 +119,6 @@ pub fn spellings(v: rust_decimal::Decimal) -> Vec<String> {
         if n >= 1000 && n % 1000 == 0 {
             out.push(format!("{}千", n / 1000));
         }
-        // 5百元 (as a 部门规章 is quoted by a city's table).
-        if (100..1000).contains(&n) && n % 100 == 0 {
-            out.push(format!("{}百", n / 100));
-        }
     } else {
         // 0.5 → 零点五
         let s = v.to_string();

@@ -60,6 +60,11 @@ pub struct Pack {
     /// (see `text::SECTIONS`); absent sections use the built-in wording.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub templates: BTreeMap<String, String>,
+    /// What the officer's documents (事先告知书, 处罚决定书, 不予处罚决定书) take from the pack
+    /// that no statute text supplies: the authority, remedy wording, payment, time limits and a
+    /// province's own model texts. Absent: the documents show visible blanks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<super::documents::DocumentSettings>,
 }
 
 /// Pack metadata.
