@@ -173,11 +173,9 @@ fn factors(cx: &mut Ctx<'_>) -> Vec<Found> {
             }
             Tri::Unknown if r.mandatory => {
                 for id in missing {
-                    let what = cx.facts.to_enter(item, &id);
-                    cx.pending.push(format!(
-                        "请填写：{what}（判断是否应当减轻：{}）",
-                        r.description
-                    ));
+                    let ask = cx.facts.ask(item, &id);
+                    cx.pending
+                        .push(format!("{ask}（判断是否应当减轻：{}）", r.description));
                 }
             }
             _ => {}

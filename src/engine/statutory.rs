@@ -377,7 +377,15 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
                     facts,
                 );
             } else if let Some(b) = &base {
-                cx.pending.push(format!("请填写：{}", b.label));
+                // A base the case says cannot be established is not asked for again.
+                cx.pending.push(if cx.facts.is_unknown(&b.id) {
+                    format!(
+                        "{}无法查清，无法计算法定罚款幅度：本基准未规定此时适用的罚款数额",
+                        b.label
+                    )
+                } else {
+                    format!("请填写：{}", b.label)
+                });
                 cx.log(
                     Step::Statutory,
                     format!("法定罚款为{words}，须填写{}后计算", b.label),
