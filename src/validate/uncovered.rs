@@ -53,7 +53,15 @@ pub(crate) fn check(pack: &Pack, u: &Used<'_>, warnings: &mut Vec<Finding>) {
             continue;
         }
         pieces.sort();
-        let mut reach = st.min;
+        // Where the law sets no minimum, the table's stand-in minimum is where tiers start.
+        let stand_in = pack
+            .rules
+            .split
+            .as_ref()
+            .and_then(|s| s.stand_in_min)
+            .filter(|_| st.min.is_zero() && !st.min_inc)
+            .and_then(|s| s.of(st.max));
+        let mut reach = stand_in.unwrap_or(st.min);
         let mut gaps = Vec::new();
         for (a, b) in pieces {
             if a > reach {
