@@ -6,6 +6,7 @@ mod amounts;
 mod cases;
 mod coverage;
 mod derived;
+mod outcomes;
 mod reach;
 mod references;
 mod split;

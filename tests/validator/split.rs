@@ -172,3 +172,26 @@ fn a_band_is_named_by_its_index_in_a_list_and_by_its_name_in_format_1() {
     format_1_split(&mut v);
     assert!(check(&v).is_ok(), "{:?}", check(&v).errors);
 }
+
+#[test]
+fn tiers_start_at_the_stand_in_minimum_where_the_law_sets_none() {
+    let mut item = area_item(json!([
+        {"code": "A", "label": "较轻", "description": "…", "outcome": {"type": "band", "band": "lower"}},
+        {"code": "B", "label": "较重", "description": "…", "outcome": {"type": "band", "band": "upper"}}
+    ]));
+    item["fines"] = json!([{"parties": "organization", "form": "max_only", "max": "10000"}]);
+    let mut v = pack(item);
+    v["rules"]["split"]["max_only"] = json!([
+        band("lower", json!({"of_max": "0.1"}), json!({"of_max": "0.5"})),
+        band("upper", json!({"of_max": "0.5"}), json!("1"))
+    ]);
+    let r = check(&v);
+    assert!(
+        warning_at(&r, "$.items[0].tiers", "0—1000"),
+        "{:?}",
+        r.warnings
+    );
+    v["rules"]["split"]["stand_in_min"] = json!("0.1");
+    let r = check(&v);
+    assert!(silent(&r, "没有阶次覆盖"), "{:?}", r.warnings);
+}
