@@ -5,6 +5,8 @@
 //! that names no band of the list the fine form uses, `of_max` points below the statutory
 //! minimum, and the outcomes of unknown-fact rules.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::regions;
@@ -13,6 +15,7 @@ use super::{Finding, f};
 use crate::engine::benchmark::{band_span, bands_for};
 use crate::engine::range::Span;
 use crate::engine::statutory::role_matches;
+use crate::num::Fraction;
 use crate::pack::model::*;
 
 /// A fine rule's statutory range in its own scale; None for an unspecified amount.
@@ -101,6 +104,50 @@ pub(super) fn tier_span(pack: &Pack, o: &TierOutcome, st: &Span) -> Option<Span>
     }
 }
 
+/// Whether an outcome surely lies inside the statutory range and is not empty, by its
+/// fractions alone, so that the range in 元 need not be computed for the common case: a
+/// portion, a band of the split on the span, or a point, strictly rising within [0, 1] on a
+/// span with room in it, whose ends include a bound of the statute only where the statute
+/// does. Anything else (a stand-in minimum, an end the statute excludes, a comparison that
+/// overflows) is computed.
+fn surely_inside(pack: &Pack, o: &TierOutcome, st: &Span) -> bool {
+    if st.min >= st.max {
+        return false;
+    }
+    let rising = |a: &Fraction, b: &Fraction| a.is_unit() && b.is_unit() && a.le(b) && !b.le(a);
+    // An end at 0 or 1 of the span is included as the engine decides (`Span::portion`,
+    // `band_span`): it must not include a bound the statute excludes.
+    let low_ok = |x: &Fraction, inc: Option<bool>| {
+        !x.num.is_zero() || st.min_inc || inc.map_or(*x == Fraction::ZERO, |i| !i)
+    };
+    let high_ok = |x: &Fraction, inc: Option<bool>| {
+        x.num != x.den || st.max_inc || inc.map_or(*x == Fraction::ONE, |i| !i)
+    };
+    match o {
+        TierOutcome::Portion { from, to } => {
+            rising(from, to) && low_ok(from, None) && high_ok(to, None)
+        }
+        TierOutcome::Band { band } => pack.rules.split.as_ref().is_some_and(|s| {
+            let stand_in = s.stand_in_min.is_some() && st.min.is_zero() && !st.min_inc;
+            !stand_in
+                && bands_for(s, st)
+                    .get(band)
+                    .is_some_and(|b| match (b.from, b.to) {
+                        (BandPoint::Span(x), BandPoint::Span(y)) => {
+                            rising(&x, &y)
+                                && low_ok(&x, b.from_inclusive)
+                                && high_ok(&y, b.to_inclusive)
+                        }
+                        _ => false,
+                    })
+        }),
+        TierOutcome::Point {
+            at: BandPoint::Span(x),
+        } => rising(&Fraction::ZERO, x) && high_ok(x, Some(true)),
+        _ => false,
+    }
+}
+
 /// The `of_max` points of an outcome, as the split or the point states them.
 fn of_max_points(pack: &Pack, o: &TierOutcome, st: &Span) -> Vec<(String, crate::num::Fraction)> {
     match o {
@@ -136,7 +183,7 @@ fn of_max_points(pack: &Pack, o: &TierOutcome, st: &Span) -> Vec<(String, crate:
 }
 
 /// Who can be fined: one party of each kind the item has, with its role.
-fn who(item: &Item) -> Vec<(PartyKind, Option<&Role>, String)> {
+fn who(item: &Item) -> Vec<(PartyKind, Option<&Role>, Cow<'static, str>)> {
     let mut out = Vec::new();
     for (kind, label) in [
         (PartyKind::Citizen, "个人"),
@@ -151,10 +198,10 @@ fn who(item: &Item) -> Vec<(PartyKind, Option<&Role>, String)> {
             .filter(|r| r.parties.covers(kind))
             .collect();
         if roles.is_empty() {
-            out.push((kind, None, label.to_string()));
+            out.push((kind, None, Cow::Borrowed(label)));
         }
         for r in roles {
-            out.push((kind, Some(r), format!("{label}（{}）", r.label)));
+            out.push((kind, Some(r), Cow::Owned(format!("{label}（{}）", r.label))));
         }
     }
     out
@@ -179,25 +226,36 @@ fn reachable(t: &Tier, rule: &FineRule, pack: &Pack, item: &Item) -> bool {
     t.when.as_ref().is_none_or(meets) || t.overrides.as_ref().is_some_and(meets)
 }
 
-/// Checks one outcome against one statutory range.
-#[allow(clippy::too_many_arguments)]
+/// What a finding on one outcome names: turned into words only when there is a finding.
+struct About<'a> {
+    /// The tier's code, or what the outcome stands for.
+    code: &'a dyn Fn() -> String,
+    /// The parties (and roles) it applies to.
+    whom: &'a dyn Fn() -> String,
+    /// The item's index and the fine rule's.
+    item: usize,
+    rule: usize,
+    /// The path of the finding.
+    at: &'a dyn Fn() -> String,
+    /// What introduces a finding about a tier defined elsewhere.
+    prefix: &'a dyn Fn() -> String,
+}
+
+/// Checks one outcome against one fine rule's statutory range.
 fn against(
     pack: &Pack,
     o: &TierOutcome,
-    code: &str,
-    rule: (usize, &FineRule),
-    item_path: &str,
-    whom: &str,
-    at: String,
-    prefix: &str,
+    rule: &FineRule,
+    about: &About<'_>,
     errors: &mut Vec<Finding>,
     warnings: &mut Vec<Finding>,
 ) {
-    let (r, rule) = rule;
     let Some(st) = scale_span(&rule.form) else {
         return;
     };
     let has_min = !st.min.is_zero() || st.min_inc;
+    let head = || format!("{}对{}：", (about.prefix)(), (about.whom)());
+    let fine_path = || format!("$.items[{}].fines[{}]", about.item, about.rule);
     if let TierOutcome::Band { band } = o {
         // A band in neither list is reported where the tier is defined (`tiers::outcome`).
         let missing_here = pack.rules.split.as_ref().is_some_and(|s| {
@@ -211,61 +269,81 @@ fn against(
                 ("max_only", "只规定最高额的罚款")
             };
             errors.push(f(
-                at_band(&at),
+                at_band(&(about.at)()),
                 format!(
-                    "{prefix}对{whom}：{form}（{item_path}.fines[{r}]）按 rules.split.{list} 划分，其中没有档次“{band}”"
+                    "{}{form}（{}）按 rules.split.{list} 划分，其中没有档次“{band}”",
+                    head(),
+                    fine_path()
                 ),
             ));
         }
+    }
+    if surely_inside(pack, o, &st) {
+        return;
     }
     let Some(span) = tier_span(pack, o, &st) else {
         return;
     };
     let u = unit(&rule.form);
-    let statute = format!("{}，{item_path}.fines[{r}]", words(&st, u));
-    let low: Vec<String> = of_max_points(pack, o, &st)
+    let statute = || format!("{}，{}", words(&st, u), fine_path());
+    let low: Vec<(String, crate::num::Fraction, Decimal)> = of_max_points(pack, o, &st)
         .into_iter()
         .filter_map(|(what, x)| {
             let v = x.of(st.max)?;
-            (has_min && v < st.min).then(|| {
+            (has_min && v < st.min).then_some((what, x, v))
+        })
+        .collect();
+    if !low.is_empty() {
+        let low: Vec<String> = low
+            .into_iter()
+            .map(|(what, x, v)| {
                 format!(
                     "{what} {x}，即 {}{u}，低于法定最低额 {}{u}",
                     v.normalize(),
                     st.min.normalize()
                 )
             })
-        })
-        .collect();
-    if !low.is_empty() {
+            .collect();
         errors.push(f(
-            at.clone(),
+            (about.at)(),
             format!(
-                "{prefix}对{whom}：阶次 {code} 的{}（法定幅度：{statute}）",
-                low.join("；")
+                "{}阶次 {} 的{}（法定幅度：{}）",
+                head(),
+                (about.code)(),
+                low.join("；"),
+                statute()
             ),
         ));
     } else if span.is_empty() {
         errors.push(f(
-            at.clone(),
+            (about.at)(),
             format!(
-                "{prefix}对{whom}：阶次 {code} 的幅度为空（{}），引擎不会采用该阶次",
+                "{}阶次 {} 的幅度为空（{}），引擎不会采用该阶次",
+                head(),
+                (about.code)(),
                 words(&span, u)
             ),
         ));
     } else if span.within(&st).is_none() {
         errors.push(f(
-            at.clone(),
+            (about.at)(),
             format!(
-                "{prefix}对{whom}：阶次 {code} 的幅度（{}）与法定幅度（{statute}）不相交，引擎不会采用该阶次",
-                words(&span, u)
+                "{}阶次 {} 的幅度（{}）与法定幅度（{}）不相交，引擎不会采用该阶次",
+                head(),
+                (about.code)(),
+                words(&span, u),
+                statute()
             ),
         ));
     } else if !span.inside(&st) {
         warnings.push(f(
-            at.clone(),
+            (about.at)(),
             format!(
-                "{prefix}对{whom}：阶次 {code} 的幅度（{}）超出法定幅度（{statute}），引擎将按法定幅度校验",
-                words(&span, u)
+                "{}阶次 {} 的幅度（{}）超出法定幅度（{}），引擎将按法定幅度校验",
+                head(),
+                (about.code)(),
+                words(&span, u),
+                statute()
             ),
         ));
     }
@@ -289,67 +367,70 @@ pub(crate) fn check_item(
     let Some(item) = pack.items.get(u.item) else {
         return;
     };
-    let ip = format!("$.items[{}]", u.item);
     let parties = who(item);
     for (r, rule) in item.fines.iter().enumerate() {
-        let applies: Vec<&(PartyKind, Option<&Role>, String)> = parties
-            .iter()
-            .filter(|(k, role, _)| {
-                rule.parties.covers(*k) && role_matches(item, rule.role.as_deref(), *role)
-            })
-            .collect();
+        let applies = |k: PartyKind, role: Option<&Role>| {
+            rule.parties.covers(k) && role_matches(item, rule.role.as_deref(), role)
+        };
         for (j, t) in u.tiers.iter().enumerate() {
             if !reachable(t, rule, pack, item) {
                 continue;
             }
-            // Group the parties by the outcome the tier gives them (its own or a role's).
-            let mut groups: Vec<(Option<usize>, Vec<&str>)> = Vec::new();
-            for (k, role, label) in &applies {
-                if !t.parties.covers(*k) {
+            // The outcome the tier gives a party: a role's own, else the tier's.
+            let variant = |role: Option<&Role>| {
+                role.and_then(|x| t.roles.iter().position(|o| o.role == x.id))
+            };
+            for v in std::iter::once(None).chain((0..t.roles.len()).map(Some)) {
+                let reached = |(k, role, _): &&(PartyKind, Option<&Role>, Cow<'static, str>)| {
+                    applies(*k, *role) && t.parties.covers(*k) && variant(*role) == v
+                };
+                if !parties.iter().any(|p| reached(&p)) {
                     continue;
                 }
-                let v = role.and_then(|x| t.roles.iter().position(|o| o.role == x.id));
-                match groups.iter_mut().find(|g| g.0 == v) {
-                    Some(g) => g.1.push(label),
-                    None => groups.push((v, vec![label])),
-                }
-            }
-            for (v, whom) in groups {
-                let (o, suffix) = match v {
-                    Some(k) => (&t.roles[k].outcome, format!(".roles[{k}].outcome")),
-                    None => (&t.outcome, ".outcome".to_string()),
+                let o = v.map_or(&t.outcome, |k| &t.roles[k].outcome);
+                let whom = || {
+                    let names: Vec<&str> = parties
+                        .iter()
+                        .filter(|p| reached(p))
+                        .map(|p| p.2.as_ref())
+                        .collect();
+                    names.join("、")
                 };
-                against(
-                    pack,
-                    o,
-                    &t.code,
-                    (r, rule),
-                    &ip,
-                    &whom.join("、"),
-                    u.at(j, &suffix),
-                    &u.prefix(pack, j),
-                    errors,
-                    warnings,
-                );
+                let at = || match v {
+                    Some(k) => u.at(j, &format!(".roles[{k}].outcome")),
+                    None => u.at(j, ".outcome"),
+                };
+                let about = About {
+                    code: &|| t.code.clone(),
+                    whom: &whom,
+                    item: u.item,
+                    rule: r,
+                    at: &at,
+                    prefix: &|| u.prefix(pack, j),
+                };
+                against(pack, o, rule, &about, errors, warnings);
             }
         }
         for (k, w) in item.when_unknown.iter().enumerate() {
-            if let Some(o) = &w.outcome {
-                let whom: Vec<&str> = applies.iter().map(|x| x.2.as_str()).collect();
-                against(
-                    pack,
-                    o,
-                    &format!("（{}无法查清时）", w.fact),
-                    (r, rule),
-                    &ip,
-                    &whom.join("、"),
-                    format!("{ip}.when_unknown[{k}].outcome"),
-                    "",
-                    errors,
-                    warnings,
-                );
-            }
+            let Some(o) = &w.outcome else { continue };
+            let whom = || {
+                let names: Vec<&str> = parties
+                    .iter()
+                    .filter(|p| applies(p.0, p.1))
+                    .map(|p| p.2.as_ref())
+                    .collect();
+                names.join("、")
+            };
+            let about = About {
+                code: &|| format!("（{}无法查清时）", w.fact),
+                whom: &whom,
+                item: u.item,
+                rule: r,
+                at: &|| format!("$.items[{}].when_unknown[{k}].outcome", u.item),
+                prefix: &String::new,
+            };
+            against(pack, o, rule, &about, errors, warnings);
         }
     }
-    super::reductions::check(item, &ip, errors, warnings);
+    super::reductions::check(item, u.item, errors, warnings);
 }

@@ -221,7 +221,13 @@ pub fn validate(lp: &LoadedPack) -> Report {
         for (i, u) in used.iter().enumerate() {
             reach::check_item(pack, i, u, &mut warnings);
             uncovered::check(pack, u, &mut warnings);
-            if let (used::Source::Own, Some(item)) = (u.source, pack.items.get(i)) {
+            let conditional = u
+                .tiers
+                .iter()
+                .any(|t| t.when.is_some() || t.overrides.is_some());
+            if let (used::Source::Own, Some(item), true) =
+                (u.source, pack.items.get(i), conditional)
+            {
                 coverage::check(
                     pack,
                     item,

@@ -8,7 +8,11 @@ use crate::engine::range::Span;
 use crate::pack::model::Item;
 
 /// The row's 减轻 list against the statutory minimum.
-pub(crate) fn check(item: &Item, ip: &str, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>) {
+pub(crate) fn check(item: &Item, i: usize, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>) {
+    if item.reductions.is_empty() {
+        return;
+    }
+    let ip = format!("$.items[{i}]");
     let spans: Vec<(usize, Span, &str)> = item
         .fines
         .iter()

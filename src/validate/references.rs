@@ -162,7 +162,7 @@ pub(crate) fn check_item(
                     ));
                 }
             }
-            (None, Some(o)) => super::tiers::outcome(pack, o, &format!("{up}.outcome"), errors),
+            (None, Some(o)) => super::tiers::outcome(pack, o, &|| format!("{up}.outcome"), errors),
         }
     }
     let mut ids = BTreeMap::new();

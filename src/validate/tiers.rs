@@ -36,31 +36,36 @@ fn fractions(path: &str, pair: [Fraction; 2], errors: &mut Vec<Finding>) {
 }
 
 /// Checks an outcome's own numbers and its band.
-pub(crate) fn outcome(pack: &Pack, o: &TierOutcome, path: &str, errors: &mut Vec<Finding>) {
+pub(crate) fn outcome(
+    pack: &Pack,
+    o: &TierOutcome,
+    path: &dyn Fn() -> String,
+    errors: &mut Vec<Finding>,
+) {
     match o {
-        TierOutcome::Portion { from, to } => fractions(path, [*from, *to], errors),
+        TierOutcome::Portion { from, to } => fractions(&path(), [*from, *to], errors),
         TierOutcome::Range { min, max, .. } if min.is_some_and(|m| m.0 > max.0) => {
-            errors.push(f(path.to_string(), "阶次幅度下限大于上限"));
+            errors.push(f(path(), "阶次幅度下限大于上限"));
         }
         TierOutcome::Range { min, max, .. }
             if min.is_some_and(|m| m.0.is_sign_negative()) || max.0.is_sign_negative() =>
         {
-            errors.push(f(path.to_string(), "阶次幅度不能为负"));
+            errors.push(f(path(), "阶次幅度不能为负"));
         }
         TierOutcome::Fixed { value } if value.0.is_sign_negative() => {
-            errors.push(f(path.to_string(), "阶次固定数额不能为负"));
+            errors.push(f(path(), "阶次固定数额不能为负"));
         }
         TierOutcome::Point {
             at: BandPoint::Span(x) | BandPoint::OfMax(x),
         } if !x.is_unit() => {
             errors.push(f(
-                format!("{path}.at"),
+                format!("{}.at", path()),
                 format!("点的比例 {x} 应在 0 到 1 之间"),
             ));
         }
         TierOutcome::Band { band } => match &pack.rules.split {
             None => errors.push(f(
-                format!("{path}.band"),
+                format!("{}.band", path()),
                 format!(
                     "阶次使用档次“{band}”，但本基准未规定阶次划分规则（rules.split）：请写明划分规则，或将阶次写为具体幅度（range）"
                 ),
@@ -68,7 +73,7 @@ pub(crate) fn outcome(pack: &Pack, o: &TierOutcome, path: &str, errors: &mut Vec
             Some(split) if split.range.get(band).is_none() && split.max_only.get(band).is_none() => {
                 let names: Vec<&str> = split.range.list.iter().map(|b| b.name.as_str()).collect();
                 errors.push(f(
-                    format!("{path}.band"),
+                    format!("{}.band", path()),
                     format!(
                         "档次“{band}”不在阶次划分规则 rules.split 中（现有档次：{}）",
                         names.join("、")
@@ -84,31 +89,31 @@ pub(crate) fn outcome(pack: &Pack, o: &TierOutcome, path: &str, errors: &mut Vec
 /// Checks a list of tiers where it is defined (`base`: `$.items[3].tiers` or `$.rules.tiers`).
 pub(crate) fn check_list(pack: &Pack, tiers: &[Tier], base: &str, errors: &mut Vec<Finding>) {
     for (j, t) in tiers.iter().enumerate() {
-        let tp = format!("{base}[{j}]");
+        let tp = || format!("{base}[{j}]");
         // Published tables share one 基准编号 across the 个人 and 单位 variants of a row.
         if let Some(k) = tiers[..j]
             .iter()
             .position(|u| u.code == t.code && meet(u.parties, t.parties))
         {
             errors.push(f(
-                format!("{tp}.code"),
+                format!("{}.code", tp()),
                 format!(
                     "阶次编号 {} 重复（与 {base}[{k}] 同编号且适用的当事人重叠；个人与单位两栏可共用编号）",
                     t.code
                 ),
             ));
         }
-        outcome(pack, &t.outcome, &format!("{tp}.outcome"), errors);
+        outcome(pack, &t.outcome, &|| format!("{}.outcome", tp()), errors);
         let mut roles = BTreeSet::new();
         for (k, ro) in t.roles.iter().enumerate() {
-            let rp = format!("{tp}.roles[{k}]");
+            let rp = || format!("{}.roles[{k}]", tp());
             if !roles.insert(ro.role.as_str()) {
                 errors.push(f(
-                    format!("{rp}.role"),
+                    format!("{}.role", rp()),
                     format!("角色 {} 的阶次结果重复", ro.role),
                 ));
             }
-            outcome(pack, &ro.outcome, &format!("{rp}.outcome"), errors);
+            outcome(pack, &ro.outcome, &|| format!("{}.outcome", rp()), errors);
         }
         for (k, c) in t.counts.iter().enumerate() {
             let known = Circumstances::NAMES.contains(&c.as_str())
@@ -116,7 +121,7 @@ pub(crate) fn check_list(pack: &Pack, tiers: &[Tier], base: &str, errors: &mut V
                 || pack.factors.iter().any(|x| &x.id == c);
             if !known {
                 errors.push(f(
-                    format!("{tp}.counts[{k}]"),
+                    format!("{}.counts[{k}]", tp()),
                     format!(
                         "counts 中的“{c}”既不是本基准的裁量情节（factors），也不是内置情节（{}）或法定情节编号（{}）",
                         Circumstances::NAMES.join("、"),
@@ -127,7 +132,10 @@ pub(crate) fn check_list(pack: &Pack, tiers: &[Tier], base: &str, errors: &mut V
         }
         if let Some(p) = &t.publicity {
             if p.months == 0 {
-                errors.push(f(format!("{tp}.publicity.months"), "公示期限应大于 0 个月"));
+                errors.push(f(
+                    format!("{}.publicity.months", tp()),
+                    "公示期限应大于 0 个月",
+                ));
             }
         }
     }
@@ -162,8 +170,9 @@ pub(crate) fn check_use(pack: &Pack, u: &Used<'_>, errors: &mut Vec<Finding>) {
             .iter()
             .all(|r| matches!(r.form, FineForm::Unspecified { .. }));
     for (j, t) in u.tiers.iter().enumerate() {
-        let prefix = u.prefix(pack, j);
+        let prefix = || u.prefix(pack, j);
         if u.source != Source::Own {
+            let prefix = prefix();
             for (field, c) in [("when", &t.when), ("overrides", &t.overrides)] {
                 if let Some(c) = c {
                     conditions::check(item, c, &u.at(j, &format!(".{field}")), &prefix, errors);
@@ -181,22 +190,27 @@ pub(crate) fn check_use(pack: &Pack, u: &Used<'_>, errors: &mut Vec<Finding>) {
                 }
             }
         }
-        let outcomes = std::iter::once((".outcome".to_string(), &t.outcome)).chain(
+        let outcomes = std::iter::once((None, &t.outcome)).chain(
             t.roles
                 .iter()
                 .enumerate()
-                .map(|(k, ro)| (format!(".roles[{k}].outcome"), &ro.outcome)),
+                .map(|(k, ro)| (Some(k), &ro.outcome)),
         );
-        for (suffix, o) in outcomes {
+        for (k, o) in outcomes {
             let proportional = matches!(
                 o,
                 TierOutcome::Band { .. } | TierOutcome::Portion { .. } | TierOutcome::Point { .. }
             );
             if proportional && no_amount {
+                let suffix = match k {
+                    Some(k) => format!(".roles[{k}].outcome"),
+                    None => ".outcome".to_string(),
+                };
                 errors.push(f(
                     u.at(j, &suffix),
                     format!(
-                        "{prefix}法律未规定罚款数额，不能按比例划分阶次，请写明具体幅度（range）"
+                        "{}法律未规定罚款数额，不能按比例划分阶次，请写明具体幅度（range）",
+                        prefix()
                     ),
                 ));
             }
@@ -206,7 +220,7 @@ pub(crate) fn check_use(pack: &Pack, u: &Used<'_>, errors: &mut Vec<Finding>) {
             if !declared(&ro.role) {
                 errors.push(f(
                     u.at(j, &format!(".roles[{k}].role")),
-                    format!("{prefix}{}", undeclared_role(item, &ro.role)),
+                    format!("{}{}", prefix(), undeclared_role(item, &ro.role)),
                 ));
             }
         }
@@ -214,7 +228,7 @@ pub(crate) fn check_use(pack: &Pack, u: &Used<'_>, errors: &mut Vec<Finding>) {
             if let Some(r) = pen.role.as_deref().filter(|r| !declared(r)) {
                 errors.push(f(
                     u.at(j, &format!("{suffix}.role")),
-                    format!("{prefix}{}", undeclared_role(item, r)),
+                    format!("{}{}", prefix(), undeclared_role(item, r)),
                 ));
             }
         }

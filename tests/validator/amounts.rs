@@ -197,3 +197,41 @@ fn a_reduction_must_reach_below_the_statutory_minimum() {
         r.warnings
     );
 }
+
+#[test]
+fn a_band_or_point_at_an_end_the_statute_excludes_is_still_checked() {
+    // 处…万元以下罚款: the statute excludes 0. The max-only list's lower band, read from 0 as
+    // the statute reads it, is inside; stated as including 0, it reaches outside.
+    let mut item = area_item(json!([qualitative(
+        "A",
+        json!({"type": "band", "band": "lower"})
+    )]));
+    item["fines"] = json!([{"parties": "organization", "form": "max_only", "max": "30000"}]);
+    let mut v = pack(item);
+    let r = check(&v);
+    assert!(r.is_ok(), "{:?}", r.errors);
+    assert!(silent(&r, "超出法定幅度"), "{:?}", r.warnings);
+    v["rules"]["split"]["max_only"][0]["from_inclusive"] = json!(true);
+    let r = check(&v);
+    assert!(
+        warning_at(&r, "$.items[0].tiers[0].outcome", "超出法定幅度"),
+        "{:?}",
+        r.warnings
+    );
+    // A point at the start of the span is 0元, which the statute excludes; a point above it
+    // is inside.
+    v["rules"]["split"]["max_only"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("from_inclusive");
+    v["items"][0]["tiers"][0]["outcome"] = json!({"type": "point", "at": "0"});
+    let r = check(&v);
+    assert!(
+        error_at(&r, "$.items[0].tiers[0].outcome", "不相交"),
+        "{:?}",
+        r.errors
+    );
+    v["items"][0]["tiers"][0]["outcome"] = json!({"type": "point", "at": "1"});
+    let r = check(&v);
+    assert!(r.is_ok(), "{:?}", r.errors);
+}
