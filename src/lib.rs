@@ -9,11 +9,18 @@
 
 pub mod case;
 pub mod date;
+pub mod documents;
+pub mod docx;
 pub mod engine;
+pub mod form;
+pub mod import;
+pub mod library;
+pub mod limits;
 pub mod num;
 pub mod pack;
 pub mod schema;
 pub mod statute;
+pub mod table;
 /// The 说理 reasoning text of a result: the paragraphs of a penalty decision, with citations,
 /// amounts in figures and 大写, and templates a pack may override.
 pub mod text;

@@ -93,6 +93,13 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
             .into_iter()
             .map(|(path, message)| f(path, message)),
     );
+    if let Some(d) = &pack.documents {
+        errors.extend(
+            crate::documents::validate_settings(d)
+                .into_iter()
+                .map(|(path, message)| f(path, message)),
+        );
+    }
 }
 
 /// The range a fine form states in its own scale: (min, max).
