@@ -58,6 +58,36 @@ impl Date {
     pub fn chinese(self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
     }
+
+    /// The day's number counted from 1970-01-01 (day 0), for periods counted in days.
+    pub fn day_number(self) -> i64 {
+        // Days from civil (H. Hinnant's algorithm), exact over the whole proleptic calendar.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `n` days later (earlier for a negative `n`); None outside years 1–9999.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        let z = self.day_number().checked_add(n)? + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Date::new(
+            i32::try_from(y).ok()?,
+            u32::try_from(m).ok()?,
+            u32::try_from(d).ok()?,
+        )
+    }
 }
 
 impl FromStr for Date {
@@ -125,5 +155,26 @@ mod tests {
         assert_eq!(d.add_years(2).unwrap().to_string(), "2026-02-28");
         assert_eq!(d.chinese(), "2024年2月29日");
         assert!("2024-01-31".parse::<Date>().unwrap() < d);
+    }
+
+    #[test]
+    fn counts_days() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(
+            d("2000-03-01").day_number() - d("2000-02-28").day_number(),
+            2
+        );
+        assert_eq!(d("2025-01-01").add_days(90), Some(d("2025-04-01")));
+        assert_eq!(d("2024-02-28").add_days(1), Some(d("2024-02-29")));
+        assert_eq!(d("2024-03-01").add_days(-1), Some(d("2024-02-29")));
+        assert_eq!(d("0001-01-01").add_days(-1), None);
+        assert_eq!(d("9999-12-31").add_days(1), None);
+        // Every day of four centuries goes there and back.
+        let start = d("1900-01-01");
+        for n in 0..146_097 {
+            let x = start.add_days(n).unwrap();
+            assert_eq!(x.day_number() - start.day_number(), n);
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod date;
 pub mod engine;
 pub mod num;
 pub mod pack;
+pub mod review;
 pub mod schema;
 pub mod statute;
 /// The 说理 reasoning text of a result: the paragraphs of a penalty decision, with citations,

@@ -1,0 +1,251 @@
+//! Batch input: JSON lines, one decided case per line (`schemas/decided-case.schema.json`),
+//! read as a stream — from a file ([`JsonLines`]) or from chunks of bytes as the browser reads a
+//! file ([`LineFeed`]). A line that is not a decided case is an entry with its line number and
+//! the JSON path of the fault; every other line is still read.
+
+use std::collections::VecDeque;
+use std::io::BufRead;
+
+use serde::Deserialize;
+
+use super::decided::DecidedCase;
+use super::{RowError, RowProblem};
+
+/// One row of a batch: a decided case with its row number, or why the row cannot be read.
+pub type Entry = Result<(u64, DecidedCase), RowError>;
+
+/// The longest line taken as a decided case (1 MiB); a longer line is reported, not read.
+pub const MAX_LINE: usize = 1 << 20;
+
+/// Just the reference of a line that is not a decided case, for the report.
+#[derive(Deserialize)]
+struct ReferenceOnly {
+    #[serde(default)]
+    reference: Option<String>,
+}
+
+/// Parses one line; None for a blank line.
+pub fn parse_line(row: u64, line: &str) -> Option<Entry> {
+    let t = line.trim_start_matches('\u{feff}').trim();
+    if t.is_empty() {
+        return None;
+    }
+    Some(match crate::pack::json::parse::<DecidedCase>(t) {
+        Ok(dc) => Ok((row, dc)),
+        Err(e) => Err(RowError {
+            row,
+            reference: serde_json::from_str::<ReferenceOnly>(t)
+                .ok()
+                .and_then(|r| r.reference),
+            problem: Box::new(RowProblem::Json {
+                path: e.path,
+                message: e.message,
+            }),
+        }),
+    })
+}
+
+/// Splits bytes into lines as they arrive, across chunk boundaries, with line numbers; a line
+/// longer than [`MAX_LINE`] is dropped as it streams and reported.
+#[derive(Debug, Default)]
+pub struct LineFeed {
+    line: Vec<u8>,
+    row: u64,
+    too_long: bool,
+}
+
+impl LineFeed {
+    /// A feed at line 1.
+    pub fn new() -> LineFeed {
+        LineFeed::default()
+    }
+
+    /// Takes the next chunk of the file; calls `f` for each complete line's entry.
+    pub fn push(&mut self, mut chunk: &[u8], f: &mut impl FnMut(Entry)) {
+        while let Some(i) = chunk.iter().position(|&b| b == b'\n') {
+            self.take(&chunk[..i]);
+            self.end_line(f);
+            chunk = &chunk[i + 1..];
+        }
+        self.take(chunk);
+    }
+
+    /// The end of the file: the last line, if it has no line break.
+    pub fn finish(&mut self, f: &mut impl FnMut(Entry)) {
+        if !self.line.is_empty() || self.too_long {
+            self.end_line(f);
+        }
+    }
+
+    fn take(&mut self, bytes: &[u8]) {
+        if self.too_long {
+            return;
+        }
+        if self.line.len() + bytes.len() > MAX_LINE {
+            self.too_long = true;
+            self.line = Vec::new();
+        } else {
+            self.line.extend_from_slice(bytes);
+        }
+    }
+
+    fn end_line(&mut self, f: &mut impl FnMut(Entry)) {
+        self.row += 1;
+        let row = self.row;
+        if std::mem::take(&mut self.too_long) {
+            f(Err(RowError {
+                row,
+                reference: None,
+                problem: Box::new(RowProblem::TooLong { limit: MAX_LINE }),
+            }));
+            return;
+        }
+        let entry = match std::str::from_utf8(&self.line) {
+            Ok(text) => parse_line(row, text),
+            Err(e) => Some(Err(RowError {
+                row,
+                reference: None,
+                problem: Box::new(RowProblem::Json {
+                    path: "$".into(),
+                    message: format!(
+                        "不是 UTF-8 文本（第 {} 个字节起）；JSON 行文件应以 UTF-8 保存",
+                        e.valid_up_to() + 1
+                    ),
+                }),
+            })),
+        };
+        self.line.clear();
+        if let Some(e) = entry {
+            f(e);
+        }
+    }
+}
+
+/// The entries of a JSON lines file, read as a stream (memory holds one line at a time).
+pub struct JsonLines<R> {
+    reader: R,
+    feed: LineFeed,
+    ready: VecDeque<Entry>,
+    done: bool,
+    file: String,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Reads `reader`; `file` names it in a read error.
+    pub fn new(file: &str, reader: R) -> JsonLines<R> {
+        JsonLines {
+            reader,
+            feed: LineFeed::new(),
+            ready: VecDeque::new(),
+            done: false,
+            file: file.to_string(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        loop {
+            if let Some(e) = self.ready.pop_front() {
+                return Some(e);
+            }
+            if self.done {
+                return None;
+            }
+            let ready = &mut self.ready;
+            let mut push = |e: Entry| ready.push_back(e);
+            match self.reader.fill_buf() {
+                Ok([]) => {
+                    self.feed.finish(&mut push);
+                    self.done = true;
+                }
+                Ok(buf) => {
+                    let n = buf.len();
+                    self.feed.push(buf, &mut push);
+                    self.reader.consume(n);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(RowError {
+                        row: self.feed.row + 1,
+                        reference: None,
+                        problem: Box::new(RowProblem::Json {
+                            path: "$".into(),
+                            message: format!("{}：读取中断（{e}）", self.file),
+                        }),
+                    }));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{"case":{"items":["ZL-64"],"party":"legal_person"},"decision":{}}"#;
+
+    fn rows(text: &[u8], chunk: usize) -> Vec<Result<u64, (u64, String)>> {
+        let mut out = Vec::new();
+        let mut feed = LineFeed::new();
+        let mut f = |e: Entry| {
+            out.push(match e {
+                Ok((r, _)) => Ok(r),
+                Err(e) => Err((e.row, e.problem.to_string())),
+            })
+        };
+        for c in text.chunks(chunk.max(1)) {
+            feed.push(c, &mut f);
+        }
+        feed.finish(&mut f);
+        out
+    }
+
+    #[test]
+    fn lines_are_numbered_across_chunks_and_blank_lines_skipped() {
+        let text = format!("{GOOD}\n\n{{\"case\":1}}\r\n{GOOD}");
+        for chunk in [1, 3, 7, 1000] {
+            let r = rows(text.as_bytes(), chunk);
+            assert_eq!(r.len(), 3, "chunk {chunk}: {r:?}");
+            assert_eq!(r[0], Ok(1));
+            assert!(
+                matches!(&r[1], Err((3, m)) if m.contains("$.case")),
+                "{r:?}"
+            );
+            assert_eq!(r[2], Ok(4));
+        }
+    }
+
+    #[test]
+    fn a_long_line_and_bad_bytes_are_reported_and_reading_goes_on() {
+        let mut text = vec![b'x'; MAX_LINE + 5];
+        text.push(b'\n');
+        text.extend_from_slice(&[0xB0, 0xA1, b'\n']);
+        text.extend_from_slice(GOOD.as_bytes());
+        let r = rows(&text, 4096);
+        assert!(matches!(&r[0], Err((1, m)) if m.contains("超过")), "{r:?}");
+        assert!(matches!(&r[1], Err((2, m)) if m.contains("UTF-8")), "{r:?}");
+        assert_eq!(r[2], Ok(3));
+        let file: Vec<Entry> = JsonLines::new("x.jsonl", std::io::Cursor::new(text)).collect();
+        assert_eq!(file.len(), 3);
+    }
+
+    #[test]
+    fn the_reference_of_a_bad_line_is_kept() {
+        let e = parse_line(
+            7,
+            r#"{"reference":"京建罚〔2025〕12号","case":{"party":"robot"},"decision":{}}"#,
+        )
+        .unwrap()
+        .unwrap_err();
+        assert_eq!(e.reference.as_deref(), Some("京建罚〔2025〕12号"));
+        assert!(
+            e.to_string().starts_with("第 7 行（京建罚〔2025〕12号）"),
+            "{e}"
+        );
+    }
+}
