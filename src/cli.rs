@@ -1,5 +1,5 @@
 //! The command-line tool: `cailiang validate PACK…`, `cailiang eval --pack PACK --case CASE`,
-//! `cailiang schema [DIR]`. Returns the exit code and writes to the given streams, so it is
+//! `cailiang review CASES --pack PACK …` (src/review/run.rs), `cailiang schema [DIR]`. Returns the exit code and writes to the given streams, so it is
 //! tested without spawning processes.
 
 use std::io::Write;
@@ -13,7 +13,9 @@ const USAGE: &str = "用法：
   cailiang eval --pack PACK.json --case CASE.json
                                          计算案件，结果 JSON 输出到标准输出
                                          （--pack 省略时使用内置全国参考包）
-  cailiang schema [DIR]                  输出 JSON Schema（给出目录则写入文件）";
+  cailiang review CASES …                案卷评查（见下）
+  cailiang schema [DIR]                  输出 JSON Schema（给出目录则写入文件）
+";
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}：无法读取（{e}）"))
@@ -24,12 +26,13 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let r = match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..], out, err),
         Some("eval") => eval(&args[1..], out),
+        Some("review") => crate::review::run::command(&args[1..], out),
         Some("schema") => schema(&args[1..], out),
         Some("-h" | "--help" | "help") => {
-            let _ = writeln!(out, "{USAGE}");
+            let _ = writeln!(out, "{USAGE}{}", crate::review::run::USAGE);
             Ok(0)
         }
-        _ => Err(USAGE.to_string()),
+        _ => Err(format!("{USAGE}{}", crate::review::run::USAGE)),
     };
     match r {
         Ok(code) => code,

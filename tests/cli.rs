@@ -91,10 +91,16 @@ fn eval_prints_result_json_and_fails_cleanly() {
 }
 
 #[test]
-fn schema_prints_all_three() {
+fn schema_prints_every_schema() {
     let (code, out, _) = run(&["schema"]);
     assert_eq!(code, 0);
-    for n in ["pack.schema.json", "case.schema.json", "result.schema.json"] {
+    for n in [
+        "pack.schema.json",
+        "case.schema.json",
+        "result.schema.json",
+        "decided-case.schema.json",
+        "column-mapping.schema.json",
+    ] {
         assert!(out.contains(n));
     }
 }
@@ -132,6 +138,182 @@ fn eval_refuses_a_pack_the_validator_calls_invalid() {
     assert!(out.is_empty(), "{out}");
     assert!(
         err.contains("无效") && err.contains("下限大于上限"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// cailiang review
+
+/// A correct decided case (ZL-64, tier B, 300,000 元 with every step recorded), as JSON.
+fn decided(patch: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v = serde_json::json!({
+        "reference": "示例罚〔2025〕1号",
+        "case": {
+            "items": ["ZL-64"], "party": "legal_person",
+            "dates": {"occurred": "2025-03-01", "discovered": "2025-06-01"},
+            "facts": {"contract_price": "10000000", "serious": false}, "tier": "B"
+        },
+        "decision": {
+            "fines": [{"amount": "300000"}],
+            "penalties": [{"kind": "order_correction"}],
+            "procedure": {"hearing_notified": true, "legal_review": true, "collective_discussion": true},
+            "dates": {"filed": "2025-06-02", "notified": "2025-07-01", "decided": "2025-07-15"}
+        }
+    });
+    patch(&mut v);
+    v.to_string()
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cailiang-review-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn review_reports_bad_rows_by_number_and_reviews_every_other_row() {
+    let dir = temp("mixed");
+    let lines = [
+        decided(|_| {}),
+        decided(|v| {
+            v["reference"] = "超幅度".into();
+            v["decision"]["fines"][0]["amount"] = "450000".into();
+        }),
+        String::new(),
+        r#"{"reference":"未知编码","case":{"items":["NO-SUCH"],"party":"legal_person"},"decision":{}}"#
+            .to_string(),
+        decided(|v| {
+            v["reference"] = "坏金额".into();
+            v["decision"]["fines"][0]["amount"] = "三十万".into();
+        }),
+        "这不是 JSON".to_string(),
+        decided(|v| {
+            v["reference"] = "未告知听证".into();
+            v["decision"]["procedure"]["hearing_notified"] = false.into();
+        }),
+    ];
+    let input = dir.join("cases.jsonl");
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let (csv, html, xlsx) = (dir.join("f.csv"), dir.join("r.html"), dir.join("f.xlsx"));
+    let (code, out, err) = run(&[
+        "review",
+        &input.display().to_string(),
+        "--pack",
+        &root("benchmarks/national-reference.json"),
+        "--csv",
+        &csv.display().to_string(),
+        "--html",
+        &html.display().to_string(),
+        "--xlsx",
+        &xlsx.display().to_string(),
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    // Each bad row by its line number (the blank line 3 counts), and every good row reviewed.
+    assert!(
+        out.contains("第 4 行（未知编码）：基准中没有编号为 NO-SUCH 的违法行为"),
+        "{out}"
+    );
+    assert!(
+        out.contains("第 5 行（坏金额）：$.decision.fines[0].amount"),
+        "{out}"
+    );
+    assert!(out.contains("第 6 行：$ 处"), "{out}");
+    assert!(
+        out.contains("第 2 行（超幅度） ZL-64：错误 fine.outside_statutory"),
+        "{out}"
+    );
+    assert!(
+        out.contains("第 7 行（未告知听证） ZL-64：错误 procedure.hearing_notice_missing"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("第 1 行"),
+        "the correct case has no findings: {out}"
+    );
+    assert!(
+        out.contains("评查 4 件：无问题 1 件；错误 2 项、警告 0 项、提示 0 项；无法评查 3 行"),
+        "{out}"
+    );
+    // Nothing is lost: every finding and every bad row is a row of the CSV.
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 5, "{csv}");
+    for (row, rule) in [
+        ("2", "fine.outside_statutory"),
+        ("4", "row.unreadable"),
+        ("5", "row.unreadable"),
+        ("6", "row.unreadable"),
+        ("7", "procedure.hearing_notice_missing"),
+    ] {
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with(&format!("{row},")) && r.contains(rule)),
+            "{row} {rule}: {csv}"
+        );
+    }
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        html.contains("第 5 行 · 坏金额 · 无法评查") && html.contains("<svg"),
+        "{html}"
+    );
+    assert!(!dir.join("r.html.part").exists());
+    let xlsx = std::fs::read(&xlsx).unwrap();
+    assert!(xlsx.starts_with(b"PK\x03\x04"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn review_exits_0_without_errors_and_1_with_one() {
+    let dir = temp("exit");
+    let input = dir.join("cases.jsonl");
+    // A fine outside the benchmark without a reason: a warning only.
+    std::fs::write(
+        &input,
+        decided(|v| v["decision"]["fines"][0]["amount"] = "380000".into()),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["review", &input.display().to_string()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("警告 fine.outside_benchmark"), "{out}");
+    std::fs::write(
+        &input,
+        decided(|v| v["case"]["dates"]["occurred"] = "2020-01-01".into()),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["review", &input.display().to_string()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("limitation.barred_penalised"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn review_takes_packs_through_the_one_door_and_names_bad_arguments() {
+    let dir = temp("door");
+    let input = dir.join("cases.jsonl");
+    std::fs::write(&input, decided(|_| {})).unwrap();
+    let pack = dir.join("invalid.json");
+    let mut v: serde_json::Value = serde_json::from_str(cailiang::REFERENCE_PACK).unwrap();
+    v["items"][0]["fines"][0]["min"] = serde_json::json!("100000000");
+    std::fs::write(&pack, v.to_string()).unwrap();
+    let input = input.display().to_string();
+    let (code, out, err) = run(&["review", &input, "--pack", &pack.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty() && err.contains("无效"), "{out}{err}");
+    let (code, _, err) = run(&["review"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("缺少案件文件"), "{err}");
+    let (code, _, err) = run(&["review", &input, "--html"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--html 后缺少文件名"), "{err}");
+    let map = dir.join("map.json");
+    std::fs::write(&map, r#"{"columns": {"no_such_field": "x"}}"#).unwrap();
+    let (code, _, err) = run(&["review", &input, "--map", &map.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("map.json") && err.contains("$.columns"),
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);

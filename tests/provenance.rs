@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use cailiang::pack::model::{Citation, FineForm};
+use cailiang::review::provisions::ReviewProvision;
 use cailiang::statute::Provision;
 
 /// Law name → squashed text, for every file in the laws folder.
@@ -74,6 +75,16 @@ fn engine_quotes_are_verbatim() {
     let laws = laws();
     let mut failures = Vec::new();
     for p in Provision::ALL {
+        check_quote(&laws, &p.cite(), &format!("{p:?}"), &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn review_quotes_are_verbatim() {
+    let laws = laws();
+    let mut failures = Vec::new();
+    for p in ReviewProvision::ALL {
         check_quote(&laws, &p.cite(), &format!("{p:?}"), &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -19,6 +19,8 @@ pub mod finding;
 pub mod mapping;
 pub mod provisions;
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod run;
 pub mod summary;
 
 use serde::Serialize;

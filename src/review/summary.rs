@@ -170,7 +170,7 @@ pub struct Summary {
     /// Cases and findings by item code.
     pub by_item: BTreeMap<String, ItemSummary>,
     /// Cases by outcome (its snake_case name).
-    pub by_outcome: BTreeMap<String, u64>,
+    pub by_outcome: BTreeMap<&'static str, u64>,
 }
 
 impl Summary {
@@ -203,10 +203,7 @@ impl Summary {
             Some(s) => self.cases_by_worst.add(s),
             None => self.clean += 1,
         }
-        *self
-            .by_outcome
-            .entry(r.outcome.name().to_string())
-            .or_default() += 1;
+        *self.by_outcome.entry(r.outcome.name()).or_default() += 1;
         let item = match self.by_item.get_mut(&r.item) {
             Some(i) => i,
             None => self.by_item.entry(r.item.clone()).or_insert(ItemSummary {
