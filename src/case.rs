@@ -62,6 +62,86 @@ pub struct Case {
     /// The fine the officer intends, in 元, to check flags against; absent uses the range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intended_fine: Option<Dec>,
+    /// The party's role in a row that names several (the item's `roles`, e.g. "施工单位");
+    /// absent: the first role the party kind can play.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The other parties of the same act (对建设单位…；对施工单位…; 对单位…，对单位负责人…), each
+    /// evaluated in its own role with the act's facts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<CoParty>,
+    /// Facts that cannot be established (the party does not co-operate …): unknown, not
+    /// "not yet entered"; where the row says what then applies, it applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
+}
+
+/// Another party of the same act, with what is its own: kind, role, circumstances, factors,
+/// decisions and amounts. The act's items, dates, facts and tier are shared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CoParty {
+    /// Its role (the item's `roles`).
+    pub role: String,
+    /// Party kind.
+    pub party: PartyKind,
+    /// Its name, for the documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Age of a 公民.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
+    /// Mental capacity of a 公民.
+    #[serde(default)]
+    pub capacity: Capacity,
+    /// Its circumstances of 行政处罚法 arts 32–33.
+    #[serde(default)]
+    pub circumstances: Circumstances,
+    /// Its pack factors.
+    #[serde(default)]
+    pub factors: Vec<String>,
+    /// 减轻 rather than 从轻, where it may be chosen.
+    #[serde(default)]
+    pub choose_reduced: bool,
+    /// The decision on a 可以不予处罚 ground.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waive: Option<bool>,
+    /// Its 违法所得.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub illegal_gains: Option<Dec>,
+    /// Its gains must be returned.
+    #[serde(default)]
+    pub gains_to_be_returned: bool,
+    /// The fine intended for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intended_fine: Option<Dec>,
+}
+
+impl Case {
+    /// The case as seen by another party of the act: its own kind, role, circumstances and
+    /// decisions, the act's items, dates, facts and tier.
+    pub fn for_party(&self, p: &CoParty) -> Case {
+        Case {
+            items: self.items.clone(),
+            party: p.party,
+            age: p.age,
+            capacity: p.capacity,
+            dates: self.dates,
+            grave_harm: self.grave_harm,
+            facts: self.facts.clone(),
+            circumstances: p.circumstances,
+            factors: p.factors.clone(),
+            tier: self.tier.clone(),
+            choose_reduced: p.choose_reduced,
+            waive: p.waive,
+            illegal_gains: p.illegal_gains,
+            gains_to_be_returned: p.gains_to_be_returned,
+            intended_fine: p.intended_fine,
+            role: Some(p.role.clone()),
+            parties: Vec::new(),
+            unknown: self.unknown.clone(),
+        }
+    }
 }
 
 /// Mental capacity (行政处罚法 art 31).
@@ -172,12 +252,14 @@ pub enum FactValue {
     Bool(bool),
     /// A number (string or integer).
     Number(Dec),
-    /// A choice.
+    /// A choice, or a date (YYYY-MM-DD) for a date fact.
     Text(String),
+    /// A list, e.g. the dates of earlier violations for a dates fact.
+    List(Vec<String>),
 }
 
 /// What a fact value may be, for the error message.
-const FACT_VALUE: &str = "事实取值应为 true/false、数字（字符串或整数）或选项文字";
+const FACT_VALUE: &str = "事实取值应为 true/false、数字（字符串或整数）、选项文字、日期或日期列表";
 
 /// A fact value is read by its JSON type: true/false, an integer or a string that is a
 /// decimal number, or any other string (a choice). Written out rather than derived, because
@@ -185,7 +267,7 @@ const FACT_VALUE: &str = "事实取值应为 true/false、数字（字符串或�
 impl<'de> Deserialize<'de> for FactValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        impl serde::de::Visitor<'_> for V {
+        impl<'de> serde::de::Visitor<'de> for V {
             type Value = FactValue;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(FACT_VALUE)
@@ -204,6 +286,16 @@ impl<'de> Deserialize<'de> for FactValue {
                     "{FACT_VALUE}：{}",
                     crate::num::float_message(v)
                 )))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<FactValue, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(FactValue::List(out))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<FactValue, E> {
                 match crate::num::parse_decimal(v) {

@@ -46,6 +46,16 @@ impl Date {
         self.year
     }
 
+    /// Month, 1–12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// Day of the month, 1–31.
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
     /// The same day `n` years later. 29 February becomes 28 February in a common year, so that
     /// a period of years never ends later than the calendar allows.
     pub fn add_years(self, n: i32) -> Option<Date> {
@@ -54,39 +64,65 @@ impl Date {
         Date::new(y, self.month, d)
     }
 
+    /// The same day `n` months later (the last day of a shorter month: 31 January + 1 month is
+    /// 28 or 29 February).
+    pub fn add_months(self, n: i32) -> Option<Date> {
+        let total = i64::from(self.year) * 12 + i64::from(self.month) - 1 + i64::from(n);
+        let y = i32::try_from(total.div_euclid(12)).ok()?;
+        let m = u32::try_from(total.rem_euclid(12) + 1).ok()?;
+        Date::new(y, m, self.day.min(days_in_month(y, m)))
+    }
+
+    /// Days since 0001-01-01 (day 0), for differences between dates.
+    pub fn day_number(self) -> i64 {
+        let y = i64::from(self.year) - 1;
+        let mut days = y * 365 + y / 4 - y / 100 + y / 400;
+        for m in 1..self.month {
+            days += i64::from(days_in_month(self.year, m));
+        }
+        days + i64::from(self.day) - 1
+    }
+
+    /// The date `n` days later (or earlier, for a negative `n`).
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        let target = self.day_number().checked_add(n)?;
+        // Estimate the year, then correct it.
+        let mut y = i32::try_from(target / 366 + 1).ok()?;
+        loop {
+            let start = Date::new(y, 1, 1)?.day_number();
+            let len = if is_leap(y) { 366 } else { 365 };
+            if target < start {
+                y -= 1;
+            } else if target >= start + len {
+                y += 1;
+            } else {
+                let mut left = target - start;
+                for m in 1..=12 {
+                    let dm = i64::from(days_in_month(y, m));
+                    if left < dm {
+                        return Date::new(y, m, u32::try_from(left + 1).ok()?);
+                    }
+                    left -= dm;
+                }
+                return None;
+            }
+        }
+    }
+
+    /// Whole months from `self` to `later` (0 if `later` is earlier): a month counts once the
+    /// same day of the month is reached.
+    pub fn months_until(self, later: Date) -> i64 {
+        let mut n = (i64::from(later.year) - i64::from(self.year)) * 12 + i64::from(later.month)
+            - i64::from(self.month);
+        if n > 0 && self.add_months(n as i32).is_some_and(|d| d > later) {
+            n -= 1;
+        }
+        n.max(0)
+    }
+
     /// Chinese form for documents: 2026年11月26日.
     pub fn chinese(self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
-    }
-
-    /// The day's number counted from 1970-01-01 (day 0), for periods counted in days.
-    pub fn day_number(self) -> i64 {
-        // Days from civil (H. Hinnant's algorithm), exact over the whole proleptic calendar.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    /// The day `n` days later (earlier for a negative `n`); None outside years 1–9999.
-    pub fn add_days(self, n: i64) -> Option<Date> {
-        let z = self.day_number().checked_add(n)? + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        Date::new(
-            i32::try_from(y).ok()?,
-            u32::try_from(m).ok()?,
-            u32::try_from(d).ok()?,
-        )
     }
 }
 
@@ -158,23 +194,46 @@ mod tests {
     }
 
     #[test]
-    fn counts_days() {
+    fn day_arithmetic() {
         let d = |s: &str| s.parse::<Date>().unwrap();
-        assert_eq!(d("1970-01-01").day_number(), 0);
         assert_eq!(
-            d("2000-03-01").day_number() - d("2000-02-28").day_number(),
+            d("2024-03-01").day_number() - d("2024-02-28").day_number(),
             2
         );
-        assert_eq!(d("2025-01-01").add_days(90), Some(d("2025-04-01")));
-        assert_eq!(d("2024-02-28").add_days(1), Some(d("2024-02-29")));
-        assert_eq!(d("2024-03-01").add_days(-1), Some(d("2024-02-29")));
-        assert_eq!(d("0001-01-01").add_days(-1), None);
-        assert_eq!(d("9999-12-31").add_days(1), None);
-        // Every day of four centuries goes there and back.
-        let start = d("1900-01-01");
-        for n in 0..146_097 {
-            let x = start.add_days(n).unwrap();
-            assert_eq!(x.day_number() - start.day_number(), n);
+        assert_eq!(
+            d("2023-03-01").day_number() - d("2023-02-28").day_number(),
+            1
+        );
+        assert_eq!(d("0001-01-01").day_number(), 0);
+        for s in [
+            "2024-02-29",
+            "2000-12-31",
+            "1999-01-01",
+            "9998-01-01",
+            "0001-01-01",
+        ] {
+            let x = d(s);
+            assert_eq!(x.add_days(0), Some(x));
+            assert_eq!(
+                x.add_days(400).map(|y| y.day_number()),
+                Some(x.day_number() + 400)
+            );
         }
+        assert_eq!(
+            d("2024-01-31").add_days(30).unwrap().to_string(),
+            "2024-03-01"
+        );
+        assert_eq!(
+            d("2024-01-31").add_months(1).unwrap().to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            d("2024-12-15").add_months(2).unwrap().to_string(),
+            "2025-02-15"
+        );
+        assert_eq!(d("2024-01-15").months_until(d("2024-03-14")), 1);
+        assert_eq!(d("2024-01-15").months_until(d("2024-03-15")), 2);
+        assert_eq!(d("2024-03-15").months_until(d("2024-01-15")), 0);
+        assert!(d("9999-12-31").add_days(1).is_none());
     }
 }

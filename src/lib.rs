@@ -9,12 +9,17 @@
 
 pub mod case;
 pub mod date;
+pub mod documents;
+pub mod docx;
 pub mod engine;
+pub mod import;
+pub mod library;
 pub mod num;
 pub mod pack;
 pub mod review;
 pub mod schema;
 pub mod statute;
+pub mod table;
 /// The 说理 reasoning text of a result: the paragraphs of a penalty decision, with citations,
 /// amounts in figures and 大写, and templates a pack may override.
 pub mod text;

@@ -40,6 +40,11 @@ fn arb_case() -> impl Strategy<Value = Case> {
                     cailiang::pack::model::FactKind::Choice { options } => {
                         serde_json::json!(options.first())
                     }
+                    cailiang::pack::model::FactKind::Date => serde_json::json!("2025-01-01"),
+                    cailiang::pack::model::FactKind::Dates => {
+                        serde_json::json!(["2024-06-01", "2025-01-01"])
+                    }
+                    cailiang::pack::model::FactKind::Derived { .. } => continue,
                 };
                 facts.insert(f.id.clone(), v);
             }

@@ -256,6 +256,11 @@ impl Draft {
                     (FactKind::Choice { .. }, FactInput::Text(t)) if !t.is_empty() => {
                         Some(FactValue::Text(t.clone()))
                     }
+                    (FactKind::Date | FactKind::Dates, FactInput::Text(t))
+                        if !t.trim().is_empty() =>
+                    {
+                        Some(FactValue::Text(t.trim().to_string()))
+                    }
                     _ => None,
                 };
                 if let Some(v) = value {
@@ -301,6 +306,9 @@ impl Draft {
             illegal_gains: amount(&self.illegal_gains, Field::IllegalGains, &mut errors),
             gains_to_be_returned: self.gains_to_be_returned,
             intended_fine: amount(&self.intended_fine, Field::IntendedFine, &mut errors),
+            role: None,
+            parties: Vec::new(),
+            unknown: Vec::new(),
         };
         Reading { case, errors }
     }
@@ -329,6 +337,7 @@ impl Draft {
                         FactValue::Bool(b) => FactInput::Bool(*b),
                         FactValue::Number(n) => FactInput::Text(n.to_string()),
                         FactValue::Text(t) => FactInput::Text(t.clone()),
+                        FactValue::List(v) => FactInput::Text(v.join("、")),
                     };
                     (k.clone(), input)
                 })

@@ -4,7 +4,7 @@
 
 use crate::case::Case;
 use crate::engine::range::yuan;
-use crate::engine::result::{EvalResult, ItemRef, MoneyRange, TierChoice};
+use crate::engine::result::{EvalResult, ItemRef, MoneyRange};
 use crate::text::{cite, cite_list};
 
 use super::format::{capital, flag_rows, flag_status, money_range, range_capital, range_words};
@@ -70,10 +70,7 @@ pub fn summary(case: &Case, r: &EvalResult) -> String {
             "裁量阶次：{} {}（{}）：{}",
             t.code,
             t.label,
-            match t.chosen {
-                TierChoice::Automatic => "按数量条件自动判定",
-                TierChoice::Officer => "执法人员选择",
-            },
+            t.chosen.label(),
             t.description
         )),
         None if !r.tier_options.is_empty() => push(format!(

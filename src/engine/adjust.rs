@@ -4,7 +4,11 @@
 
 use rust_decimal::Decimal;
 
+use std::collections::BTreeSet;
+
 use super::Ctx;
+use super::condition::{self, Tri};
+use super::decision::ReductionApplied;
 use super::error::EngineError;
 use super::range::{Span, overflow};
 use super::result::{FactorInfo, Level, ReducedFloor, Step};
@@ -111,10 +115,20 @@ pub fn combine(mitigation: Level, aggravated: bool, conflict: Conflict) -> Level
     }
 }
 
-/// Applies the adjustment, clamp and rounding; records the steps.
-pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
-    let rules = &cx.lp.pack.rules;
-    let rule = &rules.adjust;
+/// The circumstance a statutory factor rests on, as a tier's `counts` may name it.
+fn circumstance_of(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "art32_1" => "eliminated_harm",
+        "art32_2" => "coerced",
+        "art32_3" => "confessed",
+        "art32_4" => "meritorious",
+        _ => return None,
+    })
+}
+
+/// The factors that apply: the statutory ones, the pack's the case names, and a row of the
+/// item's own 减轻 list whose condition holds — less those the tier already counts.
+fn factors(cx: &mut Ctx<'_>) -> Vec<Found> {
     let mut found = statutory(cx);
     for id in &cx.case.factors {
         match cx.lp.pack.factors.iter().find(|f| &f.id == id) {
@@ -134,6 +148,60 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
                 .push(format!("本基准没有编号为“{id}”的裁量情节，已忽略")),
         }
     }
+    let item = cx.item;
+    for r in &item.reductions {
+        let mut missing = BTreeSet::new();
+        match condition::eval(&r.when, &cx.facts, &mut missing) {
+            Tri::True => {
+                cx.reduction = Some(ReductionApplied {
+                    code: r.code.clone(),
+                    description: r.description.clone(),
+                    basis: r.basis.clone(),
+                });
+                found.push(Found {
+                    info: FactorInfo {
+                        id: format!("reduction:{}", r.code),
+                        label: r.description.clone(),
+                        direction: Level::None,
+                        mandatory: r.mandatory,
+                        citation: r.basis.citation.clone(),
+                        source: r.basis.source.as_ref().map(|s| s.title.clone()),
+                    },
+                    effect: Effect::Reduced,
+                });
+                break;
+            }
+            Tri::Unknown if r.mandatory => {
+                for id in missing {
+                    let what = cx.facts.to_enter(item, &id);
+                    cx.pending.push(format!(
+                        "请填写：{what}（判断是否应当减轻：{}）",
+                        r.description
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    // 不作重复评价: what the tier already counts is not counted again.
+    let counts = cx.tier_counts.clone();
+    found.retain(|f| {
+        let counted = counts
+            .iter()
+            .any(|c| *c == f.info.id || circumstance_of(&f.info.id) == Some(c.as_str()));
+        if counted {
+            cx.not_counted_again.push(f.info.label.clone());
+        }
+        !counted
+    });
+    found
+}
+
+/// Applies the adjustment, clamp and rounding; records the steps.
+pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
+    let lp = cx.lp;
+    let rules = &lp.pack.rules;
+    let mut found = factors(cx);
     let choose_reduced = cx.case.choose_reduced;
     let mut mitigation = Level::None;
     let mut aggravated = false;
@@ -147,14 +215,21 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
             _ => {}
         }
     }
-    let mut level = combine(mitigation, aggravated, rule.conflict);
+    let conflict = rules
+        .adjust
+        .as_ref()
+        .map(|r| r.conflict)
+        .unwrap_or_default();
+    let mut level = combine(mitigation, aggravated, conflict);
 
     let mut cites: Vec<_> = found
         .iter()
         .filter_map(|f| f.info.citation.clone())
         .collect();
     let mut sources: Vec<String> = found.iter().filter_map(|f| f.info.source.clone()).collect();
-    sources.extend(rule.basis.source.iter().map(|s| s.title.clone()));
+    if let Some(r) = &rules.adjust {
+        sources.extend(r.basis.source.iter().map(|s| s.title.clone()));
+    }
     if cites.is_empty() {
         // No statutory factor: the discretion is exercised within the penalty provision.
         cites.push(cx.item.penalty_basis.clone());
@@ -165,17 +240,59 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         .collect::<Vec<_>>()
         .join("；");
     cx.adjustment.factors = found.into_iter().map(|f| f.info).collect();
+    if !cx.not_counted_again.is_empty() {
+        let tier = cx
+            .tier
+            .as_ref()
+            .map(|t| t.label.clone())
+            .unwrap_or_default();
+        let counted = cx.not_counted_again.join("、");
+        cx.log(
+            Step::Adjust,
+            format!("{counted}已作为“{tier}”阶次的适用情形，不再作为从轻、从重情节重复评价"),
+            vec![cx.item.penalty_basis.clone()],
+            Vec::new(),
+            Vec::new(),
+        );
+    }
 
     let (Some(bench), statutory) = (cx.benchmark, cx.statutory) else {
         cx.adjustment.level = level;
         cx.adjustment.rule = "幅度未定，暂未适用".into();
         return Ok(());
     };
-    let scope = match (rule.scope, statutory) {
+    // A table that states no rule for 从轻 / 从重 (or for both at once) cannot say where in
+    // the range they lead: the officer is told so, rather than given an invented rule.
+    let rule = match (
+        &rules.adjust,
+        level,
+        mitigation != Level::None && aggravated,
+    ) {
+        (Some(r), _, _) => Some(r),
+        (None, Level::None | Level::Reduced, false) => None,
+        (None, _, _) => {
+            cx.adjustment.level = level;
+            cx.adjustment.rule = "本基准未规定从轻、从重的适用规则".into();
+            cx.pending.push(
+                "本基准未规定从轻、从重情节的适用规则，无法计算建议幅度：请在基准幅度内裁量并说明理由"
+                    .to_string(),
+            );
+            cx.log(
+                Step::Adjust,
+                format!("裁量情节：{names}；本基准未规定从轻、从重的适用规则，未计算建议幅度"),
+                cites,
+                sources,
+                Vec::new(),
+            );
+            return Ok(());
+        }
+    };
+    let scope_kind = rule.map(|r| r.scope).unwrap_or_default();
+    let scope = match (scope_kind, statutory) {
         (AdjustScope::Statutory, Some(st)) => st,
         _ => bench,
     };
-    let scope_name = if rule.scope == AdjustScope::Statutory && statutory.is_some() {
+    let scope_name = if scope_kind == AdjustScope::Statutory && statutory.is_some() {
         "法定幅度"
     } else {
         "基准幅度"
@@ -185,13 +302,23 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         note = "法定罚款未设最低数额，减轻处罚无法在罚款数额上体现（可考虑减轻处罚种类），按从轻处理；".into();
         level = Level::Lighter;
         cx.adjustment.reduced_as_lighter = true;
+        if rule.is_none() {
+            cx.adjustment.level = level;
+            cx.adjustment.rule = format!("{note}本基准未规定从轻的适用规则");
+            cx.pending.push(
+                "本基准未规定从轻情节的适用规则，无法计算建议幅度：请在基准幅度内裁量并说明理由"
+                    .to_string(),
+            );
+            return Ok(());
+        }
     }
     if mitigation != Level::None && aggravated {
-        cx.adjustment.conflict = Some(rule.conflict);
+        cx.adjustment.conflict = Some(conflict);
     }
     // A portion of a band is composed exactly before it touches money.
+    let bf = cx.benchmark_fraction;
     let portion = |p: [Fraction; 2]| -> Result<Span, EngineError> {
-        match (rule.scope, cx.benchmark_fraction, statutory) {
+        match (scope_kind, bf, statutory) {
             (AdjustScope::Tier, Some([a, b]), Some(st)) => {
                 let from = Fraction::lerp(a, b, p[0]).ok_or_else(|| overflow("比例"))?;
                 let to = Fraction::lerp(a, b, p[1]).ok_or_else(|| overflow("比例"))?;
@@ -208,49 +335,82 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
             _ => scope.portion(p[0], p[1]),
         }
     };
-    let adjusted = match (level, statutory) {
-        (Level::None, _) => bench,
-        (Level::Lighter, _) => {
+    // The 减轻 floor: the item's own 减轻 row's bounds where one applies, else the pack's rule
+    // (a share of the statutory minimum), else above zero.
+    let row = cx
+        .reduction
+        .as_ref()
+        .and_then(|a| cx.item.reductions.iter().find(|r| r.code == a.code));
+    let in_yuan = |v: Decimal| -> Result<Decimal, EngineError> {
+        match cx.rule.map(|r| &r.form) {
+            Some(f) => match super::statutory::to_yuan(f, &cx.facts, v) {
+                Some(r) => r,
+                None => Ok(v),
+            },
+            None => Ok(v),
+        }
+    };
+    let adjusted = match (level, statutory, rule) {
+        (Level::None, _, _) => bench,
+        (Level::Lighter, _, Some(rule)) => {
             cx.adjustment.portion = Some(rule.lighter);
             portion(rule.lighter)?
         }
-        (Level::Heavier, _) => {
+        (Level::Heavier, _, Some(rule)) => {
             cx.adjustment.portion = Some(rule.heavier);
             portion(rule.heavier)?
         }
-        (Level::Reduced, Some(st)) => {
-            let floor = rule
-                .reduced_floor
-                .of(st.min)
-                .ok_or_else(|| overflow("减轻下限"))?;
+        (Level::Reduced, Some(st), rule) => {
+            let fraction = rule.map(|r| r.reduced_floor).unwrap_or(Fraction::ZERO);
+            let mut floor = fraction.of(st.min).ok_or_else(|| overflow("减轻下限"))?;
+            let mut ceiling = st.min;
+            let mut ceiling_inc = false;
+            if let Some(r) = row {
+                if let Some(m) = r.min {
+                    floor = in_yuan(m.0)?;
+                }
+                if let Some(m) = r.max {
+                    let m = in_yuan(m.0)?;
+                    // 减轻 is strictly below the statutory minimum, whatever the row says.
+                    if m < st.min {
+                        ceiling = m;
+                        ceiling_inc = true;
+                    }
+                }
+            }
             cx.adjustment.reduced_floor = Some(ReducedFloor {
-                fraction: rule.reduced_floor,
+                fraction,
                 amount: Dec(floor.normalize()),
                 statutory_min: Dec(st.min.normalize()),
             });
             Span {
                 min: floor,
                 min_inc: !floor.is_zero(),
-                max: st.min,
-                max_inc: false,
+                max: ceiling,
+                max_inc: ceiling_inc,
             }
         }
-        (Level::Reduced, None) => bench,
+        _ => bench,
     };
-    let rule_text = match level {
-        Level::None => "不调整，按基准幅度".to_string(),
-        Level::Lighter => format!(
+    let rule_text = match (level, rule) {
+        (Level::None, _) => "不调整，按基准幅度".to_string(),
+        (Level::Lighter, Some(rule)) => format!(
             "从轻：取{scope_name}的 {}—{} 部分",
             rule.lighter[0], rule.lighter[1]
         ),
-        Level::Heavier => format!(
+        (Level::Heavier, Some(rule)) => format!(
             "从重：取{scope_name}的 {}—{} 部分",
             rule.heavier[0], rule.heavier[1]
         ),
-        Level::Reduced => format!(
+        (Level::Reduced, _) if row.is_some() => {
+            "减轻：依本项减轻清单，在法定最低数额以下确定".to_string()
+        }
+        (Level::Reduced, Some(rule)) => format!(
             "减轻：在法定最低数额以下、法定最低数额的 {} 以上确定",
             rule.reduced_floor
         ),
+        (Level::Reduced, None) => "减轻：在法定最低数额以下、零以上确定".to_string(),
+        _ => String::new(),
     };
     cx.adjustment.level = level;
     cx.adjustment.rule = format!("{note}{rule_text}");
@@ -258,7 +418,7 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         format!("未发现从轻、减轻或从重情节；{}", cx.adjustment.rule)
     } else {
         let conflict = if mitigation != Level::None && aggravated {
-            match rule.conflict {
+            match conflict {
                 Conflict::Offset => "从轻（减轻）与从重情节并存，按本基准规则相互抵消一档；",
                 Conflict::MitigationPrevails => {
                     "从轻（减轻）与从重情节并存，按本基准规则从轻（减轻）优先；"
@@ -276,6 +436,7 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     cx.log(Step::Adjust, outcome, cites, sources, Vec::new());
 
     // Clamp: nothing above the statutory maximum; below the minimum only by 减轻, never to zero.
+    // A range wholly outside the statute is no recommendation at all.
     let clamped = match statutory {
         Some(st) if level == Level::Reduced => {
             let zero_to_min = Span {
@@ -284,10 +445,30 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
                 max: st.min,
                 max_inc: false,
             };
-            adjusted.within(&zero_to_min).unwrap_or(adjusted)
+            adjusted.within(&zero_to_min)
         }
-        Some(st) => adjusted.within(&st).unwrap_or(st),
-        None => adjusted,
+        Some(st) => adjusted.within(&st),
+        None => Some(adjusted),
+    };
+    let Some(clamped) = clamped else {
+        let st = statutory.map(|s| describe(&s.money())).unwrap_or_default();
+        cx.warnings.push(format!(
+            "调整后的幅度（{}）与法定幅度（{st}）不相交，基准有误，无法给出建议幅度",
+            describe(&adjusted.money())
+        ));
+        cx.pending
+            .push("调整后的幅度超出法定幅度，请核对裁量基准".to_string());
+        cx.log(
+            Step::Clamp,
+            format!(
+                "调整后的幅度（{}）与法定幅度（{st}）不相交，不能作为建议",
+                describe(&adjusted.money())
+            ),
+            vec![cx.item.penalty_basis.clone()],
+            Vec::new(),
+            Vec::new(),
+        );
+        return Ok(());
     };
     let clamp_text = match statutory {
         None => "法律未规定罚款数额，无法定幅度可校验；按本基准幅度执行".to_string(),

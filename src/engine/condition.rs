@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::case::{Case, FactValue};
+use super::facts::Facts;
+use crate::case::FactValue;
 use crate::pack::model::{Condition, Op};
 
 /// True, false, or unknown for lack of facts.
@@ -23,13 +24,14 @@ impl Tri {
     }
 }
 
-/// Evaluates a condition; `missing` collects the ids of facts that were needed but absent.
-pub fn eval(c: &Condition, case: &Case, missing: &mut BTreeSet<String>) -> Tri {
+/// Evaluates a condition; `missing` collects the ids of facts that were needed but absent
+/// (not entered, not derivable, or declared unknown — see [`Facts::is_unknown`]).
+pub(crate) fn eval(c: &Condition, facts: &Facts<'_>, missing: &mut BTreeSet<String>) -> Tri {
     match c {
         Condition::All { all } => {
             let mut out = Tri::True;
             for p in all {
-                match eval(p, case, missing) {
+                match eval(p, facts, missing) {
                     Tri::False => out = Tri::False,
                     Tri::Unknown if out == Tri::True => out = Tri::Unknown,
                     _ => {}
@@ -40,7 +42,7 @@ pub fn eval(c: &Condition, case: &Case, missing: &mut BTreeSet<String>) -> Tri {
         Condition::Any { any } => {
             let mut out = Tri::False;
             for p in any {
-                match eval(p, case, missing) {
+                match eval(p, facts, missing) {
                     Tri::True => out = Tri::True,
                     Tri::Unknown if out == Tri::False => out = Tri::Unknown,
                     _ => {}
@@ -48,20 +50,23 @@ pub fn eval(c: &Condition, case: &Case, missing: &mut BTreeSet<String>) -> Tri {
             }
             out
         }
-        Condition::Not { not } => match eval(not, case, missing) {
+        Condition::Not { not } => match eval(not, facts, missing) {
             Tri::True => Tri::False,
             Tri::False => Tri::True,
             Tri::Unknown => Tri::Unknown,
         },
-        Condition::Compare { fact, op, value } => match case.fact(fact) {
+        Condition::Compare { fact, op, value } => match facts.get(fact) {
             Some(FactValue::Number(n)) => {
                 let (a, b) = (n.0, value.0);
-                Tri::from(match op {
+                Tri::from(match op.resolve(facts.bounds) {
                     Op::Ge => a >= b,
                     Op::Gt => a > b,
                     Op::Le => a <= b,
                     Op::Lt => a < b,
                     Op::Eq => a == b,
+                    // resolve() leaves no word; were one left, its 民法典 reading.
+                    Op::Above => a >= b,
+                    Op::Below => a <= b,
                 })
             }
             _ => {
@@ -69,14 +74,14 @@ pub fn eval(c: &Condition, case: &Case, missing: &mut BTreeSet<String>) -> Tri {
                 Tri::Unknown
             }
         },
-        Condition::Flag { fact, is } => match case.fact(fact) {
+        Condition::Flag { fact, is } => match facts.get(fact) {
             Some(FactValue::Bool(b)) => Tri::from(b == *is),
             _ => {
                 missing.insert(fact.clone());
                 Tri::Unknown
             }
         },
-        Condition::OneOf { fact, one_of } => match case.fact(fact) {
+        Condition::OneOf { fact, one_of } => match facts.get(fact) {
             Some(FactValue::Text(t)) => Tri::from(one_of.iter().any(|o| o == &t)),
             Some(FactValue::Number(n)) => Tri::from(one_of.iter().any(|o| *o == n.to_string())),
             _ => {

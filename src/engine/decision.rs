@@ -34,6 +34,21 @@ pub struct Decisions {
     /// only, or no fine before a precondition — the step that decided it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decided_by: Option<DecidingStep>,
+    /// Facts derived from dates and quantities, with their inputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<DerivedFact>,
+    /// Facts that could not be established, and the row's rule applied for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<UnknownApplied>,
+    /// The row does not cover the case: where it goes instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referral: Option<Referral>,
+    /// The row's own 减轻 list applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reduction: Option<ReductionApplied>,
+    /// Circumstances the tier already counts, not applied again (不作重复评价).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_counted_again: Vec<String>,
     /// The pack sets no tiers for this item and party: discretion within the statutory range.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub untiered: bool,
@@ -88,6 +103,26 @@ pub struct FactUsed {
     pub unit: String,
     /// The value.
     pub value: FactValue,
+}
+
+/// A fact the engine derived from others (逾期天数, 违法次数, 占比 …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DerivedFact {
+    /// Fact id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Its unit.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// The value, when its inputs were entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Dec>,
+    /// The inputs as entered, e.g. "限期改正通知日期：2025年3月1日".
+    pub inputs: Vec<String>,
+    /// The inputs still missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<FactRef>,
 }
 
 /// Whether the period of art 36 had run.
@@ -380,5 +415,50 @@ pub struct ThresholdUsed {
     /// For 法人 or 其他组织 (true) or for 公民.
     pub organization: bool,
     /// Where the pack's threshold comes from.
+    pub basis: Basis,
+}
+
+/// A fact that could not be established, and what the row says then applies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct UnknownApplied {
+    /// Fact id.
+    pub fact: String,
+    /// Its label.
+    pub label: String,
+    /// The row's wording.
+    pub description: String,
+    /// The tier it applies, where it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
+}
+
+/// Where a case the row does not cover goes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Referral {
+    /// The row's wording.
+    pub description: String,
+    /// The item that applies instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The authority the case goes to (移送).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// Where the rule comes from.
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
+    pub basis: Basis,
+}
+
+/// A row of the item's own 减轻 list, applied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReductionApplied {
+    /// Its code.
+    pub code: String,
+    /// Its wording.
+    pub description: String,
+    /// Its basis.
+    #[serde(default, skip_serializing_if = "Basis::is_empty")]
     pub basis: Basis,
 }

@@ -31,6 +31,14 @@ pub enum EngineError {
         /// The item code.
         code: String,
     },
+    /// The case names a role the item does not have.
+    #[error("违法行为 {item} 没有当事人身份“{role}”")]
+    UnknownRole {
+        /// The item code.
+        item: String,
+        /// The role named.
+        role: String,
+    },
     /// A value of the case does not fit: a fact against its declaration, or an amount or age.
     #[error("{label}（{path}）：{message}")]
     BadFact {

@@ -99,7 +99,7 @@ pub(crate) fn mandatory(cx: &mut Ctx<'_>) -> bool {
             .exemptions
             .iter()
             .filter(|e| e.mandatory)
-            .find(|e| condition::eval(&e.when, case, &mut BTreeSet::new()) == Tri::True)
+            .find(|e| condition::eval(&e.when, &cx.facts, &mut BTreeSet::new()) == Tri::True)
             .map(row)
     };
     match hit {
@@ -150,7 +150,7 @@ pub(crate) fn discretionary(cx: &mut Ctx<'_>) -> Discretion {
             .exemptions
             .iter()
             .filter(|e| !e.mandatory)
-            .filter(|e| condition::eval(&e.when, case, &mut BTreeSet::new()) == Tri::True)
+            .filter(|e| condition::eval(&e.when, &cx.facts, &mut BTreeSet::new()) == Tri::True)
             .map(row),
     );
     if grounds.is_empty() {

@@ -7,9 +7,12 @@
 //! flags (arts 51, 57, 58, 63, 33 ¶3).
 
 pub mod adjust;
+pub mod benchmark;
 pub mod condition;
 pub mod decision;
 pub mod error;
+pub mod exclusion;
+pub mod facts;
 pub mod flags;
 pub mod gate;
 pub mod limitation;
@@ -22,10 +25,11 @@ pub mod tier;
 
 use crate::case::Case;
 use crate::pack::LoadedPack;
-use crate::pack::model::{Citation, FineRule, Item};
+use crate::pack::model::{Citation, FineRule, Item, PenaltyRule, Role, SplitRule};
 use crate::statute::Provision;
 use decision::*;
 use error::EngineError;
+use facts::Facts;
 use range::Span;
 use result::*;
 
@@ -37,6 +41,10 @@ pub(crate) struct Ctx<'a> {
     pub lp: &'a LoadedPack,
     pub case: &'a Case,
     pub item: &'a Item,
+    /// The case's facts for the item, with the derived ones and the unknown ones.
+    pub facts: Facts<'a>,
+    /// The party's role in a row that names several.
+    pub role: Option<&'a Role>,
     pub others: Vec<&'a Item>,
     pub rule: Option<&'a FineRule>,
     pub trace: Vec<TraceEntry>,
@@ -64,9 +72,22 @@ pub(crate) struct Ctx<'a> {
     pub fine: FineDecision,
     pub decided_by: Option<DecidingStep>,
     pub untiered: bool,
+    pub unknown_applied: Vec<UnknownApplied>,
+    pub referral: Option<Referral>,
+    pub reduction: Option<ReductionApplied>,
+    pub not_counted_again: Vec<String>,
+    /// What the chosen tier already counts (不作重复评价).
+    pub tier_counts: Vec<String>,
+    /// The chosen tier's own penalties, for the party's role.
+    pub tier_penalties: Vec<PenaltyRule>,
 }
 
 impl Ctx<'_> {
+    /// The pack's split rule, where it states one.
+    pub fn split(&self) -> Option<&SplitRule> {
+        self.lp.pack.rules.split.as_ref()
+    }
+
     /// Appends a trace entry.
     pub fn log(
         &mut self,
@@ -100,16 +121,49 @@ impl Ctx<'_> {
     }
 }
 
-/// Evaluates a case against a pack.
+/// Evaluates a case against a pack: for its party, and for each other party of the act in
+/// its own role (`co_parties`).
 pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError> {
+    let mut result = evaluate_party(lp, case)?;
+    for p in &case.parties {
+        result
+            .co_parties
+            .push(evaluate_party(lp, &case.for_party(p))?);
+    }
+    Ok(result)
+}
+
+/// The party's role: the one the case names, else the first the party's kind can play.
+fn role_of<'a>(item: &'a Item, case: &Case) -> Result<Option<&'a Role>, EngineError> {
+    if item.roles.is_empty() {
+        return Ok(None);
+    }
+    match &case.role {
+        Some(r) => item
+            .roles
+            .iter()
+            .find(|x| &x.id == r)
+            .map(Some)
+            .ok_or_else(|| EngineError::UnknownRole {
+                item: item.code.clone(),
+                role: r.clone(),
+            }),
+        None => Ok(item.roles.iter().find(|r| r.parties.covers(case.party))),
+    }
+}
+
+fn evaluate_party(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError> {
     limitation::check_dates(case)?;
     let (item, others, choice) = provision::pick(lp, case)?;
     provision::check_facts(item, case)?;
+    let role = role_of(item, case)?;
     let rules = &lp.pack.rules;
     let mut cx = Ctx {
         lp,
         case,
         item,
+        facts: Facts::new(case, item, &rules.bounds),
+        role,
         others,
         rule: None,
         trace: Vec::new(),
@@ -128,10 +182,14 @@ pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError>
             rule: String::new(),
             conflict: None,
             reduced_as_lighter: false,
-            scope: rules.adjust.scope,
+            scope: rules.adjust.as_ref().map(|a| a.scope).unwrap_or_default(),
             portion: None,
             reduced_floor: None,
-            basis: rules.adjust.basis.clone(),
+            basis: rules
+                .adjust
+                .as_ref()
+                .map(|a| a.basis.clone())
+                .unwrap_or_default(),
         },
         penalties: Vec::new(),
         personal_fine: None,
@@ -158,10 +216,20 @@ pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError>
         preconditions: Vec::new(),
         fine: FineDecision::NotReached,
         decided_by: None,
-        untiered: !item.tiers.iter().any(|t| t.parties.covers(case.party)),
+        untiered: false,
+        unknown_applied: Vec::new(),
+        referral: None,
+        reduction: None,
+        not_counted_again: Vec::new(),
+        tier_counts: Vec::new(),
+        tier_penalties: Vec::new(),
     };
+    cx.untiered = !tier::tiers_of(&cx)
+        .iter()
+        .any(|t| t.parties.covers(case.party));
     provision::edition(&mut cx);
     provision::trace(&mut cx)?;
+    provision::derived(&mut cx);
 
     let outcome = run(&mut cx)?;
     let flags = flags::flags(&mut cx, outcome)?;
@@ -170,6 +238,10 @@ pub fn evaluate(lp: &LoadedPack, case: &Case) -> Result<EvalResult, EngineError>
 
 /// The steps after the provision is known; returns the outcome.
 fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
+    if exclusion::excluded(cx) {
+        cx.decided_at(Step::Exclusion);
+        return Ok(Outcome::Referred);
+    }
     if limitation::barred(cx) {
         cx.decided_at(Step::Limitation);
         penalties::orders_only(cx, "不再给予行政处罚");
@@ -219,6 +291,16 @@ fn run(cx: &mut Ctx<'_>) -> Result<Outcome, EngineError> {
             penalties::confiscate_only(cx);
             return Ok(Outcome::CorrectionOnly);
         }
+        tier::TierResult::NoFine => {
+            cx.decided_at(Step::Tier);
+            penalties::collect(cx)?;
+            let penalised = cx.penalties.iter().any(|p| !p.kind.is_order());
+            return Ok(if penalised {
+                Outcome::NoFine
+            } else {
+                Outcome::CorrectionOnly
+            });
+        }
         tier::TierResult::Fine | tier::TierResult::Open => {}
     }
     adjust::apply(cx)?;
@@ -250,6 +332,12 @@ fn decision_basis(cx: &Ctx<'_>, outcome: Outcome, tier: Option<&TierInfo>) -> Ve
         }
     };
     match outcome {
+        Outcome::Referred => {
+            if let Some(c) = cx.referral.as_ref().and_then(|r| r.basis.citation.as_ref()) {
+                push(c);
+            }
+            push(&cx.item.penalty_basis);
+        }
         Outcome::TimeBarred => cx.limitation.citations.iter().for_each(&mut push),
         Outcome::NoPenalty | Outcome::MayNotPenalise => {
             match (&cx.gate.mandatory, cx.decided_by.as_ref().map(|d| d.step)) {
@@ -346,11 +434,21 @@ fn finish(cx: Ctx<'_>, outcome: Outcome, flags: Flags) -> EvalResult {
         fine: cx.fine.clone(),
         intended: intended(&cx),
         decided_by: cx.decided_by.clone(),
+        derived: cx.facts.record(cx.item),
+        unknown: cx.unknown_applied.clone(),
+        referral: cx.referral.clone(),
+        reduction: cx.reduction.clone(),
+        not_counted_again: cx.not_counted_again.clone(),
         untiered: cx.untiered,
         basis: decision_basis(&cx, outcome, cx.tier.as_ref()),
     };
+    let role = cx.role.map(|r| RoleRef {
+        id: r.id.clone(),
+        label: r.label.clone(),
+    });
     EvalResult {
         outcome,
+        role,
         summary,
         item: item_ref(cx.item),
         other_items: cx.others.iter().map(|i| item_ref(i)).collect(),
@@ -376,5 +474,6 @@ fn finish(cx: Ctx<'_>, outcome: Outcome, flags: Flags) -> EvalResult {
             engine_version: ENGINE_VERSION.to_string(),
             reference_only: meta.reference_only,
         },
+        co_parties: Vec::new(),
     }
 }

@@ -46,6 +46,11 @@ fn unconditional(cx: &mut Ctx<'_>, why: &str, keep: impl Fn(PenaltyKind) -> bool
         .penalties
         .iter()
         .filter(|r| keep(r.kind) && r.parties.covers(cx.case.party) && r.when.is_none())
+        .filter(|r| {
+            r.role
+                .as_deref()
+                .is_none_or(|want| cx.role.is_some_and(|x| x.id == want))
+        })
         .map(|r| out(cx.item, r, false))
         .collect();
     if !list.iter().any(|p| p.kind == PenaltyKind::OrderCorrection) {
@@ -86,31 +91,30 @@ pub(crate) fn confiscate_only(cx: &mut Ctx<'_>) {
 pub(crate) fn collect(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     let case = cx.case;
     let item = cx.item;
-    let tier = cx
-        .tier_code
-        .as_ref()
-        .and_then(|c| item.tiers.iter().find(|t| &t.code == c));
+    let tier_penalties = cx.tier_penalties.clone();
     // The item's and the tier's penalties, then those of the other provisions cited for the
     // same act: art 29 bars a second 罚款, not the other penalties they impose.
     let own = item
         .penalties
         .iter()
-        .chain(tier.into_iter().flat_map(|t| t.penalties.iter()))
+        .chain(tier_penalties.iter())
         .map(|r| (item, r));
     let others = cx
         .others
         .iter()
         .flat_map(|o| o.penalties.iter().map(move |r| (*o, r)));
     let mut list: Vec<PenaltyOut> = Vec::new();
+    let role = cx.role.map(|r| r.id.as_str());
     for (from, r) in own
         .chain(others)
         .filter(|(_, r)| r.parties.covers(case.party))
+        .filter(|(_, r)| r.role.as_deref().is_none_or(|want| Some(want) == role))
     {
         let mut missing = BTreeSet::new();
         let t = r
             .when
             .as_ref()
-            .map_or(Tri::True, |c| condition::eval(c, case, &mut missing));
+            .map_or(Tri::True, |c| condition::eval(c, &cx.facts, &mut missing));
         let p = match t {
             Tri::True => out(from, r, false),
             Tri::Unknown => out(from, r, true),

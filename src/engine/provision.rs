@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use super::decision::{ProvisionChoice, ProvisionMax};
 use super::error::{CaseField, EngineError};
+use super::facts::Facts;
 use super::result::Step;
 use super::{Ctx, statutory};
 use crate::case::{Case, FactValue};
@@ -41,7 +42,8 @@ pub(crate) fn pick<'a>(
     let compared: Vec<ProvisionMax> = items
         .iter()
         .map(|item| {
-            let (max, missing) = statutory::max_amount(item, case);
+            let facts = Facts::new(case, item, &lp.pack.rules.bounds);
+            let (max, missing) = statutory::max_amount(item, &facts, role_of_case(item, case));
             ProvisionMax {
                 code: item.code.clone(),
                 max: max.map(Dec),
@@ -98,6 +100,24 @@ pub(crate) fn check_facts(item: &Item, case: &Case) -> Result<(), EngineError> {
             (FactKind::Choice { options }, _) => {
                 return bad(format!("应为以下选项之一：{}", options.join("、")));
             }
+            (FactKind::Date, FactValue::Text(t)) => {
+                if let Err(e) = t.parse::<crate::date::Date>() {
+                    return bad(e);
+                }
+            }
+            (FactKind::Date, _) => return bad("应为日期（YYYY-MM-DD）".into()),
+            (FactKind::Dates, FactValue::List(list)) => {
+                for t in list {
+                    if let Err(e) = t.parse::<crate::date::Date>() {
+                        return bad(e);
+                    }
+                }
+            }
+            (FactKind::Dates, FactValue::Text(_)) => {}
+            (FactKind::Dates, _) => return bad("应为日期列表（YYYY-MM-DD）".into()),
+            (FactKind::Derived { .. }, _) => {
+                return bad("由其他事实推算得出，不应直接填写".into());
+            }
         }
     }
     let other = |field: CaseField, name: &str, label: &str, message: &str| {
@@ -131,6 +151,49 @@ pub(crate) fn check_facts(item: &Item, case: &Case) -> Result<(), EngineError> {
         return other(CaseField::Age, "age", "年龄", "年龄不合理");
     }
     Ok(())
+}
+
+/// The role a case's party plays in an item, for comparing provisions before the item is
+/// chosen (a role the item does not have counts as none).
+fn role_of_case<'a>(item: &'a Item, case: &Case) -> Option<&'a crate::pack::model::Role> {
+    match &case.role {
+        Some(r) => item.roles.iter().find(|x| &x.id == r),
+        None => item.roles.iter().find(|r| r.parties.covers(case.party)),
+    }
+}
+
+/// Records the facts derived from dates and quantities, with their inputs.
+pub(crate) fn derived(cx: &mut Ctx<'_>) {
+    let record = cx.facts.record(cx.item);
+    if record.is_empty() {
+        return;
+    }
+    let mut parts = Vec::new();
+    let mut facts = Vec::new();
+    for d in &record {
+        match &d.value {
+            Some(v) => {
+                parts.push(format!("{}为{}{}", d.label, v, d.unit));
+                facts.extend(d.inputs.iter().map(|i| (d.label.clone(), i.clone())));
+            }
+            None => parts.push(format!(
+                "{}待计算（须填写{}）",
+                d.label,
+                d.missing
+                    .iter()
+                    .map(|m| m.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )),
+        }
+    }
+    cx.log(
+        Step::Derive,
+        format!("依已填写的日期和数量推算：{}", parts.join("；")),
+        vec![cx.item.penalty_basis.clone()],
+        Vec::new(),
+        facts,
+    );
 }
 
 /// Warns when the pack was not in force on the date of the act or of the decision.

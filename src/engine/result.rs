@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::decision::{Decisions, FactUsed, FlagGround};
 use crate::num::{Dec, Fraction};
-use crate::pack::model::{AdjustScope, Basis, Citation, Conflict, PenaltyKind, TierOutcome};
+use crate::pack::model::{
+    AdjustScope, Basis, Citation, Conflict, PenaltyKind, Publicity, TierOutcome,
+};
 
 /// What the case comes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -25,6 +27,8 @@ pub enum Outcome {
     TimeBarred,
     /// Facts or a choice are missing; see `pending`.
     Pending,
+    /// The row does not cover the case: another item applies, or another authority (移送).
+    Referred,
 }
 
 impl Outcome {
@@ -38,6 +42,7 @@ impl Outcome {
             Outcome::MayNotPenalise => "可以不予行政处罚",
             Outcome::TimeBarred => "超过追责时效，不再给予行政处罚",
             Outcome::Pending => "待补充",
+            Outcome::Referred => "不属本项：适用其他规定或者移送",
         }
     }
 
@@ -51,6 +56,7 @@ impl Outcome {
             Outcome::MayNotPenalise => "may_not_penalise",
             Outcome::TimeBarred => "time_barred",
             Outcome::Pending => "pending",
+            Outcome::Referred => "referred",
         }
     }
 }
@@ -76,6 +82,22 @@ pub enum TierChoice {
     Automatic,
     /// By the officer (qualitative wording).
     Officer,
+    /// By an overriding circumstance ("或…的"), whatever the quantitative conditions say.
+    Override,
+    /// By the row's rule for a fact that cannot be established.
+    Unknown,
+}
+
+impl TierChoice {
+    /// How the tier was chosen, in Chinese.
+    pub fn label(self) -> &'static str {
+        match self {
+            TierChoice::Automatic => "按数量条件自动判定",
+            TierChoice::Officer => "执法人员选择",
+            TierChoice::Override => "具有优先适用的情形",
+            TierChoice::Unknown => "事实无法查清时的规定",
+        }
+    }
 }
 
 /// The tier applied.
@@ -92,6 +114,9 @@ pub struct TierInfo {
     /// The tier's quantitative condition in words, where it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
+    /// Its overriding circumstance in words ("或…的"), where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overrides: Option<String>,
     /// The facts it was decided on (entered values of the facts its condition reads).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<FactUsed>,
@@ -103,15 +128,21 @@ pub struct TierInfo {
     /// For a band of the pack's split rule: the rule's name and basis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub split: Option<SplitRef>,
+    /// The tier's 违法行为分类.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    /// How long the penalty is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publicity: Option<Publicity>,
 }
 
-/// The pack's 从轻 / 一般 / 从重 split rule, as a tier's band uses it.
+/// The pack's split rule, as a tier's band uses it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SplitRef {
     /// The rule's name, e.g. "三等分".
     pub name: String,
-    /// The band as a [from, to] fraction of the statutory range.
-    pub band: [Fraction; 2],
+    /// The band's name in it.
+    pub band: String,
     /// Where the rule comes from.
     pub basis: Basis,
 }
@@ -318,6 +349,10 @@ pub enum Step {
     PersonalFine,
     /// Procedural flags.
     Flags,
+    /// Facts derived from dates and quantities.
+    Derive,
+    /// The row's exclusions (不属本项 / 移送).
+    Exclusion,
 }
 
 impl Step {
@@ -340,6 +375,8 @@ impl Step {
             Step::Confiscation => "没收违法所得",
             Step::PersonalFine => "对责任人员的罚款",
             Step::Flags => "程序提示",
+            Step::Derive => "推算事实",
+            Step::Exclusion => "适用范围",
         }
     }
 }
@@ -391,11 +428,23 @@ pub struct ItemRef {
     pub penalty_basis: Citation,
 }
 
+/// A party's role in the row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RoleRef {
+    /// Role id.
+    pub id: String,
+    /// The row's wording, e.g. "施工单位".
+    pub label: String,
+}
+
 /// The evaluation result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvalResult {
     /// Outcome.
     pub outcome: Outcome,
+    /// The party's role, in a row that names several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<RoleRef>,
     /// One-line summary in Chinese.
     pub summary: String,
     /// The item applied.
@@ -441,4 +490,7 @@ pub struct EvalResult {
     pub trace: Vec<TraceEntry>,
     /// Provenance.
     pub provenance: Provenance,
+    /// The results of the act's other parties (each in its own role).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_parties: Vec<EvalResult>,
 }

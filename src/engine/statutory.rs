@@ -12,11 +12,12 @@ use super::decision::{
     PreconditionStatus,
 };
 use super::error::EngineError;
+use super::facts::Facts;
 use super::range::{Span, overflow};
 use super::result::Step;
-use crate::case::{Case, FactValue};
+use crate::case::FactValue;
 use crate::num::Dec;
-use crate::pack::model::{FineForm, FineRule, Item};
+use crate::pack::model::{FineForm, FineRule, Item, Role};
 use crate::wording::{describe, fact_label, fact_unit, yuan};
 
 /// Whether the preconditions hold.
@@ -39,7 +40,7 @@ pub(crate) fn preconditions(cx: &mut Ctx<'_>) -> Pre {
     let mut parts = Vec::new();
     for p in &item.preconditions {
         let mut missing = BTreeSet::new();
-        let status = match condition::eval(&p.when, cx.case, &mut missing) {
+        let status = match condition::eval(&p.when, &cx.facts, &mut missing) {
             Tri::True => {
                 parts.push(format!("已具备“{}”", p.label));
                 PreconditionStatus::Met
@@ -78,24 +79,16 @@ pub(crate) fn preconditions(cx: &mut Ctx<'_>) -> Pre {
     result
 }
 
-/// A number fact's value.
-pub(crate) fn number(case: &Case, id: &str) -> Option<Decimal> {
-    match case.fact(id) {
-        Some(FactValue::Number(n)) => Some(n.0),
-        _ => None,
-    }
-}
-
 /// Multiplies a scale value (%, 倍, 元 per unit) by its base to get 元.
 pub(crate) fn to_yuan(
     form: &FineForm,
-    case: &Case,
+    facts: &Facts<'_>,
     v: Decimal,
 ) -> Option<Result<Decimal, EngineError>> {
     let (base, divisor) = match form {
-        FineForm::Percent { base, .. } => (number(case, base)?, Decimal::ONE_HUNDRED),
-        FineForm::Multiple { base, .. } => (number(case, base)?, Decimal::ONE),
-        FineForm::PerUnit { quantity, .. } => (number(case, quantity)?, Decimal::ONE),
+        FineForm::Percent { base, .. } => (facts.number(base)?, Decimal::ONE_HUNDRED),
+        FineForm::Multiple { base, .. } => (facts.number(base)?, Decimal::ONE),
+        FineForm::PerUnit { quantity, .. } => (facts.number(quantity)?, Decimal::ONE),
         _ => return Some(Ok(v)),
     };
     Some(
@@ -115,7 +108,7 @@ pub(crate) fn base_fact(form: &FineForm) -> Option<&str> {
 }
 
 /// The statutory span of a form; None for an unspecified amount or a missing base.
-pub(crate) fn span_of(form: &FineForm, case: &Case) -> Option<Result<Span, EngineError>> {
+pub(crate) fn span_of(form: &FineForm, facts: &Facts<'_>) -> Option<Result<Span, EngineError>> {
     let (min, max) = match form {
         FineForm::Range { min, max } => (Some(min.0), max.0),
         FineForm::MaxOnly { max } => (None, max.0),
@@ -125,12 +118,12 @@ pub(crate) fn span_of(form: &FineForm, case: &Case) -> Option<Result<Span, Engin
         FineForm::Fixed { amount } => (Some(amount.0), amount.0),
         FineForm::Unspecified { .. } => return None,
     };
-    let hi = match to_yuan(form, case, max)? {
+    let hi = match to_yuan(form, facts, max)? {
         Ok(v) => v,
         Err(e) => return Some(Err(e)),
     };
     let span = match min {
-        Some(m) => match to_yuan(form, case, m)? {
+        Some(m) => match to_yuan(form, facts, m)? {
             Ok(lo) => Span::closed(lo, hi),
             Err(e) => return Some(Err(e)),
         },
@@ -145,18 +138,31 @@ pub(crate) fn span_of(form: &FineForm, case: &Case) -> Option<Result<Span, Engin
     Some(Ok(span))
 }
 
-/// The fine rules for this party whose branch condition holds or is unknown.
+/// Whether a fine or penalty rule naming `rule_role` applies to the party's role: a rule with
+/// no role is the principal role's (the item's first, or the only party).
+pub(crate) fn role_matches(item: &Item, rule_role: Option<&str>, role: Option<&Role>) -> bool {
+    match (rule_role, role) {
+        (None, None) => true,
+        (None, Some(r)) => item.roles.first().is_none_or(|first| first.id == r.id),
+        (Some(want), Some(r)) => want == r.id,
+        (Some(_), None) => false,
+    }
+}
+
+/// The fine rules for this party and role whose branch condition holds or is unknown.
 pub(crate) fn rules_for<'a>(
     item: &'a Item,
-    case: &Case,
+    facts: &Facts<'_>,
+    role: Option<&Role>,
 ) -> Vec<(&'a FineRule, Tri, BTreeSet<String>)> {
     item.fines
         .iter()
-        .filter(|r| r.parties.covers(case.party))
+        .filter(|r| r.parties.covers(facts.case.party))
+        .filter(|r| role_matches(item, r.role.as_deref(), role))
         .map(|r| {
             let mut missing = BTreeSet::new();
             let t = match &r.when {
-                Some(c) => condition::eval(c, case, &mut missing),
+                Some(c) => condition::eval(c, facts, &mut missing),
                 None => Tri::True,
             };
             (r, t, missing)
@@ -168,8 +174,12 @@ pub(crate) fn rules_for<'a>(
 /// The statutory maximum in 元, for choosing among provisions (art 29), or the facts needed to
 /// compute it: a base fact of a decided rule, or the facts that decide a branch. Neither: the
 /// item sets no fine for this case.
-pub(crate) fn max_amount(item: &Item, case: &Case) -> (Option<Decimal>, Vec<FactRef>) {
-    let rules = rules_for(item, case);
+pub(crate) fn max_amount(
+    item: &Item,
+    facts: &Facts<'_>,
+    role: Option<&Role>,
+) -> (Option<Decimal>, Vec<FactRef>) {
+    let rules = rules_for(item, facts, role);
     let mut missing: Vec<FactRef> = Vec::new();
     let mut need = |id: &str| {
         if !missing.iter().any(|f| f.id == id) {
@@ -179,7 +189,7 @@ pub(crate) fn max_amount(item: &Item, case: &Case) -> (Option<Decimal>, Vec<Fact
     let mut max: Option<Decimal> = None;
     for (r, t, m) in &rules {
         match t {
-            Tri::True => match span_of(&r.form, case) {
+            Tri::True => match span_of(&r.form, facts) {
                 Some(Ok(s)) => max = Some(max.map_or(s.max, |x| x.max(s.max))),
                 Some(Err(_)) => {}
                 None => {
@@ -211,7 +221,7 @@ pub(crate) fn form_words(form: &FineForm, item: &Item) -> String {
 pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     let item = cx.item;
     let case = cx.case;
-    let rules = rules_for(item, case);
+    let rules = rules_for(item, &cx.facts, cx.role);
     let none = |cx: &mut Ctx<'_>, reason: NoFineReason, text: &str| {
         cx.no_fine_in_law = true;
         cx.fine = FineDecision::None { reason, base: None };
@@ -227,7 +237,11 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         none(cx, NoFineReason::NoFine, "处罚依据未规定罚款");
         return Ok(());
     }
-    if item.fines.iter().all(|r| !r.parties.covers(case.party)) {
+    if item
+        .fines
+        .iter()
+        .all(|r| !r.parties.covers(case.party) || !role_matches(item, r.role.as_deref(), cx.role))
+    {
         none(
             cx,
             NoFineReason::NotForParty,
@@ -276,7 +290,7 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         id: b.to_string(),
         label: fact_label(item, b).to_string(),
         unit: fact_unit(item, b).to_string(),
-        value: number(case, b).map(Dec),
+        value: cx.facts.number(b).map(Dec),
     });
     let facts: Vec<(String, String)> = base
         .iter()
@@ -321,7 +335,7 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
         return Ok(());
     }
     cx.fine = FineDecision::Applied(Box::new(applied));
-    match span_of(&rule.form, case) {
+    match span_of(&rule.form, &cx.facts) {
         Some(Ok(span)) => {
             cx.statutory = Some(span);
             // A form in 元 states the range itself; one on a base states it once computed.

@@ -19,13 +19,13 @@ pub enum PackError {
         message: String,
     },
     /// The pack uses a format version this program does not know.
-    #[error("{file}：格式版本 {found} 不受支持（本程序支持版本 {supported}）")]
+    #[error("{file}：格式版本 {found} 不受支持（本程序支持版本 1 至 {supported}）")]
     Version {
         /// File name or URL.
         file: String,
         /// Version found.
         found: u32,
-        /// Version supported.
+        /// The newest version supported (1 to this).
         supported: u32,
     },
 }

@@ -12,12 +12,15 @@
 
 use std::marker::PhantomData;
 
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{Error, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use schemars::JsonSchema;
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::model::{
-    BandName, Citation, Condition, FactDef, FactKind, FineForm, FineRule, Op, Parties, TierOutcome,
+    Band, BandPoint, Bands, Citation, Condition, Derivation, FactDef, FactKind, FineForm, FineRule,
+    Op, Operand, Parties, TierOutcome,
 };
 use crate::num::{Dec, Fraction};
 
@@ -85,6 +88,7 @@ enum FormTag {
 struct FineRuleFields {
     #[serde(default)]
     parties: Parties,
+    role: Option<String>,
     form: FormTag,
     min: Option<Dec>,
     max: Option<Dec>,
@@ -160,6 +164,7 @@ impl TryFrom<FineRuleFields> for FineRule {
         };
         Ok(FineRule {
             parties: f.parties,
+            role: f.role,
             form,
             mandatory: f.mandatory,
             when: f.when,
@@ -177,6 +182,9 @@ enum FactTag {
     Number,
     Bool,
     Choice,
+    Date,
+    Dates,
+    Derived,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +196,7 @@ struct FactDefFields {
     kind: FactTag,
     unit: Option<String>,
     options: Option<Vec<String>>,
+    derive: Option<Derivation>,
     help: Option<String>,
 }
 
@@ -200,11 +209,18 @@ impl<'de> Deserialize<'de> for FactDef {
 impl TryFrom<FactDefFields> for FactDef {
     type Error = String;
     fn try_from(f: FactDefFields) -> Result<Self, String> {
-        let present = [("unit", f.unit.is_some()), ("options", f.options.is_some())];
+        let present = [
+            ("unit", f.unit.is_some()),
+            ("options", f.options.is_some()),
+            ("derive", f.derive.is_some()),
+        ];
         let (v, takes): (&str, &[&str]) = match f.kind {
             FactTag::Number => ("type 为 number 时", &["unit"]),
             FactTag::Bool => ("type 为 bool 时", &[]),
             FactTag::Choice => ("type 为 choice 时", &["options"]),
+            FactTag::Date => ("type 为 date 时", &[]),
+            FactTag::Dates => ("type 为 dates 时", &[]),
+            FactTag::Derived => ("type 为 derived 时", &["derive", "unit"]),
         };
         refuse(v, &present, takes)?;
         let kind = match f.kind {
@@ -214,6 +230,12 @@ impl TryFrom<FactDefFields> for FactDef {
             FactTag::Bool => FactKind::Bool,
             FactTag::Choice => FactKind::Choice {
                 options: need(f.options, v, "options")?,
+            },
+            FactTag::Date => FactKind::Date,
+            FactTag::Dates => FactKind::Dates,
+            FactTag::Derived => FactKind::Derived {
+                derive: need(f.derive, v, "derive")?,
+                unit: need(f.unit, v, "unit")?,
             },
         };
         Ok(FactDef {
@@ -235,6 +257,8 @@ enum OutcomeTag {
     Portion,
     Range,
     Fixed,
+    Point,
+    NoFine,
     CorrectionOnly,
     NoPenalty,
 }
@@ -244,7 +268,8 @@ enum OutcomeTag {
 struct OutcomeFields {
     #[serde(rename = "type")]
     kind: OutcomeTag,
-    band: Option<BandName>,
+    band: Option<String>,
+    at: Option<BandPoint>,
     from: Option<Fraction>,
     to: Option<Fraction>,
     min: Option<Dec>,
@@ -275,12 +300,15 @@ impl TryFrom<OutcomeFields> for TierOutcome {
                     || f.max_inclusive.is_some(),
             ),
             ("value", f.value.is_some()),
+            ("at", f.at.is_some()),
         ];
         let (v, takes): (&str, &[&str]) = match f.kind {
             OutcomeTag::Band => ("type 为 band 时", &["band"]),
             OutcomeTag::Portion => ("type 为 portion 时", &["from/to"]),
             OutcomeTag::Range => ("type 为 range 时", &["min/max"]),
             OutcomeTag::Fixed => ("type 为 fixed 时", &["value"]),
+            OutcomeTag::Point => ("type 为 point 时", &["at"]),
+            OutcomeTag::NoFine => ("type 为 no_fine 时", &[]),
             OutcomeTag::CorrectionOnly => ("type 为 correction_only 时", &[]),
             OutcomeTag::NoPenalty => ("type 为 no_penalty 时", &[]),
         };
@@ -295,13 +323,17 @@ impl TryFrom<OutcomeFields> for TierOutcome {
             },
             OutcomeTag::Range => TierOutcome::Range {
                 min: f.min,
-                min_inclusive: f.min_inclusive.unwrap_or(true),
+                min_inclusive: f.min_inclusive,
                 max: need(f.max, v, "max")?,
-                max_inclusive: f.max_inclusive.unwrap_or(true),
+                max_inclusive: f.max_inclusive,
             },
             OutcomeTag::Fixed => TierOutcome::Fixed {
                 value: need(f.value, v, "value")?,
             },
+            OutcomeTag::Point => TierOutcome::Point {
+                at: need(f.at, v, "at")?,
+            },
+            OutcomeTag::NoFine => TierOutcome::NoFine,
             OutcomeTag::CorrectionOnly => TierOutcome::CorrectionOnly,
             OutcomeTag::NoPenalty => TierOutcome::NoPenalty,
         })
@@ -350,5 +382,186 @@ impl TryFrom<ConditionFields> for Condition {
             },
             _ => Err(shape()),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bands: format 1's object {lower, middle, upper} of [from, to], or format 2's list of bands;
+// a band's point: a fraction of the span ("1/3") or of the maximum ({"of_max": "0.3"}).
+
+impl Serialize for BandPoint {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            BandPoint::Span(f) => f.serialize(s),
+            BandPoint::OfMax(f) => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("of_max", f)?;
+                m.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for BandPoint {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = BandPoint;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("比例（如 \"1/3\"、\"30%\"）或 {\"of_max\": 比例}")
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<BandPoint, E> {
+                v.parse().map(BandPoint::Span).map_err(E::custom)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<BandPoint, A::Error> {
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct OfMax {
+                    of_max: Fraction,
+                }
+                let o = OfMax::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(BandPoint::OfMax(o.of_max))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for BandPoint {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BandPoint".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let fraction = g.subschema_for::<Fraction>();
+        schemars::json_schema!({
+            "description": "区间上的一点：法定幅度（最低额至最高额）的比例，如 \"1/3\"；或最高额的比例 {\"of_max\": \"0.3\"}",
+            "anyOf": [fraction, {
+                "type": "object",
+                "properties": { "of_max": fraction },
+                "required": ["of_max"],
+                "additionalProperties": false
+            }]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Bands {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Bands;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("档次列表，或 {\"lower\", \"middle\", \"upper\"}")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Bands, A::Error> {
+                Vec::<Band>::deserialize(SeqAccessDeserializer::new(seq)).map(|list| Bands {
+                    list,
+                    by_name: false,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Bands, A::Error> {
+                // Format 1: three bands by name.
+                #[derive(Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Three {
+                    lower: [Fraction; 2],
+                    middle: [Fraction; 2],
+                    upper: [Fraction; 2],
+                }
+                let t = Three::deserialize(MapAccessDeserializer::new(map))?;
+                let band = |name: &str, label: &str, [from, to]: [Fraction; 2]| Band {
+                    name: name.to_string(),
+                    label: Some(label.to_string()),
+                    from: BandPoint::Span(from),
+                    to: BandPoint::Span(to),
+                    from_inclusive: None,
+                    to_inclusive: None,
+                };
+                Ok(Bands {
+                    list: vec![
+                        band("lower", "从轻", t.lower),
+                        band("middle", "一般", t.middle),
+                        band("upper", "从重", t.upper),
+                    ],
+                    by_name: true,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Bands {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Bands".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let band = g.subschema_for::<Band>();
+        let pair = g.subschema_for::<[Fraction; 2]>();
+        schemars::json_schema!({
+            "description": "档次，自低至高；格式 1 的 {lower, middle, upper} 仍可读取",
+            "anyOf": [
+                { "type": "array", "items": band },
+                {
+                    "type": "object",
+                    "properties": { "lower": pair, "middle": pair, "upper": pair },
+                    "required": ["lower", "middle", "upper"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operand: a number, or the id of a number fact.
+
+impl Serialize for Operand {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Operand::Value(v) => v.serialize(s),
+            Operand::Fact(id) => s.serialize_str(id),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Operand {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Operand;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("数字或数字事实的编号")
+            }
+            fn visit_u64<E: Error>(self, v: u64) -> Result<Operand, E> {
+                Ok(Operand::Value(Dec(v.into())))
+            }
+            fn visit_i64<E: Error>(self, v: i64) -> Result<Operand, E> {
+                Ok(Operand::Value(Dec(v.into())))
+            }
+            fn visit_f64<E: Error>(self, v: f64) -> Result<Operand, E> {
+                Err(E::custom(crate::num::float_message(v)))
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<Operand, E> {
+                Ok(match crate::num::parse_decimal(v) {
+                    Ok(n) => Operand::Value(Dec(n)),
+                    Err(_) => Operand::Fact(v.to_string()),
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Operand {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Operand".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let dec = g.subschema_for::<Dec>();
+        schemars::json_schema!({
+            "description": "数字，或数字事实的编号",
+            "anyOf": [dec, { "type": "string" }]
+        })
     }
 }

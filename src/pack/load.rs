@@ -3,7 +3,7 @@
 use sha2::{Digest, Sha256};
 
 use super::error::PackError;
-use super::model::{FORMAT_VERSION, Pack};
+use super::model::{FORMAT_VERSION, OLDEST_FORMAT_VERSION, Pack};
 
 /// A parsed pack with its identity.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +66,7 @@ pub fn load_pack_hashed(file: &str, text: &str, hash: String) -> Result<LoadedPa
 }
 
 fn finish(file: &str, pack: Pack, hash: String) -> Result<LoadedPack, PackError> {
-    if pack.format_version != FORMAT_VERSION {
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&pack.format_version) {
         return Err(PackError::Version {
             file: file.to_string(),
             found: pack.format_version,

@@ -22,10 +22,12 @@
 //! | 案号 | reference | text |
 //! | 违法行为编码 | items | item codes, separated by 、，,；; or spaces (required) |
 //! | 当事人类型 | party | 公民 / 个人, 法人 / 单位, 其他组织 (or citizen, legal_person, other_organization) (required) |
+//! | 当事人角色 | role | the row's role id (施工单位 …), where the row names several |
 //! | 年龄 | age | whole years |
 //! | 违法行为发生日期, 违法行为终了日期, 发现日期 | dates | 2025-03-01, 2025/3/1, 2025年3月1日 |
 //! | 危害生命健康或金融安全 | grave_harm | 是 / 否 |
-//! | 案件事实 | facts | `id=value；id=value` (numbers, 是 / 否, or choice text) |
+//! | 案件事实 | facts | `id=value；id=value` (numbers, 是 / 否, choice text, or choices `a|b`) |
+//! | 无法查清的事实 | unknown | fact ids |
 //! | 法定情节 | circumstances | ids or labels of arts 32–33 (违法行为轻微、及时改正 …) |
 //! | 裁量情节 | factors | the pack's factor ids or labels |
 //! | 裁量阶次 | tier | tier code |
@@ -83,12 +85,14 @@ fields! {
     Reference = "案号",
     Items = "违法行为编码",
     Party = "当事人类型",
+    Role = "当事人角色",
     Age = "年龄",
     Occurred = "违法行为发生日期",
     Ended = "违法行为终了日期",
     Discovered = "发现日期",
     GraveHarm = "危害生命健康或金融安全",
     Facts = "案件事实",
+    Unknown = "无法查清的事实",
     Circumstances = "法定情节",
     Factors = "裁量情节",
     Tier = "裁量阶次",
@@ -380,6 +384,15 @@ fn party(t: &str) -> Result<PartyKind, String> {
 }
 
 fn fact_value(t: &str) -> FactValue {
+    if t.contains('|') {
+        return FactValue::List(
+            t.split('|')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(str::to_string)
+                .collect(),
+        );
+    }
     match yes_no(t) {
         Ok(b) if !t.trim().chars().all(|c| c.is_ascii_digit()) => FactValue::Bool(b),
         _ => match amount(t) {
@@ -601,6 +614,9 @@ pub fn read_row(
         illegal_gains: r.get(Field::IllegalGains, amount)?,
         gains_to_be_returned: r.flag(Field::GainsToBeReturned)?,
         intended_fine: None,
+        role: r.text(Field::Role).map(str::to_string),
+        parties: Vec::new(),
+        unknown: r.list(Field::Unknown, |t| Ok(t.to_string()))?,
     };
 
     let amounts = r.list(Field::Fine, amount)?;
@@ -732,6 +748,7 @@ pub fn export_row(dc: &DecidedCase) -> Vec<String> {
         FactValue::Bool(b) => yes(*b),
         FactValue::Number(n) => n.to_string(),
         FactValue::Text(t) => t.clone(),
+        FactValue::List(v) => v.join("|"),
     };
     let circ: Vec<String> = Circumstances::NAMES
         .iter()
@@ -750,6 +767,7 @@ pub fn export_row(dc: &DecidedCase) -> Vec<String> {
             Field::Reference => dc.reference.clone().unwrap_or_default(),
             Field::Items => c.items.join("、"),
             Field::Party => c.party.label().to_string(),
+            Field::Role => c.role.clone().unwrap_or_default(),
             Field::Age => c.age.map(|a| a.to_string()).unwrap_or_default(),
             Field::Occurred => date(c.dates.occurred),
             Field::Ended => date(c.dates.ended),
@@ -761,6 +779,7 @@ pub fn export_row(dc: &DecidedCase) -> Vec<String> {
                     .map(|(k, v)| format!("{k}={}", fact(v)))
                     .collect(),
             ),
+            Field::Unknown => c.unknown.join("、"),
             Field::Circumstances => circ.join("、"),
             Field::Factors => c.factors.join("、"),
             Field::Tier => c.tier.clone().unwrap_or_default(),

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::template::render;
 use super::{
     DECISION, Draft, FACTS, NO_PENALTY_DECISION, NO_PENALTY_REASONING, NOTICE, PENALTY, REASONING,
-    Section, SectionSpec, VIOLATION,
+    REFERRAL, Section, SectionSpec, VIOLATION,
 };
 use crate::case::{Case, FactValue};
 use crate::date::Date;
@@ -31,7 +31,8 @@ pub(super) struct Builder<'a> {
     pub party: String,
 }
 
-pub(super) type Values = Vec<(&'static str, String)>;
+/// A section's placeholder values: (name, text).
+pub type Values = Vec<(&'static str, String)>;
 
 /// Builds the reasoning text of a result. Never fails: what cannot be known is left as a
 /// 【】 blank for the officer.
@@ -49,6 +50,9 @@ pub fn draft(pack: &LoadedPack, case: &Case, result: &EvalResult) -> Draft {
         b.section(&VIOLATION, None, &common, b.violation()),
     ];
     match result.outcome {
+        Outcome::Referred => {
+            sections.push(b.section(&REFERRAL, None, &common, b.referral()));
+        }
         Outcome::NoPenalty | Outcome::MayNotPenalise | Outcome::TimeBarred => {
             let title = match result.outcome {
                 Outcome::MayNotPenalise => "可以不予处罚理由",
@@ -75,6 +79,37 @@ pub fn draft(pack: &LoadedPack, case: &Case, result: &EvalResult) -> Draft {
         }
     }
     Draft { sections }
+}
+
+/// The values a section's template is filled from — its own placeholders (see [`SECTIONS`]),
+/// not the common ones — exactly as the draft computes them, so that the officer's documents
+/// word the same decisions without wording them twice. `None` for an unknown section key.
+///
+/// [`SECTIONS`]: super::SECTIONS
+pub fn section_values(
+    pack: &LoadedPack,
+    case: &Case,
+    result: &EvalResult,
+    key: &str,
+) -> Option<Values> {
+    let b = Builder {
+        lp: pack,
+        case,
+        r: result,
+        item: pack.item(&result.item.code),
+        party: "【当事人名称】".to_string(),
+    };
+    Some(match key {
+        "facts" => b.facts(),
+        "violation_basis" => b.violation(),
+        "penalty_basis" => b.penalty(),
+        "reasoning" => b.reasoning(),
+        "decision" => b.decision(),
+        "notice" => b.notice(),
+        "no_penalty_reasoning" => b.no_penalty_reasoning(&b.grounds()),
+        "no_penalty_decision" => b.no_penalty_decision(),
+        _ => return None,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,7 +249,22 @@ impl<'a> Builder<'a> {
             (FactValue::Number(n), _) => format!("{label}为{n}"),
             (FactValue::Bool(true), _) => format!("当事人存在{}", circumstance(label)),
             (FactValue::Bool(false), _) => format!("当事人不存在{}", circumstance(label)),
+            (FactValue::Text(t), Some(FactKind::Date)) => match t.parse::<Date>() {
+                Ok(d) => format!("{label}为{}", d.chinese()),
+                Err(_) => format!("{label}为“{t}”"),
+            },
             (FactValue::Text(t), _) => format!("{label}为“{t}”"),
+            (FactValue::List(v), _) => {
+                let shown: Vec<String> = v
+                    .iter()
+                    .map(|t| {
+                        t.parse::<Date>()
+                            .map(Date::chinese)
+                            .unwrap_or_else(|_| t.clone())
+                    })
+                    .collect();
+                format!("{label}为{}", shown.join("、"))
+            }
         }
     }
 

@@ -11,7 +11,8 @@
 //! the 从轻 / 减轻 / 从重 rule applied, the hearing grounds, the basis of the decision — is read
 //! from the result's recorded decisions ([`crate::engine::decision`]); the draft never
 //! evaluates a pack condition. One file per section: [`facts`](self) 违法事实, violation 违法依据,
-//! penalty 处罚依据, reasoning 裁量理由, decision 处罚决定, notice 告知, no_penalty 不予处罚.
+//! penalty 处罚依据, reasoning 裁量理由, decision 处罚决定, notice 告知, no_penalty 不予处罚,
+//! referral 不属本项 / 移送.
 //!
 //! Each section is rendered from a template, which a pack may replace (`templates` in the pack,
 //! by section key). Templates use `{placeholder}`; [`SECTIONS`] and [`COMMON_PLACEHOLDERS`] list
@@ -25,17 +26,19 @@ mod no_penalty;
 mod notice;
 mod penalty;
 mod reasoning;
+mod referral;
 mod template;
 mod violation;
 
 use serde::{Deserialize, Serialize};
 
-pub use builder::draft;
+pub use builder::{draft, section_values};
+pub use notice::{HearingGrounds, hearing_grounds};
 // The wording the draft uses, where callers have always found it.
 pub use crate::wording::{
     amount_in_words, article_ref, chinese_number, cite, cite_list, law_name, quoted, range_in_words,
 };
-pub use template::{TemplateError, render, validate_templates};
+pub use template::{TemplateError, check, render, validate_templates};
 
 /// One paragraph group of the draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -278,6 +281,20 @@ const NO_PENALTY_DECISION: SectionSpec = SectionSpec {
     default_template: "综上，依据{basis}的规定，本机关{decision}。{orders}\n{education}\n{alternative}",
 };
 
+const REFERRAL: SectionSpec = SectionSpec {
+    key: "referral",
+    title: "处理意见",
+    placeholders: &[
+        (
+            "exclusion",
+            "本项不适用的情形，如“个人违法建设的，不属本项”",
+        ),
+        ("target", "应当适用的其他规定或者移送的机关，成句"),
+        ("basis", "该情形所依据的条文或者基准出处"),
+    ],
+    default_template: "当事人的上述行为属于“{exclusion}”的情形，依照{basis}，不适用本项处罚规定。{target}",
+};
+
 /// Every section, in document order. A fine, a penalty other than a fine, or a pending result
 /// uses facts, violation_basis, penalty_basis, reasoning, decision and notice (correction only:
 /// no notice); no_penalty, may_not_penalise and time_barred use facts, violation_basis,
@@ -291,6 +308,7 @@ pub const SECTIONS: &[SectionSpec] = &[
     NOTICE,
     NO_PENALTY_REASONING,
     NO_PENALTY_DECISION,
+    REFERRAL,
 ];
 
 #[cfg(test)]

@@ -218,7 +218,7 @@ impl Builder<'_> {
                 "【罚款数额待定：请依照处罚依据和有关规定确定罚款数额】".to_string()
             }
             Outcome::Pending => format!("【待补充：{}】", bare(&r.pending.join("；"))),
-            Outcome::NoPenalty | Outcome::TimeBarred => String::new(),
+            Outcome::NoPenalty | Outcome::TimeBarred | Outcome::Referred => String::new(),
         }
     }
 

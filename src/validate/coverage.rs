@@ -50,11 +50,11 @@ impl Interval {
 
 /// The fact and interval a condition restricts, when it is a conjunction of comparisons on one
 /// numeric fact.
-fn interval(c: &Condition) -> Option<(String, Interval)> {
+fn interval(c: &Condition, bounds: &BoundConvention) -> Option<(String, Interval)> {
     match c {
         Condition::Compare { fact, op, value } => {
             let v = value.0;
-            let i = match op {
+            let i = match op.resolve(bounds) {
                 Op::Ge => Interval {
                     lo: Some((v, true)),
                     hi: None,
@@ -71,7 +71,7 @@ fn interval(c: &Condition) -> Option<(String, Interval)> {
                     lo: None,
                     hi: Some((v, false)),
                 },
-                Op::Eq => Interval {
+                Op::Eq | Op::Above | Op::Below => Interval {
                     lo: Some((v, true)),
                     hi: Some((v, true)),
                 },
@@ -82,7 +82,7 @@ fn interval(c: &Condition) -> Option<(String, Interval)> {
             let mut fact: Option<String> = None;
             let mut acc = Interval::all();
             for p in all {
-                let (f, i) = interval(p)?;
+                let (f, i) = interval(p, bounds)?;
                 if fact.as_ref().is_some_and(|g| g != &f) {
                     return None;
                 }
@@ -154,7 +154,7 @@ pub fn check(pack: &Pack, warnings: &mut Vec<Finding>) {
             if item.parties != Parties::All && item.parties != party {
                 continue;
             }
-            quantitative(item, &p, party, warnings);
+            quantitative(item, &pack.rules.bounds, &p, party, warnings);
         }
         ranges(pack, item, &p, warnings);
     }
@@ -164,12 +164,18 @@ fn overlaps(a: &Interval, b: &Interval) -> bool {
     !a.meet(*b).empty()
 }
 
-fn quantitative(item: &Item, p: &str, party: Parties, warnings: &mut Vec<Finding>) {
+fn quantitative(
+    item: &Item,
+    bounds: &BoundConvention,
+    p: &str,
+    party: Parties,
+    warnings: &mut Vec<Finding>,
+) {
     let covers = |t: &Tier| t.parties == Parties::All || t.parties == party;
     let mut by_fact: Vec<(String, Vec<(usize, Interval)>)> = Vec::new();
     for (j, t) in item.tiers.iter().enumerate().filter(|(_, t)| covers(t)) {
         let Some(c) = &t.when else { continue };
-        let Some((fact, iv)) = interval(c) else {
+        let Some((fact, iv)) = interval(c, bounds) else {
             continue;
         };
         if iv.empty() {
@@ -303,11 +309,13 @@ fn ranges(pack: &Pack, item: &Item, p: &str, warnings: &mut Vec<Finding>) {
                     | FineForm::Multiple { min: None, .. }
                     | FineForm::PerUnit { min: None, .. }
             );
-        let bands = if max_only {
-            &pack.rules.split.max_only
-        } else {
-            &pack.rules.split.range
-        };
+        let bands = pack.rules.split.as_ref().map(|split| {
+            if max_only {
+                &split.max_only
+            } else {
+                &split.range
+            }
+        });
         let span = hi - lo;
         let mut pieces: Vec<(Decimal, Decimal)> = Vec::new();
         let mut qualitative_fine_tiers = 0;
@@ -316,15 +324,14 @@ fn ranges(pack: &Pack, item: &Item, p: &str, warnings: &mut Vec<Finding>) {
                 continue;
             }
             let at = |f: Fraction| f.of(span).map(|x| lo + x);
+            let point = |p: BandPoint| match p {
+                BandPoint::Span(f) => at(f),
+                BandPoint::OfMax(f) => f.of(hi),
+            };
             let piece = match &t.outcome {
-                TierOutcome::Band { band } => {
-                    let b = match band {
-                        BandName::Lower => bands.lower,
-                        BandName::Middle => bands.middle,
-                        BandName::Upper => bands.upper,
-                    };
-                    at(b[0]).zip(at(b[1]))
-                }
+                TierOutcome::Band { band } => bands
+                    .and_then(|b| b.get(band))
+                    .and_then(|b| point(b.from).zip(point(b.to))),
                 TierOutcome::Portion { from, to } => at(*from).zip(at(*to)),
                 TierOutcome::Range { min, max, .. } => {
                     let a = min.map(|m| m.0).unwrap_or(Decimal::ZERO);

@@ -45,27 +45,34 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
         ));
     }
     let r = &pack.rules;
-    for (name, b) in [("range", &r.split.range), ("max_only", &r.split.max_only)] {
-        check_fractions(&format!("$.rules.split.{name}.lower"), &b.lower, errors);
-        check_fractions(&format!("$.rules.split.{name}.middle"), &b.middle, errors);
-        check_fractions(&format!("$.rules.split.{name}.upper"), &b.upper, errors);
+    if let Some(split) = &r.split {
+        for (name, b) in [("range", &split.range), ("max_only", &split.max_only)] {
+            for (j, band) in b.list.iter().enumerate() {
+                if let (BandPoint::Span(a), BandPoint::Span(z)) = (band.from, band.to) {
+                    let path = b.path(&format!("$.rules.split.{name}"), j);
+                    check_fractions(&path, &[a, z], errors);
+                }
+            }
+        }
+        if split.basis.is_empty() {
+            warnings.push(f("$.rules.split.basis".into(), "阶次划分规则未注明出处"));
+        }
     }
-    check_fractions("$.rules.adjust.lighter", &r.adjust.lighter, errors);
-    check_fractions("$.rules.adjust.heavier", &r.adjust.heavier, errors);
-    if !r.adjust.reduced_floor.is_unit() {
-        errors.push(f(
-            "$.rules.adjust.reduced_floor".into(),
-            "减轻下限比例应在 0 到 1 之间",
-        ));
+    if let Some(adjust) = &r.adjust {
+        check_fractions("$.rules.adjust.lighter", &adjust.lighter, errors);
+        check_fractions("$.rules.adjust.heavier", &adjust.heavier, errors);
+        if !adjust.reduced_floor.is_unit() {
+            errors.push(f(
+                "$.rules.adjust.reduced_floor".into(),
+                "减轻下限比例应在 0 到 1 之间",
+            ));
+        }
+        if adjust.basis.is_empty() {
+            warnings.push(f("$.rules.adjust.basis".into(), "从轻、从重规则未注明出处"));
+        }
     }
     if r.rounding.unit.0 <= rust_decimal::Decimal::ZERO {
         errors.push(f("$.rules.rounding.unit".into(), "取整单位应大于 0"));
-    }
-    if r.split.basis.source.is_none() && r.split.basis.citation.is_none() {
-        warnings.push(f("$.rules.split.basis".into(), "阶次划分规则未注明出处"));
-    }
-    if r.adjust.basis.source.is_none() && r.adjust.basis.citation.is_none() {
-        warnings.push(f("$.rules.adjust.basis".into(), "从轻、从重规则未注明出处"));
     }
     let mut ids = BTreeSet::new();
     for (i, fac) in pack.factors.iter().enumerate() {
@@ -95,6 +102,13 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
             .into_iter()
             .map(|(path, message)| f(path, message)),
     );
+    if let Some(d) = &pack.documents {
+        errors.extend(
+            crate::documents::validate_settings(d)
+                .into_iter()
+                .map(|(path, message)| f(path, message)),
+        );
+    }
 }
 
 fn fact<'a>(item: &'a Item, id: &str) -> Option<&'a FactDef> {

@@ -2,7 +2,7 @@
 //! facts: an item's declared facts, or the statutory circumstances of 行政处罚法 arts 32–33.
 
 use crate::case::ILLEGAL_GAINS;
-use crate::pack::model::{Condition, FactKind, Item, Op};
+use crate::pack::model::{BoundConvention, Condition, FactKind, Item, Op};
 
 /// The label of a fact, from the item's declarations or the built-in facts (违法所得 and the
 /// statutory circumstances).
@@ -42,31 +42,35 @@ pub fn circumstance_label(id: &str) -> Option<&'static str> {
     })
 }
 
-/// A condition in Chinese, each bound with its 含本数 / 不含本数.
-pub fn describe_condition(c: &Condition, item: &Item) -> String {
+/// A condition in Chinese, each bound with its 含本数 / 不含本数 (以上 / 以下 by the pack's
+/// boundary convention).
+pub fn describe_condition(c: &Condition, item: &Item, bounds: &BoundConvention) -> String {
     match c {
         Condition::All { all } => all
             .iter()
-            .map(|p| describe_condition(p, item))
+            .map(|p| describe_condition(p, item, bounds))
             .collect::<Vec<_>>()
             .join("，且"),
         Condition::Any { any } => format!(
             "（{}）",
             any.iter()
-                .map(|p| describe_condition(p, item))
+                .map(|p| describe_condition(p, item, bounds))
                 .collect::<Vec<_>>()
                 .join("，或")
         ),
-        Condition::Not { not } => format!("并非{}", describe_condition(not, item)),
+        Condition::Not { not } => format!("并非{}", describe_condition(not, item, bounds)),
         Condition::Compare { fact, op, value } => {
             let unit = fact_unit(item, fact);
             let l = fact_label(item, fact);
+            let inc = |yes: bool| if yes { "含本数" } else { "不含本数" };
             match op {
                 Op::Gt => format!("{l}超过{value}{unit}（不含本数）"),
                 Op::Lt => format!("{l}不满{value}{unit}（不含本数）"),
                 Op::Ge => format!("{l}{value}{unit}以上（含本数）"),
                 Op::Le => format!("{l}{value}{unit}以下（含本数）"),
                 Op::Eq => format!("{l}为{value}{unit}"),
+                Op::Above => format!("{l}{value}{unit}以上（{}）", inc(bounds.above.includes())),
+                Op::Below => format!("{l}{value}{unit}以下（{}）", inc(bounds.below.includes())),
             }
         }
         Condition::Flag { fact, is } => {

@@ -210,6 +210,33 @@ fn fact_field(index: usize, def: &FactDef, draft: &Draft, eval: &Evaluation, d: 
                 </>
             }
         }
+        FactKind::Date | FactKind::Dates => {
+            let many = matches!(def.kind, FactKind::Dates);
+            let value = match current {
+                Some(FactInput::Text(t)) => t.clone(),
+                _ => String::new(),
+            };
+            let oninput = on_text(d, move |v| {
+                Action::Fact(
+                    fact_id.clone(),
+                    (!v.trim().is_empty()).then_some(FactInput::Text(v)),
+                )
+            });
+            html! {
+                <>
+                    <label for={id.clone()} class="field-label">{ &def.label }</label>
+                    <input id={id.clone()} type={if many { "text" } else { "date" }} value={value}
+                        oninput={oninput} aria-invalid={invalid.to_string()} aria-describedby={described}
+                        placeholder={if many { "YYYY-MM-DD，多个日期用顿号或逗号分隔" } else { "" }} />
+                </>
+            }
+        }
+        FactKind::Derived { unit, .. } => html! {
+            <>
+                <span class="field-label">{ &def.label }</span>
+                <span class="muted">{ format!("由已填写的日期和数量推算（{unit}），见计算结果") }</span>
+            </>
+        },
     };
     html! {
         <div class={classes!("field", invalid.then_some("has-error"))}>

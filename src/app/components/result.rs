@@ -12,7 +12,7 @@ use crate::app::format::{
 use crate::app::state::Evaluation;
 use crate::app::summary::summary;
 use crate::case::Case;
-use crate::engine::result::{EvalResult, Flag, FlagStatus, Level, MoneyRange, Outcome, TierChoice};
+use crate::engine::result::{EvalResult, Flag, FlagStatus, Level, MoneyRange, Outcome};
 use crate::num::Dec;
 
 /// Props of [`ResultPanel`].
@@ -32,6 +32,7 @@ fn outcome_class(o: Outcome) -> &'static str {
         Outcome::NoPenalty | Outcome::TimeBarred => "outcome-nopenalty",
         Outcome::MayNotPenalise => "outcome-may",
         Outcome::Pending => "outcome-pending",
+        Outcome::Referred => "outcome-nofine",
     }
 }
 
@@ -218,10 +219,7 @@ fn sheet(
                         Some(t) => html! {
                             <>
                                 <strong>{ format!("{}　{}", t.code, t.label) }</strong>
-                                <span class="muted">{ match t.chosen {
-                                    TierChoice::Automatic => "（按数量条件自动判定）",
-                                    TierChoice::Officer => "（执法人员选择）",
-                                } }</span>
+                                <span class="muted">{ format!("（{}）", t.chosen.label()) }</span>
                                 <div>{ &t.description }</div>
                             </>
                         },
