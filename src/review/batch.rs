@@ -11,8 +11,19 @@ use serde::Deserialize;
 use super::decided::DecidedCase;
 use super::{RowError, RowProblem};
 
+/// A decided case read from a batch, with where it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Numbered {
+    /// Row (line) number, 1-based.
+    pub row: u64,
+    /// Where the row is, in words, for a table.
+    pub place: Option<String>,
+    /// The case.
+    pub case: DecidedCase,
+}
+
 /// One row of a batch: a decided case with its row number, or why the row cannot be read.
-pub type Entry = Result<(u64, DecidedCase), RowError>;
+pub type Entry = Result<Numbered, RowError>;
 
 /// The longest line taken as a decided case (1 MiB); a longer line is reported, not read.
 pub const MAX_LINE: usize = 1 << 20;
@@ -31,9 +42,14 @@ pub fn parse_line(row: u64, line: &str) -> Option<Entry> {
         return None;
     }
     Some(match crate::pack::json::parse::<DecidedCase>(t) {
-        Ok(dc) => Ok((row, dc)),
+        Ok(case) => Ok(Numbered {
+            row,
+            place: None,
+            case,
+        }),
         Err(e) => Err(RowError {
             row,
+            place: None,
             reference: serde_json::from_str::<ReferenceOnly>(t)
                 .ok()
                 .and_then(|r| r.reference),
@@ -95,6 +111,7 @@ impl LineFeed {
         if std::mem::take(&mut self.too_long) {
             f(Err(RowError {
                 row,
+                place: None,
                 reference: None,
                 problem: Box::new(RowProblem::TooLong { limit: MAX_LINE }),
             }));
@@ -104,6 +121,7 @@ impl LineFeed {
             Ok(text) => parse_line(row, text),
             Err(e) => Some(Err(RowError {
                 row,
+                place: None,
                 reference: None,
                 problem: Box::new(RowProblem::Json {
                     path: "$".into(),
@@ -171,6 +189,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     self.done = true;
                     return Some(Err(RowError {
                         row: self.feed.row + 1,
+                        place: None,
                         reference: None,
                         problem: Box::new(RowProblem::Json {
                             path: "$".into(),
@@ -194,7 +213,7 @@ mod tests {
         let mut feed = LineFeed::new();
         let mut f = |e: Entry| {
             out.push(match e {
-                Ok((r, _)) => Ok(r),
+                Ok(n) => Ok(n.row),
                 Err(e) => Err((e.row, e.problem.to_string())),
             })
         };

@@ -21,6 +21,19 @@ pub struct DecidedCase {
     pub case: Case,
     /// What was decided and recorded.
     pub decision: Decision,
+    /// What was decided for each of the act's other parties (`case.parties`), by role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<PartyDecision>,
+}
+
+/// The decision on another party of the same act.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartyDecision {
+    /// The party's role (`case.parties[].role`).
+    pub role: String,
+    /// What was decided and recorded for it.
+    pub decision: Decision,
 }
 
 /// What was decided and recorded in the case file.
@@ -194,50 +207,9 @@ pub struct ProcedureDates {
     pub decided: Option<Date>,
 }
 
-/// A departure from the benchmark: the reason stated, and who approved it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Departure {
-    /// The reason stated in the decision (逸脱理由).
-    pub reason: String,
-    /// The approval.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub approval: Option<Approval>,
-}
-
-/// Who approves a departure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ApprovalKind {
-    /// 行政机关负责人批准.
-    Head,
-    /// 集体讨论决定.
-    CollectiveDiscussion,
-}
-
-impl ApprovalKind {
-    /// Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ApprovalKind::Head => "负责人批准",
-            ApprovalKind::CollectiveDiscussion => "集体讨论",
-        }
-    }
-}
-
-/// The approval of a departure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Approval {
-    /// By whom.
-    pub by: ApprovalKind,
-    /// When.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<Date>,
-    /// Its reference (审批表编号, 会议纪要号).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-}
+/// A departure from the benchmark (the reason stated, and who approved it) is recorded as the
+/// documents record it: one concept for the 说理 draft, the case library and the review.
+pub use crate::documents::inputs::{Approval, ApprovalKind, Departure};
 
 impl Decision {
     /// The fines imposed with an amount above zero.
@@ -276,7 +248,8 @@ impl DecidedCase {
     /// The case as the review evaluates it: the fine imposed is the amount the flags and ranges
     /// are checked against (`intended_fine`); the decision date is the case's when the case
     /// has none; and where the case leaves a 可以不予处罚 decision open, the decision recorded
-    /// settles it (a no-penalty decision applies the ground; a penalty refuses it).
+    /// settles it (a no-penalty decision applies the ground; a penalty refuses it). The same for
+    /// each other party with a recorded decision.
     pub fn case_for_review(&self) -> Case {
         let d = &self.decision;
         let mut case = self.case.clone();
@@ -284,13 +257,41 @@ impl DecidedCase {
         if case.dates.decided.is_none() {
             case.dates.decided = d.dates.decided;
         }
-        if case.waive.is_none() {
-            if d.no_penalty.is_some() {
-                case.waive = Some(true);
-            } else if d.penalised() {
-                case.waive = Some(false);
+        settle(&mut case.waive, d);
+        for p in &mut case.parties {
+            if let Some(pd) = self.parties.iter().find(|x| x.role == p.role) {
+                p.intended_fine = pd.decision.fine_total();
+                settle(&mut p.waive, &pd.decision);
             }
         }
         case
+    }
+
+    /// The decided case of the act's other party `i` (`case.parties[i]`), when its decision is
+    /// recorded: the shared case as that party sees it, with its own decision.
+    pub fn party(&self, i: usize) -> Option<DecidedCase> {
+        let p = self.case.parties.get(i)?;
+        let pd = self.parties.iter().find(|x| x.role == p.role)?;
+        let mut decision = pd.decision.clone();
+        if decision.dates == ProcedureDates::default() {
+            decision.dates = self.decision.dates;
+        }
+        Some(DecidedCase {
+            reference: self.reference.clone(),
+            case: self.case.for_party(p),
+            decision,
+            parties: Vec::new(),
+        })
+    }
+}
+
+/// An open 可以不予处罚 decision settled by what was decided.
+fn settle(waive: &mut Option<bool>, d: &Decision) {
+    if waive.is_none() {
+        if d.no_penalty.is_some() {
+            *waive = Some(true);
+        } else if d.penalised() {
+            *waive = Some(false);
+        }
     }
 }

@@ -79,6 +79,11 @@ macro_rules! rules {
 rules! {
     /// The facts needed to compute the ranges are missing: the case cannot be fully checked.
     CasePending = "case.pending", Notice, "案件事实不全，无法完全核对";
+    /// The row does not cover the case (不属本项): another item applies or the case goes to
+    /// another authority, yet a penalty was imposed under this item.
+    ItemExcluded = "item.excluded", Error, "不属本项适用范围而按本项处罚";
+    /// Another party of the act has no recorded decision.
+    PartyUndecided = "record.party_undecided", Notice, "其他当事人未记录处理决定";
     /// The fine lies outside the statutory range (and is not a 减轻 below the minimum).
     FineOutsideStatutory = "fine.outside_statutory", Error, "罚款超出法定幅度";
     /// A fine where the provision sets none (for this party, or for this case).
@@ -232,6 +237,9 @@ pub struct Finding {
     /// What the case file records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded: Option<Shown>,
+    /// The other party of the act it is about (its role's wording); absent for the party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
 }
 
 impl Finding {
@@ -245,6 +253,7 @@ impl Finding {
             benchmark: Basis::default(),
             expected: None,
             recorded: None,
+            party: None,
         }
     }
 

@@ -1,49 +1,36 @@
 //! Case tables (CSV, .xlsx): which column holds which field of a decided case, and how a row's
 //! cells become a [`DecidedCase`].
 //!
-//! # This project's columns
+//! # The columns read by default
 //!
-//! Without a mapping, a table is read by the column names below ([`Field::header`]) — the
-//! columns this project writes when it exports decided cases ([`export_header`],
-//! [`export_row`]). A bureau whose case system exports other names saves a [`ColumnMapping`]
-//! (JSON, `schemas/column-mapping.schema.json`) once and reuses it:
+//! Without a mapping, a table is read by this project's column keys — those of the case
+//! library's export for 案卷评查 (`library::export::CSV_COLUMNS`: `case_number`, `item`,
+//! `party_kind`, `fine_imposed`, `decided_on`, `case` …) — or by the Chinese labels below. The
+//! library's export has no columns for what the case file records of the procedure (听证告知,
+//! 法制审核, 集体讨论, the other penalties, a no-penalty ground); the review reads them from the
+//! columns named here where a table has them (`hearing_notified`, `legal_review`, …), and
+//! where it does not, the checks that need them are not run and the summary lists them
+//! ([`Stated`]).
+//!
+//! A bureau whose case system exports other names saves a [`ColumnMapping`] (JSON,
+//! `schemas/column-mapping.schema.json`) once and reuses it:
 //!
 //! ```json
-//! { "columns": { "items": "违法行为代码", "fine": "罚没金额（元）", "decided": "结案日期" },
+//! { "columns": { "item": "违法行为代码", "fine_imposed": "罚没金额（元）", "decided_on": "结案日期" },
 //!   "facts": { "合同价款（元）": "contract_price" } }
 //! ```
 //!
-//! A mapped field is looked for under the mapped name only; an unmapped field under this
-//! project's name. A column named `事实:<id>` (or `事实：<id>`) holds the fact `<id>`; the
-//! `facts` table maps other headers to fact ids. Other columns are ignored (and listed).
+//! A mapped field is looked for under the mapped name only; an unmapped one under its key or its
+//! label. A column named `事实:<id>` holds the fact `<id>`; `facts` maps other names to fact ids.
+//! Other columns are ignored (and listed). Where the `case` column holds the case JSON (as the
+//! library writes it), the case is read from it and the case columns are not needed.
 //!
-//! | column | field | cell |
-//! |---|---|---|
-//! | 案号 | reference | text |
-//! | 违法行为编码 | items | item codes, separated by 、，,；; or spaces (required) |
-//! | 当事人类型 | party | 公民 / 个人, 法人 / 单位, 其他组织 (or citizen, legal_person, other_organization) (required) |
-//! | 当事人角色 | role | the row's role id (施工单位 …), where the row names several |
-//! | 年龄 | age | whole years |
-//! | 违法行为发生日期, 违法行为终了日期, 发现日期 | dates | 2025-03-01, 2025/3/1, 2025年3月1日 |
-//! | 危害生命健康或金融安全 | grave_harm | 是 / 否 |
-//! | 案件事实 | facts | `id=value；id=value` (numbers, 是 / 否, choice text, or choices `a|b`) |
-//! | 无法查清的事实 | unknown | fact ids |
-//! | 法定情节 | circumstances | ids or labels of arts 32–33 (违法行为轻微、及时改正 …) |
-//! | 裁量情节 | factors | the pack's factor ids or labels |
-//! | 裁量阶次 | tier | tier code |
-//! | 选择减轻 | choose_reduced | 是 / 否 |
-//! | 可以不予处罚的决定 | waive | 不予处罚 / 给予处罚 (or 是 / 否) |
-//! | 违法所得, 违法所得应退赔 | illegal_gains, gains_to_be_returned | amount; 是 / 否 |
-//! | 罚款金额 | fines | amounts (元; 30万 and 300,000 are read), separated by ； for several |
-//! | 罚款所依违法行为编码, 罚款比例或倍数 | per fine | codes; 3%, 2倍 or a number |
-//! | 责任人员罚款 | personal_fines | `姓名:金额；…` or amounts |
-//! | 其他处罚 | penalties | kinds: 警告、没收违法所得、责令改正、吊销许可证件 … |
-//! | 没收违法所得金额 | the amount of 没收违法所得 | amount |
-//! | 不予处罚理由 | no_penalty | a ground: 首违不罚, 违法行为轻微并及时改正 …, or its id |
-//! | 程序 | procedure | 简易 / 普通 |
-//! | 听证告知, 要求听证, 举行听证, 法制审核, 集体讨论, 教育 | procedure steps | 是 / 否 |
-//! | 立案日期, 告知日期, 决定日期 | dates | date |
-//! | 偏离理由, 偏离批准方式, 偏离批准日期, 偏离批准文号 | departure | text; 负责人批准 / 集体讨论; date; text |
+//! Cells: dates `2025-03-01` (also `2025/3/1`, `2025年3月1日`, a workbook date); amounts in 元
+//! (`300000`, `300,000.00`, `30万`); yes / no as `true` / `false` or `是` / `否`; kinds by their
+//! JSON names or Chinese labels; lists separated by `;` `；` `、` or `,` (amounts not by commas,
+//! which they use for thousands); facts as the library's
+//! JSON object or `id=value;…`. A leading `'` before `=`, `+`, `-` or `@` (the export's
+//! defence against spreadsheet formulas) is dropped.
 
 use std::collections::BTreeMap;
 
@@ -51,7 +38,9 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::batch::{Entry, Numbered};
 use super::decided::*;
+use super::stated::{Record, Stated};
 use super::{RowError, RowProblem};
 use crate::case::{Capacity, Case, CaseDates, Circumstances, FactValue};
 use crate::date::Date;
@@ -60,74 +49,83 @@ use crate::pack::LoadedPack;
 use crate::pack::model::{PartyKind, PenaltyKind};
 
 macro_rules! fields {
-    ($($name:ident = $header:literal,)*) => {
+    ($($name:ident = $key:literal, $label:literal, [$($rec:ident),*];)*) => {
         /// A field of a decided case a column may hold.
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
             JsonSchema,
         )]
         #[serde(rename_all = "snake_case")]
-        pub enum Field { $(#[doc = $header] $name,)* }
+        pub enum Field { $(#[doc = $label] $name,)* }
 
         impl Field {
-            /// Every field, in this project's column order.
+            /// Every field, in column order.
             pub const ALL: &'static [Field] = &[$(Field::$name),*];
 
-            /// This project's column name for the field.
-            pub fn header(self) -> &'static str {
-                match self { $(Field::$name => $header),* }
+            /// The column key (the library export's, where it has the field).
+            pub fn key(self) -> &'static str {
+                match self { $(Field::$name => $key),* }
+            }
+
+            /// The column's Chinese label, also recognised as its name.
+            pub fn label(self) -> &'static str {
+                match self { $(Field::$name => $label),* }
+            }
+
+            /// What a column of this field lets the review check.
+            pub fn records(self) -> &'static [Record] {
+                match self { $(Field::$name => &[$(Record::$rec),*]),* }
             }
         }
     };
 }
 
 fields! {
-    Reference = "案号",
-    Items = "违法行为编码",
-    Party = "当事人类型",
-    Role = "当事人角色",
-    Age = "年龄",
-    Occurred = "违法行为发生日期",
-    Ended = "违法行为终了日期",
-    Discovered = "发现日期",
-    GraveHarm = "危害生命健康或金融安全",
-    Facts = "案件事实",
-    Unknown = "无法查清的事实",
-    Circumstances = "法定情节",
-    Factors = "裁量情节",
-    Tier = "裁量阶次",
-    ChooseReduced = "选择减轻",
-    Waive = "可以不予处罚的决定",
-    IllegalGains = "违法所得",
-    GainsToBeReturned = "违法所得应退赔",
-    Fine = "罚款金额",
-    FineItem = "罚款所依违法行为编码",
-    FineRate = "罚款比例或倍数",
-    PersonalFines = "责任人员罚款",
-    Penalties = "其他处罚",
-    Confiscated = "没收违法所得金额",
-    NoPenalty = "不予处罚理由",
-    Procedure = "程序",
-    HearingNotified = "听证告知",
-    HearingRequested = "要求听证",
-    HearingHeld = "举行听证",
-    LegalReview = "法制审核",
-    CollectiveDiscussion = "集体讨论",
-    Education = "教育",
-    Filed = "立案日期",
-    Notified = "告知日期",
-    Decided = "决定日期",
-    DepartureReason = "偏离理由",
-    ApprovalBy = "偏离批准方式",
-    ApprovalDate = "偏离批准日期",
-    ApprovalReference = "偏离批准文号",
-}
-
-impl Field {
-    /// Fields without which a row cannot be reviewed.
-    pub fn required(self) -> bool {
-        matches!(self, Field::Items | Field::Party)
-    }
+    Case = "case", "案件JSON", [Waive];
+    CaseId = "case_id", "案件编号", [];
+    CaseNumber = "case_number", "案号", [];
+    DecisionNumber = "decision_number", "处罚决定书文号", [];
+    Item = "item", "违法行为编号", [];
+    OtherItems = "other_items", "同一行为还违反的违法行为编号", [];
+    PartyKind = "party_kind", "当事人类别", [];
+    Role = "role", "当事人角色", [];
+    Age = "age", "年龄", [];
+    Capacity = "capacity", "责任能力", [];
+    GraveHarm = "grave_harm", "涉及生命健康安全、金融安全且有危害后果", [];
+    Occurred = "occurred", "违法行为发生日期", [];
+    Ended = "ended", "违法行为终了日期", [];
+    Discovered = "discovered", "发现日期", [];
+    Facts = "facts", "违法行为事实", [];
+    Unknown = "unknown", "无法查清的事实", [];
+    Circumstances = "circumstances", "法定情节", [];
+    Factors = "factors", "裁量情节", [];
+    Tier = "tier", "裁量阶次编号", [];
+    ChooseReduced = "choose_reduced", "选择减轻处罚", [];
+    Waive = "waive", "可以不予处罚的决定", [Waive];
+    IllegalGains = "illegal_gains", "违法所得", [];
+    GainsToBeReturned = "gains_to_be_returned", "违法所得依法应当退赔", [];
+    FineImposed = "fine_imposed", "罚款数额", [Fines];
+    FineItem = "fine_item", "罚款所依违法行为编号", [FineItems];
+    FineRate = "fine_rate", "罚款比例或倍数", [FineRates];
+    PersonalFines = "personal_fines", "责任人员罚款", [PersonalFines];
+    Penalties = "penalties", "其他处罚", [Penalties];
+    Confiscated = "confiscated", "没收违法所得数额", [];
+    NoPenalty = "no_penalty", "不予处罚理由", [NoPenalty];
+    Procedure = "procedure", "程序", [ProcedureKind];
+    HearingNotified = "hearing_notified", "听证告知", [HearingNotified];
+    HearingRequested = "hearing_requested", "当事人要求听证", [HearingRequested];
+    HearingHeld = "hearing_held", "举行听证", [HearingHeld];
+    HearingHeldOn = "hearing_held_on", "听证日期", [HearingHeld];
+    LegalReview = "legal_review", "法制审核", [LegalReview];
+    CollectiveDiscussion = "collective_discussion", "集体讨论", [CollectiveDiscussion];
+    Education = "education", "教育", [Education];
+    Filed = "filed", "立案日期", [Filed];
+    NoticeDate = "notice_date", "事先告知日期", [Notified];
+    DecidedOn = "decided_on", "决定日期", [Decided];
+    DepartureReason = "departure_reason", "偏离裁量基准的理由", [Departure];
+    ApprovalBy = "approval_by", "偏离的批准", [];
+    ApprovalDate = "approval_date", "批准或者集体讨论日期", [];
+    ApprovalReference = "approval_reference", "批准或者集体讨论记录编号", [];
 }
 
 /// A bureau's own column names, saved and reused (`schemas/column-mapping.schema.json`).
@@ -146,7 +144,7 @@ pub struct ColumnMapping {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[error("表头缺少必需的列：{}（表头为：{}）", missing.join("、"), found.join("、"))]
 pub struct HeaderError {
-    /// The required columns not found, by the name looked for.
+    /// The required columns not found, by the names looked for.
     pub missing: Vec<String>,
     /// The header as found.
     pub found: Vec<String>,
@@ -158,34 +156,45 @@ pub struct Columns {
     fields: Vec<(Field, usize)>,
     facts: Vec<(String, usize)>,
     headers: Vec<String>,
+    /// What the table states.
+    pub stated: Stated,
     /// Columns that hold no field.
     pub ignored: Vec<String>,
 }
 
 fn norm(h: &str) -> String {
-    h.chars().filter(|c| !c.is_whitespace()).collect()
+    h.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 impl ColumnMapping {
-    /// The column name looked for for `field`.
-    pub fn name(&self, field: Field) -> &str {
-        self.columns
-            .get(&field)
-            .map(String::as_str)
-            .unwrap_or(field.header())
+    /// The names a column of `field` is recognised by.
+    pub fn names(&self, field: Field) -> Vec<&str> {
+        match self.columns.get(&field) {
+            Some(n) => vec![n.as_str()],
+            None => vec![field.key(), field.label()],
+        }
     }
 
     /// Resolves a header (its cell texts, in order).
     pub fn columns<S: AsRef<str>>(&self, header: &[S]) -> Result<Columns, HeaderError> {
         let texts: Vec<String> = header.iter().map(|h| norm(h.as_ref())).collect();
-        let find = |name: &str| texts.iter().position(|t| *t == norm(name));
-        let mut fields = Vec::new();
+        let find = |f: Field| {
+            self.names(f)
+                .iter()
+                .find_map(|n| texts.iter().position(|t| *t == norm(n)))
+        };
+        let fields: Vec<(Field, usize)> = Field::ALL
+            .iter()
+            .filter_map(|&f| find(f).map(|i| (f, i)))
+            .collect();
+        let has = |f: Field| fields.iter().any(|(g, _)| *g == f);
         let mut missing = Vec::new();
-        for &f in Field::ALL {
-            match find(self.name(f)) {
-                Some(i) => fields.push((f, i)),
-                None if f.required() => missing.push(self.name(f).to_string()),
-                None => {}
+        for f in [Field::Item, Field::PartyKind] {
+            if !has(f) && !has(Field::Case) {
+                missing.push(self.names(f).join(" 或 "));
             }
         }
         if !missing.is_empty() {
@@ -196,10 +205,11 @@ impl ColumnMapping {
         }
         let mut facts = Vec::new();
         for (i, t) in texts.iter().enumerate() {
-            let id = t
+            let own = header[i].as_ref().trim();
+            let id = own
                 .strip_prefix("事实:")
-                .or_else(|| t.strip_prefix("事实："))
-                .map(str::to_string)
+                .or_else(|| own.strip_prefix("事实："))
+                .map(|s| s.trim().to_string())
                 .or_else(|| {
                     self.facts
                         .iter()
@@ -212,12 +222,16 @@ impl ColumnMapping {
         }
         let used =
             |i: usize| fields.iter().any(|(_, j)| *j == i) || facts.iter().any(|(_, j)| *j == i);
-        let ignored = texts
+        let ignored = header
             .iter()
             .enumerate()
-            .filter(|(i, t)| !t.is_empty() && !used(*i))
-            .map(|(_, t)| t.clone())
+            .filter(|(i, t)| !t.as_ref().trim().is_empty() && !used(*i))
+            .map(|(_, t)| t.as_ref().trim().to_string())
             .collect();
+        let stated = fields
+            .iter()
+            .flat_map(|(f, _)| f.records().iter())
+            .fold(Stated::none(), |s, r| s.with(*r));
         Ok(Columns {
             fields,
             facts,
@@ -225,12 +239,13 @@ impl ColumnMapping {
                 .iter()
                 .map(|h| h.as_ref().trim().to_string())
                 .collect(),
+            stated,
             ignored,
         })
     }
 }
 
-/// A cell's text and where it is ("F12"), as the table readers give it.
+/// A cell's text and where it is (in words), as the table readers give it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CellText<'a> {
     /// Its text.
@@ -246,6 +261,14 @@ struct Row<'a, 'c> {
     reference: Option<String>,
 }
 
+/// The export's defence against formulas, undone: "'=x" → "=x".
+fn unguard(t: &str) -> &str {
+    match t.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => t,
+    }
+}
+
 impl Row<'_, '_> {
     fn cell(&self, f: Field) -> Option<(usize, CellText<'_>)> {
         let (_, i) = self.columns.fields.iter().find(|(g, _)| *g == f)?;
@@ -255,13 +278,14 @@ impl Row<'_, '_> {
     /// The field's text, trimmed; None when absent or empty.
     fn text(&self, f: Field) -> Option<&str> {
         self.cell(f)
-            .map(|(_, c)| c.text.trim())
+            .map(|(_, c)| unguard(c.text.trim()).trim())
             .filter(|t| !t.is_empty())
     }
 
     fn err(&self, i: usize, place: &str, message: impl Into<String>) -> RowError {
         RowError {
             row: self.row,
+            place: None,
             reference: self.reference.clone(),
             problem: Box::new(RowProblem::Cell {
                 column: self.columns.headers.get(i).cloned().unwrap_or_default(),
@@ -280,7 +304,7 @@ impl Row<'_, '_> {
         let Some((i, c)) = self.cell(f) else {
             return Ok(None);
         };
-        let t = c.text.trim();
+        let t = unguard(c.text.trim()).trim();
         if t.is_empty() {
             return Ok(None);
         }
@@ -293,14 +317,34 @@ impl Row<'_, '_> {
             .unwrap_or_default())
     }
 
+    fn amounts<T>(
+        &self,
+        f: Field,
+        p: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Vec<T>, RowError> {
+        Ok(self
+            .get(f, |t| {
+                split_amounts(t).map(&p).collect::<Result<Vec<T>, String>>()
+            })?
+            .unwrap_or_default())
+    }
+
     fn flag(&self, f: Field) -> Result<bool, RowError> {
         Ok(self.get(f, yes_no)?.unwrap_or(false))
     }
 }
 
-/// Items of a list cell: separated by 、，,；; or line breaks (and spaces, for codes).
+/// Items of a list cell: separated by ; ； 、 ， , or line breaks.
 fn split(t: &str) -> impl Iterator<Item = &str> {
     t.split(['、', '，', ',', '；', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Amounts of a list cell: separated by ; ； 、 or line breaks — not by commas, which amounts
+/// use for thousands (300,000).
+fn split_amounts(t: &str) -> impl Iterator<Item = &str> {
+    t.split(['、', '；', ';', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
@@ -502,64 +546,77 @@ fn ground(t: &str) -> Result<NoPenaltyGround, String> {
     })
 }
 
-/// Reads one data row (its cells, in column order) as a decided case. `pack` turns factor
-/// labels into ids.
-pub fn read_row(
-    columns: &Columns,
-    row: u64,
-    cells: &[CellText<'_>],
-    pack: &LoadedPack,
-) -> Result<DecidedCase, RowError> {
-    let mut r = Row {
-        columns,
-        cells,
-        row,
-        reference: None,
-    };
-    r.reference = r.text(Field::Reference).map(str::to_string);
-    let required = |f: Field| -> Result<(), RowError> {
-        if r.text(f).is_some() {
-            return Ok(());
+fn waive_cell(t: &str) -> Result<bool, String> {
+    match t {
+        "不予处罚" | "不予行政处罚" | "适用" => Ok(true),
+        "给予处罚" | "仍予处罚" | "予以处罚" | "给予行政处罚" | "不适用" => {
+            Ok(false)
         }
-        let (i, place) = match r.cell(f) {
-            Some((i, c)) => (i, c.place.to_string()),
-            None => (
-                columns
-                    .fields
-                    .iter()
-                    .find(|(g, _)| *g == f)
-                    .map_or(0, |x| x.1),
-                "（空）".to_string(),
-            ),
+        other => {
+            yes_no(other).map_err(|_| format!("“{t}”应为 true（不予处罚）或 false（仍予处罚）"))
+        }
+    }
+}
+
+fn capacity(t: &str) -> Result<Capacity, String> {
+    Ok(match t {
+        "full" | "完全" | "完全责任能力" => Capacity::Full,
+        "partial" | "限制" | "尚未完全丧失辨认或者控制自己行为能力" => {
+            Capacity::Partial
+        }
+        "none" | "无" | "不能辨认或者不能控制自己行为" => Capacity::None,
+        _ => return Err(format!("“{t}”不是责任能力（full、partial 或 none）")),
+    })
+}
+
+fn facts_cell(t: &str) -> Result<BTreeMap<String, FactValue>, String> {
+    if t.starts_with('{') {
+        return crate::pack::json::parse::<BTreeMap<String, FactValue>>(t)
+            .map_err(|e| format!("事实 JSON {} 处{}", e.path, e.message));
+    }
+    let mut out = BTreeMap::new();
+    for part in split(t) {
+        let Some((k, v)) = part.split_once(['=', '＝', ':', '：']) else {
+            return Err(format!("“{part}”应写作 事实编号=取值"));
         };
-        Err(r.err(i, &place, format!("缺少{}", f.header())))
-    };
-    required(Field::Items)?;
-    required(Field::Party)?;
+        out.insert(k.trim().to_string(), fact_value(v));
+    }
+    Ok(out)
+}
 
-    let items = r.list(Field::Items, |t| Ok(t.to_string()))?;
-    let items: Vec<String> = items
-        .iter()
-        .flat_map(|t| t.split_whitespace())
-        .map(str::to_string)
-        .collect();
-    let party = r.get(Field::Party, party)?.unwrap_or(PartyKind::Citizen);
-
-    let mut facts = BTreeMap::new();
-    if let Some((i, c)) = r.cell(Field::Facts) {
-        for part in split(c.text) {
-            let Some((k, v)) = part.split_once(['=', '＝', ':', '：']) else {
-                return Err(r.err(i, c.place, format!("“{part}”应写作 事实编号=取值")));
+/// The case of a row: from the `case` column's JSON when it has one, else from the case columns.
+fn read_case(r: &Row<'_, '_>, pack: &LoadedPack) -> Result<Case, RowError> {
+    if let Some((i, c)) = r.cell(Field::Case) {
+        let t = unguard(c.text.trim());
+        if !t.is_empty() {
+            return crate::pack::json::parse::<Case>(t)
+                .map_err(|e| r.err(i, c.place, format!("案件 JSON {} 处{}", e.path, e.message)));
+        }
+    }
+    for f in [Field::Item, Field::PartyKind] {
+        if r.text(f).is_none() {
+            let (i, place) = match r.cell(f) {
+                Some((i, c)) => (i, c.place.to_string()),
+                None => (
+                    r.columns
+                        .fields
+                        .iter()
+                        .find(|(g, _)| *g == f)
+                        .map_or(0, |x| x.1),
+                    "（空）".to_string(),
+                ),
             };
-            facts.insert(k.trim().to_string(), fact_value(v));
+            return Err(r.err(i, &place, format!("缺少{}", f.label())));
         }
     }
-    for (id, i) in &columns.facts {
-        if let Some(c) = cells.get(*i).filter(|c| !c.text.trim().is_empty()) {
-            facts.insert(id.clone(), fact_value(c.text));
+    let mut items: Vec<String> = r.list(Field::Item, |t| Ok(t.to_string()))?;
+    items.extend(r.list(Field::OtherItems, |t| Ok(t.to_string()))?);
+    let mut facts = r.get(Field::Facts, facts_cell)?.unwrap_or_default();
+    for (id, i) in &r.columns.facts {
+        if let Some(c) = r.cells.get(*i).filter(|c| !c.text.trim().is_empty()) {
+            facts.insert(id.clone(), fact_value(unguard(c.text.trim())));
         }
     }
-
     let mut circumstances = Circumstances::default();
     for id in r.list(Field::Circumstances, circumstance)? {
         match id {
@@ -583,21 +640,18 @@ pub fn read_row(
             .map(|f| f.id.clone())
             .ok_or_else(|| format!("基准中没有裁量情节“{t}”"))
     })?;
-    let waive = r.get(Field::Waive, |t| match t {
-        "不予处罚" | "不予行政处罚" | "适用" => Ok(true),
-        "给予处罚" | "予以处罚" | "给予行政处罚" | "不适用" => Ok(false),
-        other => yes_no(other).map_err(|_| format!("“{t}”应为“不予处罚”或“给予处罚”")),
-    })?;
-
-    let case = Case {
+    let waive = r.get(Field::Waive, waive_cell)?;
+    Ok(Case {
         items,
-        party,
+        party: r
+            .get(Field::PartyKind, party)?
+            .unwrap_or(PartyKind::Citizen),
         age: r.get(Field::Age, |t| {
             t.trim_end_matches(['岁', '周'])
                 .parse::<u32>()
                 .map_err(|_| format!("“{t}”不是整岁数"))
         })?,
-        capacity: Capacity::Full,
+        capacity: r.get(Field::Capacity, capacity)?.unwrap_or_default(),
         dates: CaseDates {
             occurred: r.get(Field::Occurred, date)?,
             ended: r.get(Field::Ended, date)?,
@@ -617,11 +671,36 @@ pub fn read_row(
         role: r.text(Field::Role).map(str::to_string),
         parties: Vec::new(),
         unknown: r.list(Field::Unknown, |t| Ok(t.to_string()))?,
-    };
+    })
+}
 
-    let amounts = r.list(Field::Fine, amount)?;
+/// Reads one data row (its cells, in column order) as a decided case. `pack` turns factor
+/// labels into ids.
+pub fn read_row(
+    columns: &Columns,
+    row: u64,
+    cells: &[CellText<'_>],
+    pack: &LoadedPack,
+) -> Result<DecidedCase, RowError> {
+    let mut r = Row {
+        columns,
+        cells,
+        row,
+        reference: None,
+    };
+    r.reference = [Field::CaseNumber, Field::DecisionNumber, Field::CaseId]
+        .iter()
+        .find_map(|f| r.text(*f))
+        .map(str::to_string);
+    let mut case = read_case(&r, pack)?;
+    // A `waive` column speaks for the decision even where the case JSON has none.
+    if let Some(w) = r.get(Field::Waive, waive_cell)? {
+        case.waive = Some(w);
+    }
+
+    let amounts = r.amounts(Field::FineImposed, amount)?;
     let fine_items = r.list(Field::FineItem, |t| Ok(t.to_string()))?;
-    let rates = r.list(Field::FineRate, rate)?;
+    let rates = r.amounts(Field::FineRate, rate)?;
     let fines = amounts
         .into_iter()
         .enumerate()
@@ -631,7 +710,7 @@ pub fn read_row(
             rate: rates.get(i).copied(),
         })
         .collect();
-    let personal_fines = r.list(Field::PersonalFines, |t| {
+    let personal_fines = r.amounts(Field::PersonalFines, |t| {
         let (who, a) = match t.rsplit_once([':', '：']) {
             Some((w, a)) => (Some(w.trim().to_string()), a),
             None => (None, t),
@@ -670,27 +749,25 @@ pub fn read_row(
         "普通" | "普通程序" | "一般" | "一般程序" | "ordinary" => {
             Ok(ProcedureKind::Ordinary)
         }
-        _ => Err(format!("“{t}”应为“简易”或“普通”")),
+        _ => Err(format!("“{t}”应为 simple（简易）或 ordinary（普通）")),
     })?;
-    let education = r.get(Field::Education, yes_no)?;
+    let held_on = r.get(Field::HearingHeldOn, date)?;
     let procedure = Procedure {
         kind: kind.unwrap_or_default(),
         hearing_notified: r.flag(Field::HearingNotified)?,
         hearing_requested: r.flag(Field::HearingRequested)?,
-        hearing_held: r.flag(Field::HearingHeld)?,
+        hearing_held: r.flag(Field::HearingHeld)? || held_on.is_some(),
         legal_review: r.flag(Field::LegalReview)?,
         collective_discussion: r.flag(Field::CollectiveDiscussion)?,
-        education,
+        education: r.get(Field::Education, yes_no)?,
     };
     let approval_by = r.get(Field::ApprovalBy, |t| match t {
         "负责人批准" | "负责人" | "head" => Ok(ApprovalKind::Head),
-        "集体讨论" | "collective_discussion" => Ok(ApprovalKind::CollectiveDiscussion),
-        _ => Err(format!("“{t}”应为“负责人批准”或“集体讨论”")),
+        "集体讨论" | "collective" | "collective_discussion" => Ok(ApprovalKind::Collective),
+        _ => Err(format!(
+            "“{t}”应为 head（负责人批准）或 collective（集体讨论）"
+        )),
     })?;
-    let departure = r.text(Field::DepartureReason).map(|reason| Departure {
-        reason: reason.to_string(),
-        approval: None,
-    });
     let approval = match approval_by {
         Some(by) => Some(Approval {
             by,
@@ -699,16 +776,13 @@ pub fn read_row(
         }),
         None => None,
     };
-    let departure = match (departure, approval) {
-        (Some(mut d), a) => {
-            d.approval = a;
-            Some(d)
-        }
-        (None, Some(a)) => Some(Departure {
-            reason: String::new(),
-            approval: Some(a),
-        }),
+    let reason = r.text(Field::DepartureReason).map(str::to_string);
+    let departure = match (reason, approval) {
         (None, None) => None,
+        (reason, approval) => Some(Departure {
+            reason: reason.unwrap_or_default(),
+            approval,
+        }),
     };
     Ok(DecidedCase {
         reference: r.reference.clone(),
@@ -723,133 +797,125 @@ pub fn read_row(
             procedure,
             dates: ProcedureDates {
                 filed: r.get(Field::Filed, date)?,
-                notified: r.get(Field::Notified, date)?,
-                decided: r.get(Field::Decided, date)?,
+                notified: r.get(Field::NoticeDate, date)?,
+                decided: r.get(Field::DecidedOn, date)?,
             },
             departure,
         },
+        parties: Vec::new(),
     })
 }
 
-/// This project's export header: every [`Field`] in order.
-pub fn export_header() -> Vec<&'static str> {
-    Field::ALL.iter().map(|f| f.header()).collect()
+/// The case tables of a document: each table (sheet) whose header has the columns a case needs,
+/// with what it states; the others, with why they were skipped.
+pub struct CaseTables<'d> {
+    /// The tables read, with their columns.
+    pub tables: Vec<(&'d crate::table::Table, Columns)>,
+    /// Tables that are not case tables, and why.
+    pub skipped: Vec<(String, HeaderError)>,
 }
 
-/// A decided case as a row of this project's export columns ([`export_header`]); reading the
-/// row back gives the same case (the capacity of art 31 and fact values' types aside).
-pub fn export_row(dc: &DecidedCase) -> Vec<String> {
-    let c = &dc.case;
-    let d = &dc.decision;
-    let yes = |b: bool| if b { "是" } else { "否" }.to_string();
-    let date = |x: Option<Date>| x.map(|d| d.to_string()).unwrap_or_default();
-    let join = |v: Vec<String>| v.join("；");
-    let fact = |v: &FactValue| match v {
-        FactValue::Bool(b) => yes(*b),
-        FactValue::Number(n) => n.to_string(),
-        FactValue::Text(t) => t.clone(),
-        FactValue::List(v) => v.join("|"),
-    };
-    let circ: Vec<String> = Circumstances::NAMES
-        .iter()
-        .filter(|n| c.circumstances.lookup(n) == Some(true))
-        .filter_map(|n| crate::wording::circumstance_label(n).map(str::to_string))
-        .collect();
-    let confiscated = d
-        .penalties
-        .iter()
-        .find(|p| p.kind == PenaltyKind::ConfiscateIllegalGains)
-        .and_then(|p| p.amount);
-    let approval = d.departure.as_ref().and_then(|x| x.approval.as_ref());
-    Field::ALL
-        .iter()
-        .map(|f| match f {
-            Field::Reference => dc.reference.clone().unwrap_or_default(),
-            Field::Items => c.items.join("、"),
-            Field::Party => c.party.label().to_string(),
-            Field::Role => c.role.clone().unwrap_or_default(),
-            Field::Age => c.age.map(|a| a.to_string()).unwrap_or_default(),
-            Field::Occurred => date(c.dates.occurred),
-            Field::Ended => date(c.dates.ended),
-            Field::Discovered => date(c.dates.discovered),
-            Field::GraveHarm => yes(c.grave_harm),
-            Field::Facts => join(
-                c.facts
+impl<'d> CaseTables<'d> {
+    /// Resolves every table's header. Fails when no table is a case table.
+    pub fn of(
+        doc: &'d crate::table::Document,
+        map: &ColumnMapping,
+    ) -> Result<CaseTables<'d>, HeaderError> {
+        let mut tables = Vec::new();
+        let mut skipped = Vec::new();
+        for t in &doc.tables {
+            // The header's last row names the columns (a two-level header's lower row).
+            let header: Vec<String> = match t.header.last() {
+                Some(h) => {
+                    let mut v = vec![String::new(); t.width as usize];
+                    for (i, c) in h.cells.iter().enumerate() {
+                        if let Some(x) = v.get_mut(i) {
+                            *x = c.text.clone();
+                        }
+                    }
+                    v
+                }
+                None => Vec::new(),
+            };
+            match map.columns(&header) {
+                Ok(cols) => tables.push((t, cols)),
+                Err(e) => skipped.push((t.name.clone(), e)),
+            }
+        }
+        if tables.is_empty() {
+            return Err(skipped
+                .into_iter()
+                .next()
+                .map(|(_, e)| e)
+                .unwrap_or(HeaderError {
+                    missing: vec!["item".into(), "party_kind".into()],
+                    found: Vec::new(),
+                }));
+        }
+        Ok(CaseTables { tables, skipped })
+    }
+
+    /// What every table states (the least of them: a record is stated only if every table
+    /// states it).
+    pub fn stated(&self) -> Stated {
+        let mut s = Stated::all();
+        for r in crate::review::stated::Record::ALL {
+            if self.tables.iter().any(|(_, c)| !c.stated.has(r)) {
+                s = without(s, r);
+            }
+        }
+        s
+    }
+
+    /// The entries of every case table, row by row.
+    pub fn entries(&self, pack: &'d LoadedPack) -> impl Iterator<Item = Entry> + '_ {
+        let several = self.tables.len() > 1;
+        self.tables.iter().flat_map(move |(t, cols)| {
+            t.rows.iter().map(move |row| {
+                let places: Vec<String> = row.cells.iter().map(|c| c.place.to_string()).collect();
+                let cells: Vec<CellText<'_>> = row
+                    .cells
                     .iter()
-                    .map(|(k, v)| format!("{k}={}", fact(v)))
-                    .collect(),
-            ),
-            Field::Unknown => c.unknown.join("、"),
-            Field::Circumstances => circ.join("、"),
-            Field::Factors => c.factors.join("、"),
-            Field::Tier => c.tier.clone().unwrap_or_default(),
-            Field::ChooseReduced => yes(c.choose_reduced),
-            Field::Waive => match c.waive {
-                Some(true) => "不予处罚".into(),
-                Some(false) => "给予处罚".into(),
-                None => String::new(),
-            },
-            Field::IllegalGains => c.illegal_gains.map(|a| a.to_string()).unwrap_or_default(),
-            Field::GainsToBeReturned => yes(c.gains_to_be_returned),
-            Field::Fine => join(d.fines.iter().map(|x| x.amount.to_string()).collect()),
-            Field::FineItem => join(
-                d.fines
-                    .iter()
-                    .map(|x| x.item.clone().unwrap_or_default())
-                    .collect(),
-            ),
-            Field::FineRate => join(
-                d.fines
-                    .iter()
-                    .map(|x| x.rate.map(|r| r.to_string()).unwrap_or_default())
-                    .collect(),
-            ),
-            Field::PersonalFines => join(
-                d.personal_fines
-                    .iter()
-                    .map(|p| match &p.person {
-                        Some(w) => format!("{w}:{}", p.amount),
-                        None => p.amount.to_string(),
+                    .zip(&places)
+                    .map(|(c, p)| CellText {
+                        text: c.text.as_str(),
+                        place: p.as_str(),
                     })
-                    .collect(),
-            ),
-            Field::Penalties => d
-                .penalties
-                .iter()
-                .map(|p| p.kind.label())
-                .collect::<Vec<_>>()
-                .join("、"),
-            Field::Confiscated => confiscated.map(|a| a.to_string()).unwrap_or_default(),
-            Field::NoPenalty => d
-                .no_penalty
-                .as_ref()
-                .map(|n| n.ground.label().to_string())
-                .unwrap_or_default(),
-            Field::Procedure => match d.procedure.kind {
-                ProcedureKind::Simple => "简易".into(),
-                ProcedureKind::Ordinary => "普通".into(),
-            },
-            Field::HearingNotified => yes(d.procedure.hearing_notified),
-            Field::HearingRequested => yes(d.procedure.hearing_requested),
-            Field::HearingHeld => yes(d.procedure.hearing_held),
-            Field::LegalReview => yes(d.procedure.legal_review),
-            Field::CollectiveDiscussion => yes(d.procedure.collective_discussion),
-            Field::Education => d.procedure.education.map(yes).unwrap_or_default(),
-            Field::Filed => date(d.dates.filed),
-            Field::Notified => date(d.dates.notified),
-            Field::Decided => date(d.dates.decided),
-            Field::DepartureReason => d
-                .departure
-                .as_ref()
-                .map(|x| x.reason.clone())
-                .unwrap_or_default(),
-            Field::ApprovalBy => approval
-                .map(|a| a.by.label().to_string())
-                .unwrap_or_default(),
-            Field::ApprovalDate => date(approval.and_then(|a| a.date)),
-            Field::ApprovalReference => approval
-                .and_then(|a| a.reference.clone())
-                .unwrap_or_default(),
+                    .collect();
+                let n = row_number(&row.place);
+                let place = match &row.place {
+                    crate::table::Place::Line { .. } if !several => None,
+                    p => Some(p.to_string()),
+                };
+                match read_row(cols, n, &cells, pack) {
+                    Ok(case) => Ok(Numbered {
+                        row: n,
+                        place,
+                        case,
+                    }),
+                    Err(mut e) => {
+                        e.place = place;
+                        Err(e)
+                    }
+                }
+            })
         })
-        .collect()
+    }
+}
+
+fn without(s: Stated, r: Record) -> Stated {
+    Record::ALL
+        .into_iter()
+        .filter(|x| *x != r && s.has(*x))
+        .fold(Stated::none(), |a, x| a.with(x))
+}
+
+/// The row (line) number of a place.
+fn row_number(p: &crate::table::Place) -> u64 {
+    match p {
+        crate::table::Place::Sheet { row, .. } | crate::table::Place::DocxTable { row, .. } => {
+            u64::from(*row)
+        }
+        crate::table::Place::Line { line, .. } => u64::from(*line),
+    }
 }

@@ -21,6 +21,7 @@ pub mod provisions;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod run;
+pub mod stated;
 pub mod summary;
 
 use serde::Serialize;
@@ -28,6 +29,7 @@ use thiserror::Error;
 
 pub use decided::{DecidedCase, Decision};
 pub use finding::{Finding, Rule, Severity, Shown};
+pub use stated::{Record, Stated};
 pub use summary::{Position, Summary};
 
 use crate::engine::error::EngineError;
@@ -41,6 +43,9 @@ use crate::pack::LoadedPack;
 pub struct CaseReview {
     /// Its row (line) number in the batch, 1-based; 0 for a single case.
     pub row: u64,
+    /// Where the row is, in words, for a table ("工作表“案件”第 5 行"); absent for JSON lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Its reference (案号), where recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -59,11 +64,19 @@ pub struct CaseReview {
     /// Where the fine sits in the benchmark range.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
-    /// The findings, in the order of the checks.
+    /// The findings, in the order of the checks: the party's, then each other party's (their
+    /// `party` names it).
     pub findings: Vec<Finding>,
 }
 
 impl CaseReview {
+    /// Where the row is, in words: its place in a table, or its line.
+    pub fn whereabouts(&self) -> String {
+        self.place
+            .clone()
+            .unwrap_or_else(|| format!("第 {} 行", self.row))
+    }
+
     /// The most serious finding's severity.
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).min()
@@ -73,15 +86,27 @@ impl CaseReview {
 /// A row of a batch that could not be reviewed: it is reported with its number, and every other
 /// row is still reviewed.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
-#[error("第 {row} 行{}：{problem}", reference.as_ref().map(|r| format!("（{r}）")).unwrap_or_default())]
+#[error("{}{}：{problem}", self.whereabouts(), reference.as_ref().map(|r| format!("（{r}）")).unwrap_or_default())]
 pub struct RowError {
     /// Row (line) number, 1-based.
     pub row: u64,
+    /// Where the row is, in words, for a table; absent for JSON lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// Its reference (案号), when it could be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// What is wrong.
     pub problem: Box<RowProblem>,
+}
+
+impl RowError {
+    /// Where the row is, in words: its place in a table, or its line.
+    pub fn whereabouts(&self) -> String {
+        self.place
+            .clone()
+            .unwrap_or_else(|| format!("第 {} 行", self.row))
+    }
 }
 
 /// What is wrong with a row.
@@ -120,26 +145,51 @@ pub enum RowProblem {
     },
 }
 
-/// Reviews one decided case: evaluates it and runs every check. Returns the evaluation too, for
-/// a caller that shows it (the 提交前自查 panel).
+/// Reviews one decided case that states everything (a JSON decided case): evaluates it and
+/// runs every check, for the party and for each other party with a recorded decision. Returns
+/// the evaluation too, for a caller that shows it (the 提交前自查 panel).
 pub fn review_case(
     lp: &LoadedPack,
     row: u64,
     dc: &DecidedCase,
 ) -> Result<(CaseReview, EvalResult), RowError> {
+    review_stated(lp, row, dc, Stated::all())
+}
+
+/// [`review_case`] for a source that states only `stated`.
+pub fn review_stated(
+    lp: &LoadedPack,
+    row: u64,
+    dc: &DecidedCase,
+    stated: Stated,
+) -> Result<(CaseReview, EvalResult), RowError> {
     let case = dc.case_for_review();
     let result = evaluate(lp, &case).map_err(|e| RowError {
         row,
+        place: None,
         reference: dc.reference.clone(),
         problem: Box::new(RowProblem::Engine {
             error: within_case(e),
         }),
     })?;
-    let findings = checks::run(&checks::Ctx::new(dc, &result));
+    let mut findings = checks::run(&checks::Ctx::new(dc, &result, stated));
+    for (i, co) in result.co_parties.iter().enumerate() {
+        let Some(party) = dc.party(i) else { continue };
+        let label = co
+            .role
+            .as_ref()
+            .map(|r| r.label.clone())
+            .or_else(|| party.case.role.clone());
+        for mut f in checks::run(&checks::Ctx::new(&party, co, stated)) {
+            f.party = label.clone();
+            findings.push(f);
+        }
+    }
     let fine = dc.decision.fine_total();
     let benchmark = result.benchmark;
     let review = CaseReview {
         row,
+        place: None,
         reference: dc.reference.clone(),
         item: result.item.code.clone(),
         item_name: result.item.name.clone(),
@@ -178,21 +228,33 @@ fn within_case(e: EngineError) -> EngineError {
 /// Reviews cases one at a time, keeping a running summary.
 pub struct Reviewer<'p> {
     lp: &'p LoadedPack,
+    stated: Stated,
     summary: Summary,
 }
 
 impl<'p> Reviewer<'p> {
-    /// A reviewer against this pack (taken in through `validate::accept_pack`).
+    /// A reviewer against this pack (taken in through `validate::accept_pack`), for decided
+    /// cases that state everything (JSON).
     pub fn new(lp: &'p LoadedPack) -> Reviewer<'p> {
+        Reviewer::stating(lp, Stated::all())
+    }
+
+    /// A reviewer for a source that states only `stated` (a case table's columns): the checks
+    /// that need more are not run, and the summary lists them.
+    pub fn stating(lp: &'p LoadedPack, stated: Stated) -> Reviewer<'p> {
+        let mut summary = Summary::new(lp);
+        summary.not_checked = checks::not_checked(stated);
+        summary.not_stated = stated.missing();
         Reviewer {
             lp,
-            summary: Summary::new(lp),
+            stated,
+            summary,
         }
     }
 
     /// Reviews one decided case, counting it in the summary.
     pub fn review(&mut self, row: u64, dc: &DecidedCase) -> Result<CaseReview, RowError> {
-        match review_case(self.lp, row, dc) {
+        match review_stated(self.lp, row, dc, self.stated) {
             Ok((review, _)) => {
                 self.summary.add(&review);
                 Ok(review)
@@ -207,7 +269,14 @@ impl<'p> Reviewer<'p> {
     /// Takes one entry of a batch reader: reviews a case, or counts a row that could not be read.
     pub fn push(&mut self, entry: batch::Entry) -> Result<CaseReview, RowError> {
         match entry {
-            Ok((row, dc)) => self.review(row, &dc),
+            Ok(row) => {
+                let mut r = self.review(row.row, &row.case);
+                match &mut r {
+                    Ok(x) => x.place = row.place,
+                    Err(e) => e.place = row.place,
+                }
+                r
+            }
             Err(e) => {
                 self.summary.add_unreadable();
                 Err(e)

@@ -8,7 +8,7 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::batch::{Entry, JsonLines};
-use super::mapping::ColumnMapping;
+use super::mapping::{CaseTables, ColumnMapping};
 use super::report::csv::CsvWriter;
 use super::report::xlsx::XlsxWriter;
 use super::report::{error_row, finding_rows, html};
@@ -108,7 +108,7 @@ impl Outputs {
 
     fn rows(
         &mut self,
-        rows: &[[String; 12]],
+        rows: &[[String; 14]],
         section: impl FnOnce() -> String,
     ) -> Result<(), String> {
         if let Some((p, w)) = &mut self.csv {
@@ -174,13 +174,17 @@ fn print_case(out: &mut dyn Write, r: &CaseReview) {
     for f in &r.findings {
         let _ = writeln!(
             out,
-            "第 {} 行{} {}：{} {}：{}",
-            r.row,
+            "{}{} {}{}：{} {}：{}",
+            r.whereabouts(),
             r.reference
                 .as_ref()
                 .map(|x| format!("（{x}）"))
                 .unwrap_or_default(),
             r.item,
+            f.party
+                .as_ref()
+                .map(|p| format!("（{p}）"))
+                .unwrap_or_default(),
             f.severity.label(),
             f.rule.id(),
             f.message
@@ -192,25 +196,36 @@ fn print_error(out: &mut dyn Write, e: &RowError) {
     let _ = writeln!(out, "{e}");
 }
 
-/// The entries of a case file, by its kind.
-fn entries(path: &str, _map: &ColumnMapping) -> Result<Box<dyn Iterator<Item = Entry>>, String> {
+/// Whether a file is a case table (CSV, .xlsx) rather than JSON lines: by its extension, or by
+/// content for a file with none.
+fn is_table(path: &str) -> bool {
     let ext = Path::new(path)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if matches!(
+    matches!(
         ext.as_str(),
         "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xls"
-    ) {
-        return Err(format!(
-            "{path}：CSV 和 Excel 案件表的读取尚未提供（等待 src/table 读取模块），请先导出为 JSON 行文件"
-        ));
+    )
+}
+/// Reviews one entry: prints its findings and writes them to the files asked for.
+fn emit(
+    reviewer: &mut Reviewer<'_>,
+    entry: Entry,
+    out: &mut dyn Write,
+    outputs: &mut Outputs,
+) -> Result<(), String> {
+    match reviewer.push(entry) {
+        Ok(r) if r.findings.is_empty() => Ok(()),
+        Ok(r) => {
+            print_case(out, &r);
+            outputs.rows(&finding_rows(&r), || html::case_section(&r))
+        }
+        Err(e) => {
+            print_error(out, &e);
+            outputs.rows(&[error_row(&e)], || html::error_section(&e))
+        }
     }
-    let f = File::open(path).map_err(|e| format!("{path}：无法读取（{e}）"))?;
-    Ok(Box::new(JsonLines::new(
-        path,
-        BufReader::with_capacity(1 << 16, f),
-    )))
 }
 
 /// Runs `review`; returns the exit code.
@@ -238,25 +253,72 @@ fn review(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
             .map_err(|e| format!("{p}：{} 处{}", e.path, e.message))?,
         None => ColumnMapping::default(),
     };
-    let entries = entries(&a.cases, &map)?;
+    // The table readers read the whole file (src/table); the review of its rows streams.
+    let doc = if is_table(&a.cases) {
+        let bytes = std::fs::read(&a.cases).map_err(|e| format!("{}：无法读取（{e}）", a.cases))?;
+        Some(crate::table::read_file(&a.cases, &bytes).map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
+    let tables = match &doc {
+        Some(d) => Some(CaseTables::of(d, &map).map_err(|e| format!("{}：{e}", a.cases))?),
+        None => None,
+    };
+    let lines = match &tables {
+        Some(_) => None,
+        None => Some(File::open(&a.cases).map_err(|e| format!("{}：无法读取（{e}）", a.cases))?),
+    };
     let mut outputs = Outputs::open(&a)?;
-    let mut reviewer = Reviewer::new(&lp);
-    for entry in entries {
-        match reviewer.push(entry) {
-            Ok(r) => {
-                if r.findings.is_empty() {
-                    continue;
-                }
-                print_case(out, &r);
-                outputs.rows(&finding_rows(&r), || html::case_section(&r))?;
-            }
-            Err(e) => {
-                print_error(out, &e);
-                outputs.rows(&[error_row(&e)], || html::error_section(&e))?;
+    let summary = if let (Some(doc), Some(tables)) = (&doc, &tables) {
+        for note in &doc.notes {
+            let _ = writeln!(out, "{}：{note}", a.cases);
+        }
+        for (name, e) in &tables.skipped {
+            let _ = writeln!(out, "{}：“{name}”不是案件表，未评查（{e}）", a.cases);
+        }
+        for (t, cols) in &tables.tables {
+            if !cols.ignored.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{}：“{}”中以下列未使用：{}",
+                    a.cases,
+                    t.name,
+                    cols.ignored.join("、")
+                );
             }
         }
+        let mut reviewer = Reviewer::stating(&lp, tables.stated());
+        for entry in tables.entries(&lp) {
+            emit(&mut reviewer, entry, out, &mut outputs)?;
+        }
+        reviewer.finish()
+    } else if let Some(f) = lines {
+        let mut reviewer = Reviewer::new(&lp);
+        for entry in JsonLines::new(&a.cases, BufReader::with_capacity(1 << 16, f)) {
+            emit(&mut reviewer, entry, out, &mut outputs)?;
+        }
+        reviewer.finish()
+    } else {
+        return Err(format!("{}：无法读取", a.cases));
+    };
+    if !summary.not_checked.is_empty() {
+        let _ = writeln!(
+            out,
+            "未核对（文件未记录{}）：{}",
+            summary
+                .not_stated
+                .iter()
+                .map(|r| r.label())
+                .collect::<Vec<_>>()
+                .join("、"),
+            summary
+                .not_checked
+                .iter()
+                .map(|r| r.id())
+                .collect::<Vec<_>>()
+                .join("、")
+        );
     }
-    let summary = reviewer.finish();
     let _ = writeln!(out, "{}", summary.line());
     outputs.finish(&a.cases, &summary, out)?;
     Ok(if summary.has_errors() { 1 } else { 0 })

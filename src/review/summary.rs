@@ -171,6 +171,10 @@ pub struct Summary {
     pub by_item: BTreeMap<String, ItemSummary>,
     /// Cases by outcome (its snake_case name).
     pub by_outcome: BTreeMap<&'static str, u64>,
+    /// Rules not checked: the source does not state what they need.
+    pub not_checked: Vec<Rule>,
+    /// What the source does not state.
+    pub not_stated: Vec<crate::review::stated::Record>,
 }
 
 impl Summary {
@@ -193,6 +197,8 @@ impl Summary {
             by_rule: BTreeMap::new(),
             by_item: BTreeMap::new(),
             by_outcome: BTreeMap::new(),
+            not_checked: Vec::new(),
+            not_stated: Vec::new(),
         }
     }
 

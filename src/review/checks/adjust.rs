@@ -81,10 +81,11 @@ pub fn aggravation_not_applied(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         Finding::new(
             Rule::AggravationNotApplied,
             format!(
-                "已记录从重情节（{}），罚款{}低于从重后的幅度（{}），案卷未说明理由",
+                "已记录从重情节（{}），罚款{}低于从重后的幅度（{}），{}",
                 labels(&factors),
                 Shown::Amount(fine).words(),
-                Shown::Range(*rec).words()
+                Shown::Range(*rec).words(),
+                cx.no_reason()
             ),
         )
         .cite(factors.iter().filter_map(|f| f.citation.clone()))

@@ -1,12 +1,20 @@
 //! The dates of the procedure: 立案, 告知 (arts 44, 62), 决定 within 90 days (art 60).
 
 use super::Ctx;
+use crate::engine::result::FlagStatus;
 use crate::review::decided::ProcedureKind;
 use crate::review::finding::{Finding, Rule, Shown};
 use crate::review::provisions::ReviewProvision;
+use crate::review::stated::Record;
 
+/// 普通程序: as recorded; where the source does not say, whenever 简易程序 was not available for
+/// what was decided.
 fn ordinary(cx: &Ctx<'_>) -> bool {
-    cx.decided.decision.procedure.kind == ProcedureKind::Ordinary
+    if cx.stated.has(Record::ProcedureKind) {
+        cx.decided.decision.procedure.kind == ProcedureKind::Ordinary
+    } else {
+        cx.result.flags.simple_procedure.status == FlagStatus::NotRequired
+    }
 }
 
 fn decided(cx: &Ctx<'_>) -> Option<crate::date::Date> {

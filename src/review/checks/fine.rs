@@ -235,15 +235,17 @@ pub fn outside_benchmark(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .unwrap_or_default();
     let msg = if reduced {
         format!(
-            "罚款{}不在基准规定的减轻处罚幅度（{}）内，案卷未说明偏离理由",
+            "罚款{}不在基准规定的减轻处罚幅度（{}）内，{}",
             Shown::Amount(fine).words(),
-            Shown::Range(expected).words()
+            Shown::Range(expected).words(),
+            cx.no_reason()
         )
     } else {
         format!(
-            "罚款{}不在{tier}基准幅度（{}）内，案卷未说明偏离理由",
+            "罚款{}不在{tier}基准幅度（{}）内，{}",
             Shown::Amount(fine).words(),
-            Shown::Range(expected).words()
+            Shown::Range(expected).words(),
+            cx.no_reason()
         )
     };
     out.push(
@@ -308,7 +310,10 @@ pub fn approval_after_decision(cx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Rule::ApprovalAfterDecision,
             format!(
                 "偏离基准的{}日期（{}）晚于决定日期（{}）",
-                approval.by.label(),
+                match approval.by {
+                    crate::review::decided::ApprovalKind::Head => "负责人批准",
+                    crate::review::decided::ApprovalKind::Collective => "集体讨论",
+                },
                 a.chinese(),
                 dd.chinese()
             ),

@@ -18,6 +18,7 @@ use rust_decimal::Decimal;
 
 use super::decided::DecidedCase;
 use super::finding::{Finding, Rule, Shown};
+use super::stated::{Record, Stated};
 use crate::engine::decision::FineDecision;
 use crate::engine::result::{EvalResult, MoneyRange};
 use crate::num::Dec;
@@ -33,16 +34,19 @@ pub struct Ctx<'a> {
     pub fine: Option<Dec>,
     /// Whether a penalty (a fine or other than an order) was imposed on the party.
     pub penalised: bool,
+    /// What the source states.
+    pub stated: Stated,
 }
 
 impl<'a> Ctx<'a> {
-    /// The context for a decided case and its evaluation.
-    pub fn new(decided: &'a DecidedCase, result: &'a EvalResult) -> Ctx<'a> {
+    /// The context for a decided case and its evaluation, from a source that states `stated`.
+    pub fn new(decided: &'a DecidedCase, result: &'a EvalResult, stated: Stated) -> Ctx<'a> {
         Ctx {
             decided,
             result,
             fine: decided.decision.fine_total(),
             penalised: decided.decision.penalised(),
+            stated,
         }
     }
 
@@ -77,6 +81,16 @@ impl<'a> Ctx<'a> {
             .is_some_and(|d| !d.reason.trim().is_empty())
     }
 
+    /// How the finding words a missing reason: the case file states none, or the source does
+    /// not say (a table without a column for it).
+    fn no_reason(&self) -> &'static str {
+        if self.stated.has(Record::Departure) {
+            "案卷未说明偏离理由"
+        } else {
+            "评查文件未提供偏离理由的记录，请核对案卷是否说明理由"
+        }
+    }
+
     /// What was imposed on the party, in words.
     fn imposed(&self) -> Shown {
         let d = &self.decided.decision;
@@ -107,71 +121,90 @@ fn below(x: Decimal, r: &MoneyRange) -> bool {
     x < r.min.0 || (x == r.min.0 && !r.min_inclusive)
 }
 
-/// A check: the rule it reports and the function that looks for it.
+/// A check: the rule it reports, the records it needs, and the function that looks for it.
 pub struct Check {
     /// The rule.
     pub rule: Rule,
+    /// The records it reads; it is not run on a source that does not state them.
+    pub needs: &'static [Record],
     /// Appends the findings of this rule.
     pub run: fn(&Ctx<'_>, &mut Vec<Finding>),
 }
 
 macro_rules! table {
-    ($($rule:ident => $f:path,)*) => {
+    ($($rule:ident [$($need:ident),*] => $f:path,)*) => {
         /// Every check, in report order.
-        pub const CHECKS: &[Check] = &[$(Check { rule: Rule::$rule, run: $f }),*];
+        pub const CHECKS: &[Check] = &[$(Check {
+            rule: Rule::$rule,
+            needs: &[$(Record::$need),*],
+            run: $f,
+        }),*];
     };
 }
 
 table! {
-    CasePending => case::pending,
-    TimeBarredPenalised => limitation::barred_penalised,
-    LimitationNotChecked => limitation::not_checked,
-    MandatoryGroundPenalised => gate::mandatory_penalised,
-    Contradictory => gate::contradictory,
-    DiscretionUnrecorded => gate::discretion_unrecorded,
-    NoPenaltyWithoutGround => gate::no_penalty_without_ground,
-    GroundDiffers => gate::ground_differs,
-    FineNotProvided => fine::not_provided,
-    FinePreconditionUnmet => fine::precondition_unmet,
-    FineMissing => fine::missing,
-    SecondFine => fine::second_fine,
-    FineWrongProvision => fine::wrong_provision,
-    FineOutsideStatutory => fine::outside_statutory,
-    TierNotAdopted => tier::not_adopted,
-    TierExcludes => tier::excludes_penalty,
-    FineOutsideBenchmark => fine::outside_benchmark,
-    MitigationNotApplied => adjust::mitigation_not_applied,
-    AggravationNotApplied => adjust::aggravation_not_applied,
-    DepartureUnapproved => fine::departure_unapproved,
-    ApprovalAfterDecision => fine::approval_after_decision,
-    PenaltyMissing => penalties::mandatory_missing,
-    PenaltyAlternative => penalties::alternative_unverified,
-    PenaltyOtherBody => penalties::other_body,
-    OrderMissing => penalties::order_missing,
-    PenaltyWithoutBasis => penalties::without_basis,
-    ConfiscationAmount => penalties::confiscation_amount,
-    PersonalFineOutside => arithmetic::personal_fine_outside,
-    PersonalFineWithoutBasis => arithmetic::personal_fine_without_basis,
-    RateArithmetic => arithmetic::rate,
-    HearingNoticeMissing => procedure::hearing_notice_missing,
-    HearingNotHeld => procedure::hearing_not_held,
-    LegalReviewMissing => procedure::legal_review_missing,
-    LegalReviewAfterHearing => procedure::legal_review_after_hearing,
-    CollectiveDiscussionMissing => procedure::collective_discussion_missing,
-    ThresholdUnknown => procedure::threshold_unknown,
-    SimpleNotAllowed => procedure::simple_not_allowed,
-    EducationMissing => procedure::education_missing,
-    NoticeMissing => dates::notice_missing,
-    NoticeAfterDecision => dates::notice_after_decision,
-    FilingOrder => dates::filing_order,
-    DecisionOverdue => dates::decision_overdue,
+    CasePending [] => case::pending,
+    ItemExcluded [Fines] => case::item_excluded,
+    PartyUndecided [PartyDecisions] => case::party_undecided,
+    TimeBarredPenalised [Fines] => limitation::barred_penalised,
+    LimitationNotChecked [Fines] => limitation::not_checked,
+    MandatoryGroundPenalised [Fines] => gate::mandatory_penalised,
+    Contradictory [Fines, NoPenalty] => gate::contradictory,
+    DiscretionUnrecorded [Waive, NoPenalty] => gate::discretion_unrecorded,
+    NoPenaltyWithoutGround [NoPenalty] => gate::no_penalty_without_ground,
+    GroundDiffers [NoPenalty] => gate::ground_differs,
+    FineNotProvided [Fines] => fine::not_provided,
+    FinePreconditionUnmet [Fines] => fine::precondition_unmet,
+    FineMissing [Fines, NoPenalty] => fine::missing,
+    SecondFine [Fines] => fine::second_fine,
+    FineWrongProvision [FineItems] => fine::wrong_provision,
+    FineOutsideStatutory [Fines] => fine::outside_statutory,
+    TierNotAdopted [] => tier::not_adopted,
+    TierExcludes [Fines] => tier::excludes_penalty,
+    FineOutsideBenchmark [Fines] => fine::outside_benchmark,
+    MitigationNotApplied [Fines] => adjust::mitigation_not_applied,
+    AggravationNotApplied [Fines] => adjust::aggravation_not_applied,
+    DepartureUnapproved [Fines, Departure] => fine::departure_unapproved,
+    ApprovalAfterDecision [Departure, Decided] => fine::approval_after_decision,
+    PenaltyMissing [Penalties] => penalties::mandatory_missing,
+    PenaltyAlternative [Penalties] => penalties::alternative_unverified,
+    PenaltyOtherBody [Penalties] => penalties::other_body,
+    OrderMissing [Penalties] => penalties::order_missing,
+    PenaltyWithoutBasis [Penalties] => penalties::without_basis,
+    ConfiscationAmount [Penalties] => penalties::confiscation_amount,
+    PersonalFineOutside [Fines, PersonalFines] => arithmetic::personal_fine_outside,
+    PersonalFineWithoutBasis [Fines, PersonalFines] => arithmetic::personal_fine_without_basis,
+    RateArithmetic [FineRates] => arithmetic::rate,
+    HearingNoticeMissing [HearingNotified] => procedure::hearing_notice_missing,
+    HearingNotHeld [HearingRequested, HearingHeld] => procedure::hearing_not_held,
+    LegalReviewMissing [LegalReview] => procedure::legal_review_missing,
+    LegalReviewAfterHearing [HearingHeld, LegalReview] => procedure::legal_review_after_hearing,
+    CollectiveDiscussionMissing [CollectiveDiscussion] => procedure::collective_discussion_missing,
+    ThresholdUnknown [HearingNotified, LegalReview, CollectiveDiscussion] => procedure::threshold_unknown,
+    SimpleNotAllowed [ProcedureKind] => procedure::simple_not_allowed,
+    EducationMissing [Education] => procedure::education_missing,
+    NoticeMissing [Notified] => dates::notice_missing,
+    NoticeAfterDecision [Notified, Decided] => dates::notice_after_decision,
+    FilingOrder [Filed] => dates::filing_order,
+    DecisionOverdue [Filed, Decided] => dates::decision_overdue,
 }
 
-/// Runs every check.
+/// The rules a source cannot be checked for: their checks need a record it does not state.
+pub fn not_checked(stated: Stated) -> Vec<Rule> {
+    CHECKS
+        .iter()
+        .filter(|c| !stated.has_all(c.needs))
+        .map(|c| c.rule)
+        .collect()
+}
+
+/// Runs every check the source states the records for.
 pub fn run(cx: &Ctx<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for c in CHECKS {
-        (c.run)(cx, &mut out);
+        if cx.stated.has_all(c.needs) {
+            (c.run)(cx, &mut out);
+        }
     }
     out
 }

@@ -169,7 +169,7 @@ fn a_check_reports_only_its_own_rule() {
     let lp = reference();
     let case = dc.case_for_review();
     let result = crate::engine::evaluate(lp, &case).unwrap();
-    let cx = super::Ctx::new(&dc, &result);
+    let cx = super::Ctx::new(&dc, &result, crate::review::Stated::all());
     let mut total = 0;
     for c in super::CHECKS {
         let mut out = Vec::new();
@@ -266,7 +266,7 @@ both_ways!(departure_unapproved, DepartureUnapproved, reference(),
     fires: with(json!({"decision": {"fines": [{"amount": "380000"}],
         "departure": {"reason": "涉及主体结构"}}})),
     clean: with(json!({"decision": {"fines": [{"amount": "380000"}],
-        "departure": {"reason": "涉及主体结构", "approval": {"by": "collective_discussion", "date": "2025-07-10", "reference": "会议纪要〔2025〕7号"}}}})));
+        "departure": {"reason": "涉及主体结构", "approval": {"by": "collective", "date": "2025-07-10", "reference": "会议纪要〔2025〕7号"}}}})));
 
 both_ways!(approval_after_decision, ApprovalAfterDecision, reference(),
     fires: with(json!({"decision": {"fines": [{"amount": "380000"}],
@@ -562,4 +562,128 @@ fn no_check_evaluates_a_pack_condition() {
             }
         }
     }
+}
+
+/// The reference pack with ZL-64 changed: `f` edits the item's JSON.
+fn zl64_edited(name: &str, f: impl FnOnce(&mut Value)) -> LoadedPack {
+    let mut v: Value = serde_json::from_str(crate::REFERENCE_PACK).expect("json");
+    let items = v["items"].as_array_mut().expect("items");
+    let zl64 = items
+        .iter_mut()
+        .find(|i| i["code"] == "ZL-64")
+        .expect("ZL-64");
+    f(zl64);
+    crate::validate::accept_pack(name, &v.to_string())
+        .unwrap_or_else(|r| panic!("{}", r.report.lines().join("\n")))
+        .0
+}
+
+/// ZL-64 with an exclusion (a test row, not law): a contract above 100,000,000 元 is not this
+/// item's but ZL-65's.
+fn excluding() -> &'static LoadedPack {
+    static P: OnceLock<LoadedPack> = OnceLock::new();
+    P.get_or_init(|| {
+        zl64_edited("excluding.json", |i| {
+            i["exclusions"] = json!([{
+                "description": "合同价款超过一亿元的，不属本项（测试用）",
+                "when": {"fact": "contract_price", "op": ">", "value": "100000000"},
+                "item": "ZL-65"
+            }]);
+        })
+    })
+}
+
+both_ways!(item_excluded, ItemExcluded, excluding(),
+    fires: with(json!({"case": {"facts": {"contract_price": "200000000"}},
+        "decision": {"fines": [{"amount": "6000000"}]}})),
+    clean: base());
+
+/// ZL-64 with two roles (a test row): 施工单位, fined as before, and 项目负责人, a 公民 fined
+/// 10,000–50,000 元.
+fn two_roles() -> &'static LoadedPack {
+    static P: OnceLock<LoadedPack> = OnceLock::new();
+    P.get_or_init(|| {
+        zl64_edited("two-roles.json", |i| {
+            i["parties"] = json!("all");
+            i["roles"] = json!([
+                {"id": "unit", "label": "施工单位", "parties": "organization"},
+                {"id": "manager", "label": "项目负责人", "parties": "individual"}
+            ]);
+            let mut unit = i["fines"][0].clone();
+            unit["role"] = json!("unit");
+            i["fines"] = json!([unit, {"role": "manager", "parties": "individual", "form": "range",
+                "min": "10000", "max": "50000"}]);
+            i["cases"] = json!([]);
+        })
+    })
+}
+
+fn with_manager(decision: Option<Value>) -> Value {
+    let mut v = with(json!({"case": {"role": "unit",
+        "parties": [{"role": "manager", "party": "citizen", "name": "王某"}]}}));
+    if let Some(d) = decision {
+        v["parties"] = json!([{"role": "manager", "decision": d}]);
+    }
+    v
+}
+
+both_ways!(party_undecided, PartyUndecided, two_roles(),
+    fires: with_manager(None),
+    clean: with_manager(Some(json!({"fines": [{"amount": "20000"}]}))));
+
+#[test]
+fn another_party_is_checked_in_its_own_role() {
+    // 项目负责人 fined 60,000 元: above its statutory 50,000 — the finding names the party.
+    let fs = findings(
+        two_roles(),
+        with_manager(Some(json!({"fines": [{"amount": "60000"}],
+            "dates": {"filed": "2025-06-02", "notified": "2025-07-01", "decided": "2025-07-15"}}))),
+    );
+    let f = fs
+        .iter()
+        .find(|f| f.rule == Rule::FineOutsideStatutory)
+        .unwrap_or_else(|| panic!("{fs:#?}"));
+    assert_eq!(f.party.as_deref(), Some("项目负责人"));
+    assert_eq!(f.recorded.as_ref().unwrap().words(), "60,000元");
+    // The unit's own 300,000 元 is within its range: no finding without a party.
+    assert!(
+        !fs.iter()
+            .any(|f| f.rule == Rule::FineOutsideStatutory && f.party.is_none()),
+        "{fs:#?}"
+    );
+}
+
+#[test]
+fn a_source_that_does_not_state_a_record_is_not_checked_for_it() {
+    use crate::review::stated::{Record, Stated};
+    // Hearing notice not given, as a table without a 听证告知 column would read it.
+    let v = with(json!({"decision": {"procedure": {"hearing_notified": false}}}));
+    let dc: DecidedCase = serde_json::from_value(v).unwrap();
+    let all = crate::review::review_stated(reference(), 1, &dc, Stated::all())
+        .unwrap()
+        .0;
+    assert!(
+        all.findings
+            .iter()
+            .any(|f| f.rule == Rule::HearingNoticeMissing)
+    );
+    let partial = Stated::all();
+    let partial = Record::ALL
+        .into_iter()
+        .filter(|r| *r != Record::HearingNotified && partial.has(*r))
+        .fold(Stated::none(), |s, r| s.with(r));
+    let some = crate::review::review_stated(reference(), 1, &dc, partial)
+        .unwrap()
+        .0;
+    assert!(
+        !some
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::HearingNoticeMissing)
+    );
+    let skipped = super::not_checked(partial);
+    assert!(
+        skipped.contains(&Rule::HearingNoticeMissing) && skipped.contains(&Rule::ThresholdUnknown)
+    );
+    assert!(!skipped.contains(&Rule::FineOutsideStatutory));
 }

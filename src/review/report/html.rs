@@ -103,9 +103,24 @@ pub fn head(meta: &Meta, summary: &Summary) -> String {
             summary.findings.get(sev)
         );
     }
-    s.push_str("</table></section>");
-
-    s.push_str("<section><h2>问题类型</h2>");
+    s.push_str("</table>");
+    if !summary.not_checked.is_empty() {
+        let missing: Vec<&str> = summary.not_stated.iter().map(|r| r.label()).collect();
+        let _ = write!(
+            s,
+            r#"<p class="ref">评查文件未记录{}，以下规则未核对：{}</p>"#,
+            escape(&missing.join("、")),
+            escape(
+                &summary
+                    .not_checked
+                    .iter()
+                    .map(|r| format!("{}（{}）", r.title(), r.id()))
+                    .collect::<Vec<_>>()
+                    .join("；")
+            )
+        );
+    }
+    s.push_str("</section><section><h2>问题类型</h2>");
     match svg::by_rule(summary) {
         Some(chart) => {
             s.push_str(&chart);
@@ -184,9 +199,9 @@ pub fn case_section(r: &CaseReview) -> String {
     };
     let _ = write!(
         s,
-        r#"<article class="case worst-{}"><h3>第 {} 行{} · {} {}{}</h3><table><tr><th>等级</th><th>问题</th><th>依据</th><th>应为</th><th>记录为</th></tr>"#,
+        r#"<article class="case worst-{}"><h3>{}{} · {} {}{}</h3><table><tr><th>等级</th><th>问题</th><th>依据</th><th>应为</th><th>记录为</th></tr>"#,
         sev_class(worst),
-        r.row,
+        escape(&r.whereabouts()),
         r.reference
             .as_ref()
             .map(|x| format!(" · {}", escape(x)))
@@ -209,7 +224,10 @@ pub fn case_section(r: &CaseReview) -> String {
             sev_class(f.severity),
             f.severity.label(),
             f.rule.id(),
-            escape(&f.message),
+            escape(&match &f.party {
+                Some(p) => format!("（{p}）{}", f.message),
+                None => f.message.clone(),
+            }),
             escape(&basis),
             escape(&f.expected.as_ref().map(|x| x.words()).unwrap_or_default()),
             escape(&f.recorded.as_ref().map(|x| x.words()).unwrap_or_default())
@@ -222,8 +240,8 @@ pub fn case_section(r: &CaseReview) -> String {
 /// A row that could not be reviewed.
 pub fn error_section(e: &RowError) -> String {
     format!(
-        r#"<article class="case unreadable"><h3>第 {} 行{} · 无法评查</h3><p>{}</p></article>"#,
-        e.row,
+        r#"<article class="case unreadable"><h3>{}{} · 无法评查</h3><p>{}</p></article>"#,
+        escape(&e.whereabouts()),
         e.reference
             .as_ref()
             .map(|x| format!(" · {}", escape(x)))

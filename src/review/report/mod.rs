@@ -11,11 +11,13 @@ use super::{CaseReview, RowError};
 use crate::wording::{basis_words, cite_list};
 
 /// The columns of the findings table.
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 14] = [
     "行号",
+    "位置",
     "案号",
     "违法行为编码",
     "违法行为",
+    "当事人",
     "等级",
     "规则编号",
     "规则",
@@ -30,15 +32,17 @@ pub const COLUMNS: [&str; 12] = [
 pub const UNREADABLE: &str = "row.unreadable";
 
 /// One row of the findings table per finding of a case.
-pub fn finding_rows(r: &CaseReview) -> Vec<[String; 12]> {
+pub fn finding_rows(r: &CaseReview) -> Vec<[String; 14]> {
     r.findings
         .iter()
         .map(|f| {
             [
                 r.row.to_string(),
+                r.place.clone().unwrap_or_default(),
                 r.reference.clone().unwrap_or_default(),
                 r.item.clone(),
                 r.item_name.clone(),
+                f.party.clone().unwrap_or_default(),
                 f.severity.label().to_string(),
                 f.rule.id().to_string(),
                 f.rule.title().to_string(),
@@ -53,10 +57,12 @@ pub fn finding_rows(r: &CaseReview) -> Vec<[String; 12]> {
 }
 
 /// The row of the findings table for a row that could not be reviewed.
-pub fn error_row(e: &RowError) -> [String; 12] {
+pub fn error_row(e: &RowError) -> [String; 14] {
     [
         e.row.to_string(),
+        e.place.clone().unwrap_or_default(),
         e.reference.clone().unwrap_or_default(),
+        String::new(),
         String::new(),
         String::new(),
         crate::review::Severity::Error.label().to_string(),
