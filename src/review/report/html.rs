@@ -45,6 +45,8 @@ table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}th,td{bord
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .tiles{display:flex;gap:12px;flex-wrap:wrap}.tile{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:120px}.tile b{display:block;font-size:22px}
 .error b,.sev-error{color:#c62828}.warning b,.sev-warning{color:#e65100}.notice b,.sev-notice{color:#1565c0}
+.case td:nth-child(4),.case td:nth-child(5){min-width:7em}.case td:first-child{white-space:nowrap}
+th{white-space:nowrap}
 .case{border:1px solid #ddd;border-left:5px solid #1565c0;border-radius:4px;padding:8px 12px;margin:10px 0}
 .case.worst-error,.case.unreadable{border-left-color:#c62828}.case.worst-warning{border-left-color:#e65100}
 code{font-size:12px;color:#555}
