@@ -687,3 +687,12 @@ fn a_source_that_does_not_state_a_record_is_not_checked_for_it() {
     );
     assert!(!skipped.contains(&Rule::FineOutsideStatutory));
 }
+
+#[test]
+fn docs_list_every_rule_with_its_severity() {
+    let doc = include_str!("../../../docs/review.md");
+    for r in Rule::ALL {
+        let row = format!("| `{}` | {} |", r.id(), r.severity().label());
+        assert!(doc.contains(&row), "docs/review.md lacks {row}");
+    }
+}
