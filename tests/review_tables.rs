@@ -283,6 +283,22 @@ fn the_case_librarys_csv_export_is_read_as_it_writes_it() {
         r.decided = true;
         lib.upsert(r);
     }
+    // The page reviews the library in the browser without a file: the same findings.
+    let mut reviewer =
+        cailiang::review::Reviewer::stating(&lp, cailiang::review::library::record_stated());
+    let rules: Vec<String> = lib
+        .records
+        .iter()
+        .enumerate()
+        .flat_map(|(n, r)| {
+            reviewer
+                .review(n as u64 + 1, &cailiang::review::library::from_record(r))
+                .unwrap()
+                .findings
+        })
+        .map(|f| f.rule.id().to_string())
+        .collect();
+    assert_eq!(rules, ["fine.outside_statutory"], "{rules:?}");
     let d = dir("library");
     let path = d.join("library.csv");
     std::fs::write(&path, cailiang::library::export::to_csv(&lib)).unwrap();

@@ -16,6 +16,7 @@ pub mod batch;
 pub mod checks;
 pub mod decided;
 pub mod finding;
+pub mod library;
 pub mod mapping;
 pub mod provisions;
 pub mod report;
