@@ -4,10 +4,13 @@
 //! read back from its quote by the clause parser with each number in its role — the minimum
 //! before 以上, the maximum before 以下, the percentage, the multiple, the fixed amount — the
 //! same 应当 / 可以 and the same base. A mutation test shows a ×10 or swapped bound fails.
+//! A provision whose law is not among the texts (a 部门规章 known only as a city's page quotes
+//! it) must be quoted verbatim as the verified notes beside the laws folder (legal-notes.md)
+//! record that quote; its fine forms are read back from that quote all the same.
 
 mod common;
 
-use cailiang::import::{FineCheck, StatuteLibrary, check_fine, parse_clause};
+use cailiang::import::{FineCheck, QuoteError, StatuteLibrary, check_fine, parse_clause};
 use cailiang::pack::LoadedPack;
 use cailiang::pack::model::{Citation, FineForm};
 use cailiang::review::provisions::ReviewProvision;
@@ -30,9 +33,24 @@ fn library() -> StatuteLibrary {
     lib
 }
 
+/// The verified notes beside the laws folder (../shared/legal-notes.md), squashed.
+fn notes() -> Option<String> {
+    let path = common::laws_dir().parent()?.join("legal-notes.md");
+    std::fs::read_to_string(path)
+        .ok()
+        .map(|t| common::squash(&t))
+}
+
 /// A quote is found within the article it cites (the whole article: a pack may quote the lead-in
-/// of a paragraph for an item, or several paragraphs).
-fn check_quote(lib: &StatuteLibrary, c: &Citation, whence: &str, failures: &mut Vec<String>) {
+/// of a paragraph for an item, or several paragraphs) — or, where the law's text is not in the
+/// folder, in the verified notes (`notes`), as they record a city's quote of it.
+fn check_quote(
+    lib: &StatuteLibrary,
+    notes: Option<&str>,
+    c: &Citation,
+    whence: &str,
+    failures: &mut Vec<String>,
+) {
     let Some(q) = &c.quote else { return };
     let article = Citation {
         paragraph: None,
@@ -40,6 +58,17 @@ fn check_quote(lib: &StatuteLibrary, c: &Citation, whence: &str, failures: &mut 
         ..c.clone()
     };
     match lib.quote(&article) {
+        Err(QuoteError::LawNotFound { .. }) => match notes {
+            Some(n) if n.contains(&common::squash(q)) => {}
+            Some(_) => failures.push(format!(
+                "{whence}：找不到《{}》的文本，引文也不见于 legal-notes.md：{q}",
+                c.law
+            )),
+            None => failures.push(format!(
+                "{whence}：找不到《{}》的文本，也找不到 legal-notes.md",
+                c.law
+            )),
+        },
         Err(e) => failures.push(format!("{whence}：{e}")),
         Ok(text) => {
             if !common::squash(&text).contains(&common::squash(q)) {
@@ -57,7 +86,7 @@ fn engine_quotes_are_verbatim_in_their_articles() {
     let lib = library();
     let mut failures = Vec::new();
     for p in Provision::ALL {
-        check_quote(&lib, &p.cite(), &format!("{p:?}"), &mut failures);
+        check_quote(&lib, None, &p.cite(), &format!("{p:?}"), &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -74,6 +103,7 @@ fn review_quotes_are_verbatim_in_their_articles() {
 
 /// Every finding on a pack's quotes and fine forms.
 fn pack_failures(lp: &LoadedPack, lib: &StatuteLibrary, file: &str) -> (usize, Vec<String>) {
+    let notes = notes();
     let mut failures = Vec::new();
     let mut checked = 0;
     for item in &lp.pack.items {
@@ -89,7 +119,7 @@ fn pack_failures(lp: &LoadedPack, lib: &StatuteLibrary, file: &str) -> (usize, V
             if c.quote.is_none() {
                 failures.push(format!("{whence}：《{}》第{}条没有引文", c.law, c.article));
             }
-            check_quote(lib, c, &whence, &mut failures);
+            check_quote(lib, notes.as_deref(), c, &whence, &mut failures);
         }
         for (j, r) in item.fines.iter().enumerate() {
             if matches!(r.form, FineForm::Unspecified { .. }) {
@@ -245,7 +275,7 @@ fn a_quote_from_another_article_of_the_same_law_fails() {
     // Art 29's text cited as art 28.
     c.article = 28;
     let mut failures = Vec::new();
-    check_quote(&lib, &c, "art 28", &mut failures);
+    check_quote(&lib, None, &c, "art 28", &mut failures);
     assert_eq!(failures.len(), 1, "{failures:?}");
     assert!(failures[0].contains("不在"), "{failures:?}");
 }
@@ -258,4 +288,32 @@ fn chinese_numerals_helper() {
     assert_eq!(common::chinese(15), "十五");
     assert_eq!(common::chinese(5_000_000), "五百万");
     assert_eq!(common::chinese(105_000), "十万五千");
+}
+
+/// A provision whose text is not in the laws folder is checked against the quote the verified
+/// notes record: the notes' own wording passes, an altered number does not, and without the
+/// notes nothing passes.
+#[test]
+fn quotes_of_absent_provisions_are_checked_against_the_notes() {
+    let lib = library();
+    let notes = notes().expect("legal-notes.md beside the laws folder");
+    let cite = |quote: &str| Citation {
+        law: "住宅室内装饰装修管理办法".into(),
+        article: 35,
+        paragraph: None,
+        item: None,
+        quote: Some(quote.to_string().into()),
+    };
+    assert!(matches!(
+        lib.quote(&cite("")),
+        Err(QuoteError::LawNotFound { .. })
+    ));
+    let mut failures = Vec::new();
+    let right = cite("责令改正,处5百元以上1千元以下的罚款");
+    check_quote(&lib, Some(&notes), &right, "ok", &mut failures);
+    assert!(failures.is_empty(), "{failures:?}");
+    let altered = cite("责令改正,处5百元以上2千元以下的罚款");
+    check_quote(&lib, Some(&notes), &altered, "bad", &mut failures);
+    check_quote(&lib, None, &right, "no notes", &mut failures);
+    assert_eq!(failures.len(), 2, "{failures:?}");
 }

@@ -243,7 +243,10 @@ impl<'a> Builder<'a> {
             (FactValue::Number(n), Some(FactKind::Number { unit })) if unit == "元" => {
                 format!("{label}为{}元", yuan(n.0))
             }
-            (FactValue::Number(n), Some(FactKind::Number { unit })) => {
+            (
+                FactValue::Number(n),
+                Some(FactKind::Number { unit } | FactKind::Derived { unit, .. }),
+            ) => {
                 format!("{label}为{}{unit}", n)
             }
             (FactValue::Number(n), _) => format!("{label}为{n}"),

@@ -55,6 +55,7 @@ pub struct Pack {
     #[serde(default)]
     pub factors: Vec<Factor>,
     /// The violations (违法行为).
+    #[serde(deserialize_with = "crate::limits::pack_items")]
     pub items: Vec<Item>,
     /// The bureau's own wording for sections of the 说理 reasoning text, by section name
     /// (see `text::SECTIONS`); absent sections use the built-in wording.
