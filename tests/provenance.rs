@@ -96,7 +96,7 @@ fn review_quotes_are_verbatim_in_their_articles() {
     let lib = library();
     let mut failures = Vec::new();
     for p in ReviewProvision::ALL {
-        check_quote(&lib, &p.cite(), &format!("{p:?}"), &mut failures);
+        check_quote(&lib, None, &p.cite(), &format!("{p:?}"), &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
