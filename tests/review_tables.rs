@@ -312,5 +312,21 @@ fn the_case_librarys_csv_export_is_read_as_it_writes_it() {
     // The export records no 听证告知 or 法制审核: those checks are not run.
     assert!(out.contains("procedure.hearing_notice_missing"), "{out}");
     assert!(!out.contains("错误 procedure."), "{out}");
+    // The library's JSON lines export: told apart from decided cases by its first line, read
+    // as the library keeps it, with the same findings and the same rules not checked.
+    let jsonl = d.join("library.jsonl");
+    std::fs::write(&jsonl, cailiang::library::export::to_jsonl(&lib)).unwrap();
+    let (code, lines) = review(&jsonl, &[]);
+    assert_eq!(code, 1, "{lines}");
+    // Findings and what is not checked, without the row numbers (the CSV's header is line 1).
+    let findings = |o: &str| -> Vec<String> {
+        o.lines()
+            .filter(|l| l.contains(" ZL-64：") || l.starts_with("未核对") || l.starts_with("评查"))
+            .map(|l| l.split_once(" 行").map_or(l, |(_, rest)| rest).to_string())
+            .collect()
+    };
+    assert_eq!(findings(&lines), findings(&out), "{lines}\n---\n{out}");
+    assert_eq!(findings(&lines).len(), 3, "{lines}");
+    assert!(lines.contains("第 1 行（库-1） ZL-64"), "{lines}");
     let _ = std::fs::remove_dir_all(&d);
 }

@@ -1,4 +1,5 @@
-//! Batch input: JSON lines, one decided case per line (`schemas/decided-case.schema.json`),
+//! Batch input: JSON lines, one decided case per line (`schemas/decided-case.schema.json`) or
+//! one case library record per line (the library's JSON lines export, [`LineKind::Library`]),
 //! read as a stream — from a file ([`JsonLines`]) or from chunks of bytes as the browser reads a
 //! file ([`LineFeed`]). A line that is not a decided case is an entry with its line number and
 //! the JSON path of the fault; every other line is still read.
@@ -7,9 +8,12 @@ use std::collections::VecDeque;
 use std::io::BufRead;
 
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 use super::decided::DecidedCase;
+use super::stated::Stated;
 use super::{RowError, RowProblem};
+use crate::library::LibraryRecord;
 
 /// A decided case read from a batch, with where it was.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,13 +39,103 @@ struct ReferenceOnly {
     reference: Option<String>,
 }
 
-/// Parses one line; None for a blank line.
+/// What the lines of a JSON lines file are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineKind {
+    /// Decided cases (`schemas/decided-case.schema.json`).
+    #[default]
+    Decided,
+    /// The case library's records, as its JSON lines export writes them
+    /// (`library::export::to_jsonl`): each read as a decided case by [`super::library`].
+    Library,
+}
+
+/// The keys that tell the two kinds of line apart.
+#[derive(Deserialize)]
+struct Keys {
+    decision: Option<IgnoredAny>,
+    id: Option<IgnoredAny>,
+    pack: Option<IgnoredAny>,
+    case: Option<IgnoredAny>,
+}
+
+impl LineKind {
+    /// The kind of a file whose first non-blank line is `line`: a library record has `id`,
+    /// `pack` and `case` and no `decision`; anything else is read as a decided case (and a
+    /// line that is neither is reported as a decided case's fault).
+    pub fn of(line: &str) -> LineKind {
+        let t = line.trim_start_matches('\u{feff}').trim();
+        match serde_json::from_str::<Keys>(t) {
+            Ok(k)
+                if k.decision.is_none()
+                    && k.id.is_some()
+                    && k.pack.is_some()
+                    && k.case.is_some() =>
+            {
+                LineKind::Library
+            }
+            _ => LineKind::Decided,
+        }
+    }
+
+    /// What the lines state: a decided case everything, a library record what the library
+    /// keeps ([`super::library::record_stated`]).
+    pub fn stated(self) -> Stated {
+        match self {
+            LineKind::Decided => Stated::all(),
+            LineKind::Library => super::library::record_stated(),
+        }
+    }
+
+    /// In words, for the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            LineKind::Decided => "已决定案件（JSON 行）",
+            LineKind::Library => "案件库导出（JSON 行）",
+        }
+    }
+}
+
+/// The kind of the JSON lines file at `path`, by its first non-blank line (read up to
+/// [`MAX_LINE`] bytes); a file that cannot be read is left to the reader to report.
+pub fn sniff(path: &std::path::Path) -> LineKind {
+    let Ok(f) = std::fs::File::open(path) else {
+        return LineKind::Decided;
+    };
+    let mut r = std::io::BufReader::new(std::io::Read::take(f, MAX_LINE as u64 * 4));
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match r.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => return LineKind::Decided,
+            Ok(_) => {
+                let t = String::from_utf8_lossy(&line);
+                if !t.trim_start_matches('\u{feff}').trim().is_empty() {
+                    return LineKind::of(&t);
+                }
+            }
+        }
+    }
+}
+
+/// Parses one line of decided cases; None for a blank line.
 pub fn parse_line(row: u64, line: &str) -> Option<Entry> {
+    parse_line_as(LineKind::Decided, row, line)
+}
+
+/// Parses one line of the given kind; None for a blank line.
+pub fn parse_line_as(kind: LineKind, row: u64, line: &str) -> Option<Entry> {
     let t = line.trim_start_matches('\u{feff}').trim();
     if t.is_empty() {
         return None;
     }
-    Some(match crate::pack::json::parse::<DecidedCase>(t) {
+    let parsed = match kind {
+        LineKind::Decided => crate::pack::json::parse::<DecidedCase>(t),
+        LineKind::Library => {
+            crate::pack::json::parse::<LibraryRecord>(t).map(|r| super::library::from_record(&r))
+        }
+    };
+    Some(match parsed {
         Ok(case) => Ok(Numbered {
             row,
             place: None,
@@ -61,6 +155,38 @@ pub fn parse_line(row: u64, line: &str) -> Option<Entry> {
     })
 }
 
+/// The entry of one line's bytes (without its line break): too long, not UTF-8, or parsed as
+/// `kind`; None for a blank line.
+pub fn line_entry(kind: LineKind, row: u64, bytes: &[u8]) -> Option<Entry> {
+    if bytes.len() > MAX_LINE {
+        return Some(Err(too_long(row)));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_line_as(kind, row, text),
+        Err(e) => Some(Err(RowError {
+            row,
+            place: None,
+            reference: None,
+            problem: Box::new(RowProblem::Json {
+                path: "$".into(),
+                message: format!(
+                    "不是 UTF-8 文本（第 {} 个字节起）；JSON 行文件应以 UTF-8 保存",
+                    e.valid_up_to() + 1
+                ),
+            }),
+        })),
+    }
+}
+
+fn too_long(row: u64) -> RowError {
+    RowError {
+        row,
+        place: None,
+        reference: None,
+        problem: Box::new(RowProblem::TooLong { limit: MAX_LINE }),
+    }
+}
+
 /// Splits bytes into lines as they arrive, across chunk boundaries, with line numbers; a line
 /// longer than [`MAX_LINE`] is dropped as it streams and reported.
 #[derive(Debug, Default)]
@@ -68,12 +194,21 @@ pub struct LineFeed {
     line: Vec<u8>,
     row: u64,
     too_long: bool,
+    kind: LineKind,
 }
 
 impl LineFeed {
-    /// A feed at line 1.
+    /// A feed of decided cases at line 1.
     pub fn new() -> LineFeed {
         LineFeed::default()
+    }
+
+    /// A feed of lines of `kind` at line 1.
+    pub fn of(kind: LineKind) -> LineFeed {
+        LineFeed {
+            kind,
+            ..LineFeed::default()
+        }
     }
 
     /// Takes the next chunk of the file; calls `f` for each complete line's entry.
@@ -109,29 +244,10 @@ impl LineFeed {
         self.row += 1;
         let row = self.row;
         if std::mem::take(&mut self.too_long) {
-            f(Err(RowError {
-                row,
-                place: None,
-                reference: None,
-                problem: Box::new(RowProblem::TooLong { limit: MAX_LINE }),
-            }));
+            f(Err(too_long(row)));
             return;
         }
-        let entry = match std::str::from_utf8(&self.line) {
-            Ok(text) => parse_line(row, text),
-            Err(e) => Some(Err(RowError {
-                row,
-                place: None,
-                reference: None,
-                problem: Box::new(RowProblem::Json {
-                    path: "$".into(),
-                    message: format!(
-                        "不是 UTF-8 文本（第 {} 个字节起）；JSON 行文件应以 UTF-8 保存",
-                        e.valid_up_to() + 1
-                    ),
-                }),
-            })),
-        };
+        let entry = line_entry(self.kind, row, &self.line);
         self.line.clear();
         if let Some(e) = entry {
             f(e);
@@ -149,11 +265,11 @@ pub struct JsonLines<R> {
 }
 
 impl<R: BufRead> JsonLines<R> {
-    /// Reads `reader`; `file` names it in a read error.
-    pub fn new(file: &str, reader: R) -> JsonLines<R> {
+    /// Reads `reader`, lines of `kind`; `file` names it in a read error.
+    pub fn new(file: &str, kind: LineKind, reader: R) -> JsonLines<R> {
         JsonLines {
             reader,
-            feed: LineFeed::new(),
+            feed: LineFeed::of(kind),
             ready: VecDeque::new(),
             done: false,
             file: file.to_string(),
@@ -249,8 +365,37 @@ mod tests {
         assert!(matches!(&r[0], Err((1, m)) if m.contains("超过")), "{r:?}");
         assert!(matches!(&r[1], Err((2, m)) if m.contains("UTF-8")), "{r:?}");
         assert_eq!(r[2], Ok(3));
-        let file: Vec<Entry> = JsonLines::new("x.jsonl", std::io::Cursor::new(text)).collect();
+        let file: Vec<Entry> =
+            JsonLines::new("x.jsonl", LineKind::Decided, std::io::Cursor::new(text)).collect();
         assert_eq!(file.len(), 3);
+    }
+
+    #[test]
+    fn a_library_record_line_is_told_from_a_decided_case() {
+        assert_eq!(LineKind::of(GOOD), LineKind::Decided);
+        let record = r#"{"id":"r1","case":{"items":["ZL-64"],"party":"legal_person"},"pack":{"id":"p","edition":"e","hash":"h"},"created":0,"updated":0}"#;
+        assert_eq!(
+            LineKind::of(&format!("\u{feff}{record}")),
+            LineKind::Library
+        );
+        // A decided case that happens to carry an id is still a decided case; junk is read as
+        // one, so that its fault is reported against the decided-case schema.
+        assert_eq!(
+            LineKind::of(r#"{"id":"x","pack":1,"case":{},"decision":{}}"#),
+            LineKind::Decided
+        );
+        assert_eq!(LineKind::of("not json"), LineKind::Decided);
+        let e = parse_line_as(LineKind::Library, 1, record)
+            .unwrap()
+            .unwrap();
+        assert_eq!(e.case.reference.as_deref(), Some("r1"));
+        let bad = parse_line_as(LineKind::Library, 2, r#"{"id":"r2"}"#)
+            .unwrap()
+            .unwrap_err();
+        assert!(bad.to_string().starts_with("第 2 行"), "{bad}");
+        assert!(
+            LineKind::Library.stated().missing().len() > LineKind::Decided.stated().missing().len()
+        );
     }
 
     #[test]

@@ -17,6 +17,13 @@ pub struct DecidedCase {
     /// 案号 or another reference that tells cases apart in the report; never part of the review.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// 承办人员: the officer(s) who handled the case, for the reviewer's filters; never part of
+    /// the review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officer: Option<String>,
+    /// 承办机构: the unit that handled it, for the reviewer's filters; never part of the review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// The case as entered: items, party, dates, facts, circumstances, factors, tier.
     pub case: Case,
     /// What was decided and recorded.
@@ -278,6 +285,8 @@ impl DecidedCase {
         }
         Some(DecidedCase {
             reference: self.reference.clone(),
+            officer: self.officer.clone(),
+            unit: self.unit.clone(),
             case: self.case.for_party(p),
             decision,
             parties: Vec::new(),

@@ -39,6 +39,8 @@ pub fn from_record(r: &LibraryRecord) -> DecidedCase {
             .clone()
             .or_else(|| i.decision_number.clone())
             .or_else(|| Some(r.id.clone())),
+        officer: None,
+        unit: None,
         case: r.case.clone(),
         decision: Decision {
             fines: amount

@@ -85,6 +85,8 @@ fields! {
     CaseId = "case_id", "案件编号", [];
     CaseNumber = "case_number", "案号", [];
     DecisionNumber = "decision_number", "处罚决定书文号", [];
+    Officer = "officer", "承办人", [];
+    Unit = "unit", "承办机构", [];
     Item = "item", "违法行为编号", [];
     OtherItems = "other_items", "同一行为还违反的违法行为编号", [];
     PartyKind = "party_kind", "当事人类别", [];
@@ -786,6 +788,8 @@ pub fn read_row(
     };
     Ok(DecidedCase {
         reference: r.reference.clone(),
+        officer: r.text(Field::Officer).map(str::to_string),
+        unit: r.text(Field::Unit).map(str::to_string),
         case,
         decision: Decision {
             fines,
@@ -807,38 +811,42 @@ pub fn read_row(
 }
 
 /// The case tables of a document: each table (sheet) whose header has the columns a case needs,
-/// with what it states; the others, with why they were skipped.
-pub struct CaseTables<'d> {
-    /// The tables read, with their columns.
-    pub tables: Vec<(&'d crate::table::Table, Columns)>,
+/// by its index in the document, with what it states; the others, with why they were skipped.
+#[derive(Debug, Clone)]
+pub struct CaseTables {
+    /// The tables read (their index in `Document::tables`), with their columns.
+    pub tables: Vec<(usize, Columns)>,
     /// Tables that are not case tables, and why.
     pub skipped: Vec<(String, HeaderError)>,
 }
 
-impl<'d> CaseTables<'d> {
+/// A table's column names: its header's last row (a two-level header's lower row).
+fn header_of(t: &crate::table::Table) -> Vec<String> {
+    match t.header.last() {
+        Some(h) => {
+            let mut v = vec![String::new(); t.width as usize];
+            for (i, c) in h.cells.iter().enumerate() {
+                if let Some(x) = v.get_mut(i) {
+                    *x = c.text.clone();
+                }
+            }
+            v
+        }
+        None => Vec::new(),
+    }
+}
+
+impl CaseTables {
     /// Resolves every table's header. Fails when no table is a case table.
     pub fn of(
-        doc: &'d crate::table::Document,
+        doc: &crate::table::Document,
         map: &ColumnMapping,
-    ) -> Result<CaseTables<'d>, HeaderError> {
+    ) -> Result<CaseTables, HeaderError> {
         let mut tables = Vec::new();
         let mut skipped = Vec::new();
-        for t in &doc.tables {
-            // The header's last row names the columns (a two-level header's lower row).
-            let header: Vec<String> = match t.header.last() {
-                Some(h) => {
-                    let mut v = vec![String::new(); t.width as usize];
-                    for (i, c) in h.cells.iter().enumerate() {
-                        if let Some(x) = v.get_mut(i) {
-                            *x = c.text.clone();
-                        }
-                    }
-                    v
-                }
-                None => Vec::new(),
-            };
-            match map.columns(&header) {
-                Ok(cols) => tables.push((t, cols)),
+        for (i, t) in doc.tables.iter().enumerate() {
+            match map.columns(&header_of(t)) {
+                Ok(cols) => tables.push((i, cols)),
                 Err(e) => skipped.push((t.name.clone(), e)),
             }
         }
@@ -867,38 +875,62 @@ impl<'d> CaseTables<'d> {
         s
     }
 
-    /// The entries of every case table, row by row.
-    pub fn entries(&self, pack: &'d LoadedPack) -> impl Iterator<Item = Entry> + '_ {
-        let several = self.tables.len() > 1;
-        self.tables.iter().flat_map(move |(t, cols)| {
-            t.rows.iter().map(move |row| {
-                let places: Vec<String> = row.cells.iter().map(|c| c.place.to_string()).collect();
-                let cells: Vec<CellText<'_>> = row
-                    .cells
-                    .iter()
-                    .zip(&places)
-                    .map(|(c, p)| CellText {
-                        text: c.text.as_str(),
-                        place: p.as_str(),
-                    })
-                    .collect();
-                let n = row_number(&row.place);
-                let place = match &row.place {
-                    crate::table::Place::Line { .. } if !several => None,
-                    p => Some(p.to_string()),
-                };
-                match read_row(cols, n, &cells, pack) {
-                    Ok(case) => Ok(Numbered {
-                        row: n,
-                        place,
-                        case,
-                    }),
-                    Err(mut e) => {
-                        e.place = place;
-                        Err(e)
-                    }
-                }
+    /// Rows in the case tables.
+    pub fn rows(&self, doc: &crate::table::Document) -> usize {
+        self.tables
+            .iter()
+            .filter_map(|(i, _)| doc.tables.get(*i))
+            .map(|t| t.rows.len())
+            .sum()
+    }
+
+    /// The entry of row `r` of the `n`th case table (None past its end).
+    pub fn entry(
+        &self,
+        doc: &crate::table::Document,
+        n: usize,
+        r: usize,
+        pack: &LoadedPack,
+    ) -> Option<Entry> {
+        let (i, cols) = self.tables.get(n)?;
+        let row = doc.tables.get(*i)?.rows.get(r)?;
+        let places: Vec<String> = row.cells.iter().map(|c| c.place.to_string()).collect();
+        let cells: Vec<CellText<'_>> = row
+            .cells
+            .iter()
+            .zip(&places)
+            .map(|(c, p)| CellText {
+                text: c.text.as_str(),
+                place: p.as_str(),
             })
+            .collect();
+        let line = row_number(&row.place);
+        let place = match &row.place {
+            crate::table::Place::Line { .. } if self.tables.len() <= 1 => None,
+            p => Some(p.to_string()),
+        };
+        Some(match read_row(cols, line, &cells, pack) {
+            Ok(case) => Ok(Numbered {
+                row: line,
+                place,
+                case,
+            }),
+            Err(mut e) => {
+                e.place = place;
+                Err(e)
+            }
+        })
+    }
+
+    /// The entries of every case table, row by row.
+    pub fn entries<'a>(
+        &'a self,
+        doc: &'a crate::table::Document,
+        pack: &'a LoadedPack,
+    ) -> impl Iterator<Item = Entry> + 'a {
+        self.tables.iter().enumerate().flat_map(move |(n, (i, _))| {
+            let len = doc.tables.get(*i).map_or(0, |t| t.rows.len());
+            (0..len).filter_map(move |r| self.entry(doc, n, r, pack))
         })
     }
 }

@@ -50,6 +50,12 @@ pub struct CaseReview {
     /// Its reference (案号), where recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// 承办人员, where recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officer: Option<String>,
+    /// 承办机构, where recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// The item applied.
     pub item: String,
     /// Its name.
@@ -192,6 +198,8 @@ pub fn review_stated(
         row,
         place: None,
         reference: dc.reference.clone(),
+        officer: dc.officer.clone(),
+        unit: dc.unit.clone(),
         item: result.item.code.clone(),
         item_name: result.item.name.clone(),
         outcome: result.outcome,

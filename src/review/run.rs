@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use super::batch::{Entry, JsonLines};
+use super::batch::{Entry, JsonLines, sniff};
 use super::mapping::{CaseTables, ColumnMapping};
 use super::report::csv::CsvWriter;
 use super::report::xlsx::XlsxWriter;
@@ -276,7 +276,10 @@ fn review(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         for (name, e) in &tables.skipped {
             let _ = writeln!(out, "{}：“{name}”不是案件表，未评查（{e}）", a.cases);
         }
-        for (t, cols) in &tables.tables {
+        for (i, cols) in &tables.tables {
+            let Some(t) = doc.tables.get(*i) else {
+                continue;
+            };
             if !cols.ignored.is_empty() {
                 let _ = writeln!(
                     out,
@@ -288,13 +291,14 @@ fn review(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
             }
         }
         let mut reviewer = Reviewer::stating(&lp, tables.stated());
-        for entry in tables.entries(&lp) {
+        for entry in tables.entries(doc, &lp) {
             emit(&mut reviewer, entry, out, &mut outputs)?;
         }
         reviewer.finish()
     } else if let Some(f) = lines {
-        let mut reviewer = Reviewer::new(&lp);
-        for entry in JsonLines::new(&a.cases, BufReader::with_capacity(1 << 16, f)) {
+        let kind = sniff(Path::new(&a.cases));
+        let mut reviewer = Reviewer::stating(&lp, kind.stated());
+        for entry in JsonLines::new(&a.cases, kind, BufReader::with_capacity(1 << 16, f)) {
             emit(&mut reviewer, entry, out, &mut outputs)?;
         }
         reviewer.finish()
