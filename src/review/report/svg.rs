@@ -1,6 +1,8 @@
-//! The charts, as SVG text: where each item's fines sit in their benchmark ranges (a strip of
-//! bins per item, with the fines below and above the range apart), and the findings by rule.
-//! Integer geometry only; every text escaped.
+//! The charts: where each item's fines sit in their benchmark ranges (a strip of bins per item,
+//! with the fines below and above the range apart), and the findings by rule. Each is a
+//! [`Chart`] — plain shapes with integer geometry and their texts as data — that the HTML
+//! report writes as SVG text ([`Chart::to_svg`], every text escaped) and the 案卷评查 page
+//! renders as elements with text nodes.
 
 use std::fmt::Write;
 
@@ -41,8 +43,205 @@ fn radius(n: u64, max: u64) -> u64 {
     2 + isqrt(n.saturating_mul(4900) / max) / 10
 }
 
-/// The strip chart; None when no fine has a benchmark range.
+/// Where a text is anchored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// At its start (SVG's default).
+    Start,
+    /// At its middle.
+    Middle,
+    /// At its end.
+    End,
+}
+
+impl Anchor {
+    /// The `text-anchor` value; None for the default.
+    pub fn attr(self) -> Option<&'static str> {
+        match self {
+            Anchor::Start => None,
+            Anchor::Middle => Some("middle"),
+            Anchor::End => Some("end"),
+        }
+    }
+}
+
+/// One shape of a chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// A text.
+    Text {
+        /// Position.
+        x: u64,
+        /// Baseline.
+        y: u64,
+        /// Anchor.
+        anchor: Anchor,
+        /// CSS class.
+        class: &'static str,
+        /// The text (pack text: shown as text).
+        text: String,
+    },
+    /// A rectangle, styled by its class or filled with a colour.
+    Rect {
+        /// Left.
+        x: u64,
+        /// Top.
+        y: u64,
+        /// Width.
+        width: u64,
+        /// Height.
+        height: u64,
+        /// CSS class.
+        class: Option<&'static str>,
+        /// Fill colour.
+        fill: Option<&'static str>,
+    },
+    /// A dot, with its tooltip.
+    Circle {
+        /// Centre.
+        cx: u64,
+        /// Centre.
+        cy: u64,
+        /// Radius.
+        r: u64,
+        /// CSS class.
+        class: &'static str,
+        /// Tooltip.
+        title: String,
+    },
+    /// A group (a chart's row), with its tooltip.
+    Group {
+        /// Tooltip.
+        title: String,
+        /// Its shapes.
+        shapes: Vec<Shape>,
+    },
+}
+
+/// A chart: its size, its accessible title and its shapes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// CSS classes of the `<svg>` (`chart strip`, `chart bars`).
+    pub class: &'static str,
+    /// The id of its title element.
+    pub title_id: &'static str,
+    /// Its title.
+    pub title: String,
+    /// Width.
+    pub width: u64,
+    /// Height.
+    pub height: u64,
+    /// Its shapes, in drawing order.
+    pub shapes: Vec<Shape>,
+}
+
+impl Chart {
+    /// As SVG text, every text escaped.
+    pub fn to_svg(&self) -> String {
+        let (w, h) = (self.width, self.height);
+        let mut s = String::new();
+        let _ = write!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="{}" role="img" viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-labelledby="{}"><title id="{}">{}</title>"#,
+            self.class,
+            self.title_id,
+            self.title_id,
+            escape(&self.title)
+        );
+        for shape in &self.shapes {
+            write_shape(&mut s, shape);
+        }
+        s.push_str("</svg>");
+        s
+    }
+}
+
+fn write_shape(s: &mut String, shape: &Shape) {
+    match shape {
+        Shape::Text {
+            x,
+            y,
+            anchor,
+            class,
+            text,
+        } => {
+            let _ = write!(s, r#"<text x="{x}" y="{y}""#);
+            if let Some(a) = anchor.attr() {
+                let _ = write!(s, r#" text-anchor="{a}""#);
+            }
+            let _ = write!(s, r#" class="{class}">{}</text>"#, escape(text));
+        }
+        Shape::Rect {
+            x,
+            y,
+            width,
+            height,
+            class,
+            fill,
+        } => {
+            let _ = write!(
+                s,
+                r#"<rect x="{x}" y="{y}" width="{width}" height="{height}""#
+            );
+            if let Some(c) = class {
+                let _ = write!(s, r#" class="{c}""#);
+            }
+            if let Some(f) = fill {
+                let _ = write!(s, r#" fill="{f}""#);
+            }
+            s.push_str("/>");
+        }
+        Shape::Circle {
+            cx,
+            cy,
+            r,
+            class,
+            title,
+        } => {
+            let _ = write!(
+                s,
+                r#"<circle cx="{cx}" cy="{cy}" r="{r}" class="{class}"><title>{}</title></circle>"#,
+                escape(title)
+            );
+        }
+        Shape::Group { title, shapes } => {
+            let _ = write!(s, r#"<g class="row"><title>{}</title>"#, escape(title));
+            for x in shapes {
+                write_shape(s, x);
+            }
+            s.push_str("</g>");
+        }
+    }
+}
+
+fn text(x: u64, y: u64, anchor: Anchor, class: &'static str, t: impl Into<String>) -> Shape {
+    Shape::Text {
+        x,
+        y,
+        anchor,
+        class,
+        text: t.into(),
+    }
+}
+
+fn rect(x: u64, y: u64, width: u64, height: u64, class: &'static str) -> Shape {
+    Shape::Rect {
+        x,
+        y,
+        width,
+        height,
+        class: Some(class),
+        fill: None,
+    }
+}
+
+/// The strip chart as SVG text; None when no fine has a benchmark range.
 pub fn strip(summary: &Summary) -> Option<String> {
+    strip_chart(summary).map(|c| c.to_svg())
+}
+
+/// The strip chart; None when no fine has a benchmark range.
+pub fn strip_chart(summary: &Summary) -> Option<Chart> {
     let mut items: Vec<(&String, &crate::review::summary::ItemSummary)> = summary
         .by_item
         .iter()
@@ -75,52 +274,33 @@ pub fn strip(summary: &Summary) -> Option<String> {
     let above_x = RANGE_X + range_w + 20;
     let width = above_x + 40 + 90;
     let height = TOP + ROW * items.len() as u64 + 30;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart strip" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-labelledby="strip-title"><title id="strip-title">各违法行为罚款在基准幅度内的位置</title>"#
-    );
-    let _ = write!(
-        s,
-        r##"<text x="{}" y="18" text-anchor="middle" class="axis">低于基准</text><text x="{RANGE_X}" y="18" class="axis">基准下限</text><text x="{}" y="18" text-anchor="end" class="axis">基准上限</text><text x="{}" y="18" text-anchor="middle" class="axis">高于基准</text><text x="{}" y="18" class="axis">罚款件数</text>"##,
-        BELOW_X + 20,
-        RANGE_X + range_w,
-        above_x + 20,
-        above_x + 52
-    );
+    let mut shapes = vec![
+        text(BELOW_X + 20, 18, Anchor::Middle, "axis", "低于基准"),
+        text(RANGE_X, 18, Anchor::Start, "axis", "基准下限"),
+        text(RANGE_X + range_w, 18, Anchor::End, "axis", "基准上限"),
+        text(above_x + 20, 18, Anchor::Middle, "axis", "高于基准"),
+        text(above_x + 52, 18, Anchor::Start, "axis", "罚款件数"),
+    ];
     for (n, (code, item)) in items.iter().enumerate() {
         let y = TOP + ROW * n as u64;
         let cy = y + ROW / 2;
         let st = &item.strip;
-        let _ = write!(
-            s,
-            r##"<g class="row"><title>{} {}：罚款 {} 件，低于基准 {} 件，高于基准 {} 件</title><text x="{}" y="{}" text-anchor="end" class="label">{}</text>"##,
-            escape(code),
-            escape(&item.name),
-            st.total(),
-            st.below,
-            st.above,
-            LEFT,
-            cy + 4,
-            escape(code)
-        );
-        let _ = write!(
-            s,
-            r##"<rect x="{BELOW_X}" y="{}" width="40" height="{}" class="out"/><rect x="{RANGE_X}" y="{}" width="{range_w}" height="{}" class="band"/><rect x="{above_x}" y="{}" width="40" height="{}" class="out"/>"##,
-            y + 3,
-            ROW - 6,
-            y + 3,
-            ROW - 6,
-            y + 3,
-            ROW - 6
-        );
-        let mut dot = |x: u64, count: u64, class: &str| {
+        let mut row = vec![
+            text(LEFT, cy + 4, Anchor::End, "label", code.as_str()),
+            rect(BELOW_X, y + 3, 40, ROW - 6, "out"),
+            rect(RANGE_X, y + 3, range_w, ROW - 6, "band"),
+            rect(above_x, y + 3, 40, ROW - 6, "out"),
+        ];
+        let mut dot = |x: u64, count: u64, class: &'static str| {
             let r = radius(count, max);
             if r > 0 {
-                let _ = write!(
-                    s,
-                    r##"<circle cx="{x}" cy="{cy}" r="{r}" class="{class}"><title>{count} 件</title></circle>"##
-                );
+                row.push(Shape::Circle {
+                    cx: x,
+                    cy,
+                    r,
+                    class,
+                    title: format!("{count} 件"),
+                });
             }
         };
         dot(BELOW_X + 20, st.below, "dot off");
@@ -128,27 +308,50 @@ pub fn strip(summary: &Summary) -> Option<String> {
             dot(RANGE_X + BIN_W * b as u64 + BIN_W / 2, count, "dot");
         }
         dot(above_x + 20, st.above, "dot off");
-        let _ = write!(
-            s,
-            r##"<text x="{}" y="{}" class="count">{}</text></g>"##,
+        row.push(text(
             above_x + 52,
             cy + 4,
-            st.total()
-        );
+            Anchor::Start,
+            "count",
+            st.total().to_string(),
+        ));
+        shapes.push(Shape::Group {
+            title: format!(
+                "{code} {}：罚款 {} 件，低于基准 {} 件，高于基准 {} 件",
+                item.name,
+                st.total(),
+                st.below,
+                st.above
+            ),
+            shapes: row,
+        });
     }
     if hidden > 0 {
-        let _ = write!(
-            s,
-            r##"<text x="{LEFT}" y="{}" text-anchor="end" class="axis">另有 {hidden} 项违法行为未列出</text>"##,
-            height - 8
-        );
+        shapes.push(text(
+            LEFT,
+            height - 8,
+            Anchor::End,
+            "axis",
+            format!("另有 {hidden} 项违法行为未列出"),
+        ));
     }
-    s.push_str("</svg>");
-    Some(s)
+    Some(Chart {
+        class: "chart strip",
+        title_id: "strip-title",
+        title: "各违法行为罚款在基准幅度内的位置".into(),
+        width,
+        height,
+        shapes,
+    })
+}
+
+/// The bar chart of findings by rule as SVG text; None without findings.
+pub fn by_rule(summary: &Summary) -> Option<String> {
+    rule_chart(summary).map(|c| c.to_svg())
 }
 
 /// The bar chart of findings by rule; None without findings.
-pub fn by_rule(summary: &Summary) -> Option<String> {
+pub fn rule_chart(summary: &Summary) -> Option<Chart> {
     let mut rows: Vec<(Rule, u64)> = summary.by_rule.iter().map(|(r, n)| (*r, *n)).collect();
     if rows.is_empty() {
         return None;
@@ -165,34 +368,43 @@ pub fn by_rule(summary: &Summary) -> Option<String> {
     const BAR: u64 = 330;
     let width = LABEL + BAR + 90;
     let height = ROW * rows.len() as u64 + 12;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart bars" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" aria-labelledby="bars-title"><title id="bars-title">各类问题的数量</title>"#
-    );
-    for (n, (rule, count)) in rows.iter().enumerate() {
-        let y = 6 + ROW * n as u64;
-        let w = (BAR * count).div_ceil(max).max(2);
-        let _ = write!(
-            s,
-            r##"<g class="row"><title>{}（{}）：{} 项</title><text x="{}" y="{}" text-anchor="end" class="label">{}</text><rect x="{}" y="{}" width="{w}" height="{}" fill="{}"/><text x="{}" y="{}" class="count">{}</text></g>"##,
-            escape(&rule.heading()),
-            rule.id(),
-            count,
-            LABEL - 8,
-            y + 16,
-            escape(&rule.heading()),
-            LABEL,
-            y + 3,
-            ROW - 6,
-            colour(rule.severity()),
-            LABEL + w + 6,
-            y + 16,
-            count
-        );
-    }
-    s.push_str("</svg>");
-    Some(s)
+    let shapes = rows
+        .iter()
+        .enumerate()
+        .map(|(n, (rule, count))| {
+            let y = 6 + ROW * n as u64;
+            let w = (BAR * count).div_ceil(max).max(2);
+            Shape::Group {
+                title: format!("{}（{}）：{} 项", rule.heading(), rule.id(), count),
+                shapes: vec![
+                    text(LABEL - 8, y + 16, Anchor::End, "label", rule.heading()),
+                    Shape::Rect {
+                        x: LABEL,
+                        y: y + 3,
+                        width: w,
+                        height: ROW - 6,
+                        class: None,
+                        fill: Some(colour(rule.severity())),
+                    },
+                    text(
+                        LABEL + w + 6,
+                        y + 16,
+                        Anchor::Start,
+                        "count",
+                        count.to_string(),
+                    ),
+                ],
+            }
+        })
+        .collect();
+    Some(Chart {
+        class: "chart bars",
+        title_id: "bars-title",
+        title: "各类问题的数量".into(),
+        width,
+        height,
+        shapes,
+    })
 }
 
 #[cfg(test)]
