@@ -29,6 +29,18 @@ pub struct Numbered {
 /// One row of a batch: a decided case with its row number, or why the row cannot be read.
 pub type Entry = Result<Numbered, RowError>;
 
+/// Whether a file is a case table (CSV, .xlsx) rather than JSON lines, by its name's extension.
+pub fn is_table_name(name: &str) -> bool {
+    let ext = std::path::Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xls"
+    )
+}
+
 /// The longest line taken as a decided case (1 MiB); a longer line is reported, not read.
 pub const MAX_LINE: usize = 1 << 20;
 

@@ -22,6 +22,7 @@ pub mod provisions;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod run;
+pub mod session;
 pub mod stated;
 pub mod summary;
 
@@ -234,36 +235,38 @@ fn within_case(e: EngineError) -> EngineError {
     }
 }
 
-/// Reviews cases one at a time, keeping a running summary.
-pub struct Reviewer<'p> {
-    lp: &'p LoadedPack,
+/// The running state of a batch review without the pack: what the source states and the
+/// summary so far. [`Reviewer`] is it with the pack borrowed; the page's session keeps a
+/// `Tally` and passes the pack in with each chunk.
+#[derive(Debug, Clone)]
+pub struct Tally {
     stated: Stated,
     summary: Summary,
 }
 
-impl<'p> Reviewer<'p> {
-    /// A reviewer against this pack (taken in through `validate::accept_pack`), for decided
-    /// cases that state everything (JSON).
-    pub fn new(lp: &'p LoadedPack) -> Reviewer<'p> {
-        Reviewer::stating(lp, Stated::all())
-    }
-
-    /// A reviewer for a source that states only `stated` (a case table's columns): the checks
-    /// that need more are not run, and the summary lists them.
-    pub fn stating(lp: &'p LoadedPack, stated: Stated) -> Reviewer<'p> {
+impl Tally {
+    /// A tally against this pack for a source that states `stated`: the checks that need more
+    /// are not run, and the summary lists them.
+    pub fn new(lp: &LoadedPack, stated: Stated) -> Tally {
         let mut summary = Summary::new(lp);
         summary.not_checked = checks::not_checked(stated);
         summary.not_stated = stated.missing();
-        Reviewer {
-            lp,
-            stated,
-            summary,
-        }
+        Tally { stated, summary }
     }
 
-    /// Reviews one decided case, counting it in the summary.
-    pub fn review(&mut self, row: u64, dc: &DecidedCase) -> Result<CaseReview, RowError> {
-        match review_stated(self.lp, row, dc, self.stated) {
+    /// What the source states.
+    pub fn stated(&self) -> Stated {
+        self.stated
+    }
+
+    /// Reviews one decided case against `lp` (the tally's pack), counting it in the summary.
+    pub fn review(
+        &mut self,
+        lp: &LoadedPack,
+        row: u64,
+        dc: &DecidedCase,
+    ) -> Result<CaseReview, RowError> {
+        match review_stated(lp, row, dc, self.stated) {
             Ok((review, _)) => {
                 self.summary.add(&review);
                 Ok(review)
@@ -276,10 +279,10 @@ impl<'p> Reviewer<'p> {
     }
 
     /// Takes one entry of a batch reader: reviews a case, or counts a row that could not be read.
-    pub fn push(&mut self, entry: batch::Entry) -> Result<CaseReview, RowError> {
+    pub fn push(&mut self, lp: &LoadedPack, entry: batch::Entry) -> Result<CaseReview, RowError> {
         match entry {
             Ok(row) => {
-                let mut r = self.review(row.row, &row.case);
+                let mut r = self.review(lp, row.row, &row.case);
                 match &mut r {
                     Ok(x) => x.place = row.place,
                     Err(e) => e.place = row.place,
@@ -293,11 +296,6 @@ impl<'p> Reviewer<'p> {
         }
     }
 
-    /// Reviews one JSON line; None for a blank line.
-    pub fn push_line(&mut self, row: u64, line: &str) -> Option<Result<CaseReview, RowError>> {
-        batch::parse_line(row, line).map(|e| self.push(e))
-    }
-
     /// The summary so far.
     pub fn summary(&self) -> &Summary {
         &self.summary
@@ -306,5 +304,53 @@ impl<'p> Reviewer<'p> {
     /// The summary of everything pushed.
     pub fn finish(self) -> Summary {
         self.summary
+    }
+}
+
+/// Reviews cases one at a time, keeping a running summary.
+pub struct Reviewer<'p> {
+    lp: &'p LoadedPack,
+    tally: Tally,
+}
+
+impl<'p> Reviewer<'p> {
+    /// A reviewer against this pack (taken in through `validate::accept_pack`), for decided
+    /// cases that state everything (JSON).
+    pub fn new(lp: &'p LoadedPack) -> Reviewer<'p> {
+        Reviewer::stating(lp, Stated::all())
+    }
+
+    /// A reviewer for a source that states only `stated` (a case table's columns): the checks
+    /// that need more are not run, and the summary lists them.
+    pub fn stating(lp: &'p LoadedPack, stated: Stated) -> Reviewer<'p> {
+        Reviewer {
+            lp,
+            tally: Tally::new(lp, stated),
+        }
+    }
+
+    /// Reviews one decided case, counting it in the summary.
+    pub fn review(&mut self, row: u64, dc: &DecidedCase) -> Result<CaseReview, RowError> {
+        self.tally.review(self.lp, row, dc)
+    }
+
+    /// Takes one entry of a batch reader: reviews a case, or counts a row that could not be read.
+    pub fn push(&mut self, entry: batch::Entry) -> Result<CaseReview, RowError> {
+        self.tally.push(self.lp, entry)
+    }
+
+    /// Reviews one JSON line; None for a blank line.
+    pub fn push_line(&mut self, row: u64, line: &str) -> Option<Result<CaseReview, RowError>> {
+        batch::parse_line(row, line).map(|e| self.push(e))
+    }
+
+    /// The summary so far.
+    pub fn summary(&self) -> &Summary {
+        self.tally.summary()
+    }
+
+    /// The summary of everything pushed.
+    pub fn finish(self) -> Summary {
+        self.tally.finish()
     }
 }

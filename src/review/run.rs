@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use super::batch::{Entry, JsonLines, sniff};
+use super::batch::{Entry, JsonLines, is_table_name, sniff};
 use super::mapping::{CaseTables, ColumnMapping};
 use super::report::csv::CsvWriter;
 use super::report::xlsx::XlsxWriter;
@@ -196,18 +196,6 @@ fn print_error(out: &mut dyn Write, e: &RowError) {
     let _ = writeln!(out, "{e}");
 }
 
-/// Whether a file is a case table (CSV, .xlsx) rather than JSON lines: by its extension, or by
-/// content for a file with none.
-fn is_table(path: &str) -> bool {
-    let ext = Path::new(path)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    matches!(
-        ext.as_str(),
-        "csv" | "tsv" | "txt" | "xlsx" | "xlsm" | "xls"
-    )
-}
 /// Reviews one entry: prints its findings and writes them to the files asked for.
 fn emit(
     reviewer: &mut Reviewer<'_>,
@@ -254,7 +242,7 @@ fn review(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         None => ColumnMapping::default(),
     };
     // The table readers read the whole file (src/table); the review of its rows streams.
-    let doc = if is_table(&a.cases) {
+    let doc = if is_table_name(&a.cases) {
         let bytes = std::fs::read(&a.cases).map_err(|e| format!("{}：无法读取（{e}）", a.cases))?;
         Some(crate::table::read_file(&a.cases, &bytes).map_err(|e| e.to_string())?)
     } else {
