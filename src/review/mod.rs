@@ -22,6 +22,7 @@ pub mod provisions;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod run;
+pub mod self_check;
 pub mod session;
 pub mod stated;
 pub mod summary;

@@ -15,6 +15,7 @@
 
 pub mod filter;
 pub mod pace;
+pub mod view;
 
 use serde::Serialize;
 
