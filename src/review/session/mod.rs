@@ -17,6 +17,8 @@ pub mod filter;
 pub mod pace;
 pub mod view;
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use super::batch::{self, LineKind, MAX_LINE};
@@ -122,7 +124,7 @@ impl Progress {
 
 enum Input {
     Lines {
-        bytes: Vec<u8>,
+        bytes: Rc<Vec<u8>>,
         pos: usize,
         row: u64,
         kind: LineKind,
@@ -152,14 +154,17 @@ pub struct Session {
 impl Session {
     /// Opens `bytes`, the file named `file`: a case table by its extension (.csv, .xlsx …, read
     /// by src/table through `map`), else JSON lines — decided cases or the library's records,
-    /// told apart by the first line. Nothing is reviewed yet.
+    /// told apart by the first line. Nothing is reviewed yet. The bytes are shared, not copied
+    /// (the page keeps them to review the file again on another pack).
     pub fn open(
         file: &str,
-        bytes: Vec<u8>,
+        bytes: impl Into<Rc<Vec<u8>>>,
         map: &ColumnMapping,
         lp: &LoadedPack,
     ) -> Result<Session, OpenError> {
-        let blank = bytes.iter().all(|b| b.is_ascii_whitespace()) || bytes == "\u{feff}".as_bytes();
+        let bytes: Rc<Vec<u8>> = bytes.into();
+        let blank = bytes.iter().all(|b| b.is_ascii_whitespace())
+            || bytes.as_slice() == "\u{feff}".as_bytes();
         if bytes.is_empty() || blank {
             return Err(OpenError::Empty { file: file.into() });
         }
