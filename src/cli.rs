@@ -1,6 +1,7 @@
 //! The command-line tool: `cailiang validate PACK…`, `cailiang eval --pack PACK --case CASE`,
-//! `cailiang migrate PACK [-o OUT]`, `cailiang document KIND --case CASE [--inputs INPUTS] [--out FILE]`,
-//! `cailiang schema [DIR]`. Returns the exit code and writes to the given streams, so it is
+//! `cailiang migrate PACK [-o OUT]`, `cailiang document KIND --case CASE [--inputs INPUTS]
+//! [--out FILE]`, `cailiang review CASES --pack PACK …` (src/review/run.rs), `cailiang schema
+//! [DIR]`. Returns the exit code and writes to the given streams, so it is
 //! tested without spawning processes.
 
 use std::io::Write;
@@ -22,7 +23,9 @@ const USAGE: &str = "用法：
                                          decision（行政处罚决定书）或 no_penalty_decision
                                          （不予行政处罚决定书）；--out 以 .docx 结尾写 Word 文件，
                                          以 .html 结尾写打印页，否则写文本；省略时文本输出到标准输出
-  cailiang schema [DIR]                  输出 JSON Schema（给出目录则写入文件）";
+  cailiang review CASES …                案卷评查（见下）
+  cailiang schema [DIR]                  输出 JSON Schema（给出目录则写入文件）
+";
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}：无法读取（{e}）"))
@@ -35,12 +38,13 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("eval") => eval(&args[1..], out),
         Some("migrate") => migrate(&args[1..], out, err),
         Some("document") => document(&args[1..], out, err),
+        Some("review") => crate::review::run::command(&args[1..], out),
         Some("schema") => schema(&args[1..], out),
         Some("-h" | "--help" | "help") => {
-            let _ = writeln!(out, "{USAGE}");
+            let _ = writeln!(out, "{USAGE}{}", crate::review::run::USAGE);
             Ok(0)
         }
-        _ => Err(USAGE.to_string()),
+        _ => Err(format!("{USAGE}{}", crate::review::run::USAGE)),
     };
     match r {
         Ok(code) => code,

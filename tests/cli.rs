@@ -91,10 +91,16 @@ fn eval_prints_result_json_and_fails_cleanly() {
 }
 
 #[test]
-fn schema_prints_all_three() {
+fn schema_prints_every_schema() {
     let (code, out, _) = run(&["schema"]);
     assert_eq!(code, 0);
-    for n in ["pack.schema.json", "case.schema.json", "result.schema.json"] {
+    for n in [
+        "pack.schema.json",
+        "case.schema.json",
+        "result.schema.json",
+        "decided-case.schema.json",
+        "column-mapping.schema.json",
+    ] {
         assert!(out.contains(n));
     }
 }
@@ -134,6 +140,234 @@ fn eval_refuses_a_pack_the_validator_calls_invalid() {
         err.contains("无效") && err.contains("下限大于上限"),
         "{err}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// cailiang review
+
+/// A correct decided case (ZL-64, tier B, 300,000 元 with every step recorded), as JSON.
+fn decided(patch: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v = serde_json::json!({
+        "reference": "示例罚〔2025〕1号",
+        "case": {
+            "items": ["ZL-64"], "party": "legal_person",
+            "dates": {"occurred": "2025-03-01", "discovered": "2025-06-01"},
+            "facts": {"contract_price": "10000000", "serious": false}, "tier": "B"
+        },
+        "decision": {
+            "fines": [{"amount": "300000"}],
+            "penalties": [{"kind": "order_correction"}],
+            "procedure": {"hearing_notified": true, "legal_review": true, "collective_discussion": true},
+            "dates": {"filed": "2025-06-02", "notified": "2025-07-01", "decided": "2025-07-15"}
+        }
+    });
+    patch(&mut v);
+    v.to_string()
+}
+
+fn temp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cailiang-review-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn review_reports_bad_rows_by_number_and_reviews_every_other_row() {
+    let dir = temp("mixed");
+    let lines = [
+        decided(|_| {}),
+        decided(|v| {
+            v["reference"] = "超幅度".into();
+            v["decision"]["fines"][0]["amount"] = "450000".into();
+        }),
+        String::new(),
+        r#"{"reference":"未知编码","case":{"items":["NO-SUCH"],"party":"legal_person"},"decision":{}}"#
+            .to_string(),
+        decided(|v| {
+            v["reference"] = "坏金额".into();
+            v["decision"]["fines"][0]["amount"] = "三十万".into();
+        }),
+        "这不是 JSON".to_string(),
+        decided(|v| {
+            v["reference"] = "未告知听证".into();
+            v["decision"]["procedure"]["hearing_notified"] = false.into();
+        }),
+    ];
+    let input = dir.join("cases.jsonl");
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let (csv, html, xlsx) = (dir.join("f.csv"), dir.join("r.html"), dir.join("f.xlsx"));
+    let (code, out, err) = run(&[
+        "review",
+        &input.display().to_string(),
+        "--pack",
+        &root("benchmarks/national-reference.json"),
+        "--csv",
+        &csv.display().to_string(),
+        "--html",
+        &html.display().to_string(),
+        "--xlsx",
+        &xlsx.display().to_string(),
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    // Each bad row by its line number (the blank line 3 counts), and every good row reviewed.
+    assert!(
+        out.contains("第 4 行（未知编码）：基准中没有编号为 NO-SUCH 的违法行为"),
+        "{out}"
+    );
+    assert!(
+        out.contains("第 5 行（坏金额）：$.decision.fines[0].amount"),
+        "{out}"
+    );
+    assert!(out.contains("第 6 行：$ 处"), "{out}");
+    assert!(
+        out.contains("第 2 行（超幅度） ZL-64：错误 fine.outside_statutory"),
+        "{out}"
+    );
+    assert!(
+        out.contains("第 7 行（未告知听证） ZL-64：错误 procedure.hearing_notice_missing"),
+        "{out}"
+    );
+    assert!(
+        !out.lines().any(|l| l.starts_with("第 1 行")),
+        "the correct case has no findings: {out}"
+    );
+    assert!(
+        out.contains("评查 3 件：无问题 1 件；错误 2 项、警告 0 项、提示 0 项；无法评查 3 行"),
+        "{out}"
+    );
+    // Nothing is lost: every finding and every bad row is a row of the CSV.
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 5, "{csv}");
+    for (row, rule) in [
+        ("2", "fine.outside_statutory"),
+        ("4", "row.unreadable"),
+        ("5", "row.unreadable"),
+        ("6", "row.unreadable"),
+        ("7", "procedure.hearing_notice_missing"),
+    ] {
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with(&format!("{row},")) && r.contains(rule)),
+            "{row} {rule}: {csv}"
+        );
+    }
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(
+        html.contains("第 5 行 · 坏金额 · 无法评查") && html.contains("<svg"),
+        "{html}"
+    );
+    assert!(!dir.join("r.html.part").exists());
+    let xlsx = std::fs::read(&xlsx).unwrap();
+    assert!(xlsx.starts_with(b"PK\x03\x04"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn review_exits_0_without_errors_and_1_with_one() {
+    let dir = temp("exit");
+    let input = dir.join("cases.jsonl");
+    // A fine outside the benchmark without a reason: a warning only.
+    std::fs::write(
+        &input,
+        decided(|v| v["decision"]["fines"][0]["amount"] = "380000".into()),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["review", &input.display().to_string()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("警告 fine.outside_benchmark"), "{out}");
+    std::fs::write(
+        &input,
+        decided(|v| v["case"]["dates"]["occurred"] = "2020-01-01".into()),
+    )
+    .unwrap();
+    let (code, out, _) = run(&["review", &input.display().to_string()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("limitation.barred_penalised"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn review_takes_packs_through_the_one_door_and_names_bad_arguments() {
+    let dir = temp("door");
+    let input = dir.join("cases.jsonl");
+    std::fs::write(&input, decided(|_| {})).unwrap();
+    let pack = dir.join("invalid.json");
+    let mut v: serde_json::Value = serde_json::from_str(cailiang::REFERENCE_PACK).unwrap();
+    v["items"][0]["fines"][0]["min"] = serde_json::json!("100000000");
+    std::fs::write(&pack, v.to_string()).unwrap();
+    let input = input.display().to_string();
+    let (code, out, err) = run(&["review", &input, "--pack", &pack.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty() && err.contains("无效"), "{out}{err}");
+    let (code, _, err) = run(&["review"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("缺少案件文件"), "{err}");
+    let (code, _, err) = run(&["review", &input, "--html"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("--html 后缺少文件名"), "{err}");
+    let map = dir.join("map.json");
+    std::fs::write(&map, r#"{"columns": {"no_such_field": "x"}}"#).unwrap();
+    let (code, _, err) = run(&["review", &input, "--map", &map.display().to_string()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("map.json") && err.contains("$.columns"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn document_writes_a_docx_or_text_and_refuses_an_unlawful_amount() {
+    let dir = std::env::temp_dir().join(format!("cailiang-cli-doc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = |fine: &str| {
+        let p = dir.join(format!("case-{fine}.json"));
+        std::fs::write(
+            &p,
+            format!(
+                r#"{{"items": ["ZL-64"], "party": "legal_person", "tier": "B",
+                   "facts": {{"contract_price": "10000000"}}, "intended_fine": "{fine}",
+                   "dates": {{"occurred": "2025-03-01", "discovered": "2025-06-01", "decided": "2025-07-01"}}}}"#
+            ),
+        )
+        .unwrap();
+        p.display().to_string()
+    };
+    let inputs = dir.join("inputs.json");
+    std::fs::write(&inputs, r#"{"party": {"name": "示例建设工程有限公司"}}"#).unwrap();
+    let inputs = inputs.display().to_string();
+    let out = dir.join("decision.docx").display().to_string();
+    let ok = case("300000");
+    let (code, stdout, stderr) = run(&[
+        "document", "decision", "--case", &ok, "--inputs", &inputs, "--out", &out,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("已写入"), "{stdout}");
+    assert!(
+        stderr.contains("提示：所适用的裁量基准为参考示例"),
+        "{stderr}"
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
+    let (code, text, _) = run(&["document", "notice", "--case", &ok, "--inputs", &inputs]);
+    assert_eq!(code, 0);
+    assert!(
+        text.starts_with("【执法机关名称】\n行政处罚事先告知书\n"),
+        "{text}"
+    );
+    assert!(text.contains("示例建设工程有限公司："), "{text}");
+    let bad = case("500000");
+    let (code, _, stderr) = run(&["document", "decision", "--case", &bad]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("超过《建设工程质量管理条例》第六十四条规定的法定罚款幅度"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["document", "letter", "--case", &ok]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("未知的文书种类"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -279,57 +513,5 @@ fn migrate_refuses_what_is_not_a_pack_and_reports_what_does_not_validate() {
     let (code, _, err) = run(&["migrate"]);
     assert_eq!(code, 1);
     assert!(err.contains("用法"), "{err}");
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
-#[test]
-fn document_writes_a_docx_or_text_and_refuses_an_unlawful_amount() {
-    let dir = std::env::temp_dir().join(format!("cailiang-cli-doc-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let case = |fine: &str| {
-        let p = dir.join(format!("case-{fine}.json"));
-        std::fs::write(
-            &p,
-            format!(
-                r#"{{"items": ["ZL-64"], "party": "legal_person", "tier": "B",
-                   "facts": {{"contract_price": "10000000"}}, "intended_fine": "{fine}",
-                   "dates": {{"occurred": "2025-03-01", "discovered": "2025-06-01", "decided": "2025-07-01"}}}}"#
-            ),
-        )
-        .unwrap();
-        p.display().to_string()
-    };
-    let inputs = dir.join("inputs.json");
-    std::fs::write(&inputs, r#"{"party": {"name": "示例建设工程有限公司"}}"#).unwrap();
-    let inputs = inputs.display().to_string();
-    let out = dir.join("decision.docx").display().to_string();
-    let ok = case("300000");
-    let (code, stdout, stderr) = run(&[
-        "document", "decision", "--case", &ok, "--inputs", &inputs, "--out", &out,
-    ]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("已写入"), "{stdout}");
-    assert!(
-        stderr.contains("提示：所适用的裁量基准为参考示例"),
-        "{stderr}"
-    );
-    assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
-    let (code, text, _) = run(&["document", "notice", "--case", &ok, "--inputs", &inputs]);
-    assert_eq!(code, 0);
-    assert!(
-        text.starts_with("【执法机关名称】\n行政处罚事先告知书\n"),
-        "{text}"
-    );
-    assert!(text.contains("示例建设工程有限公司："), "{text}");
-    let bad = case("500000");
-    let (code, _, stderr) = run(&["document", "decision", "--case", &bad]);
-    assert_eq!(code, 1);
-    assert!(
-        stderr.contains("超过《建设工程质量管理条例》第六十四条规定的法定罚款幅度"),
-        "{stderr}"
-    );
-    let (code, _, stderr) = run(&["document", "letter", "--case", &ok]);
-    assert_eq!(code, 1);
-    assert!(stderr.contains("未知的文书种类"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
