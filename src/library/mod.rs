@@ -12,12 +12,15 @@
 //!   [`export::from_jsonl`], bad lines reported by number) and as CSV for 案卷评查
 //!   ([`export::CSV_COLUMNS`]).
 //! - [`migrate`]: the LocalStorage recent-case list (`cailiang.recent.v1`) to records.
+//! - [`snapshot`]: the calculator's case as it saves it on every change, taken into the
+//!   records ([`Library::absorb`]); record ids ([`snapshot::record_id`]).
 //! - [`similar`]: 类案 — the library's cases on the same item and tier, and a note when the
 //!   intended amount departs from them (同案同罚).
 
 pub mod export;
 pub mod migrate;
 pub mod similar;
+pub mod snapshot;
 mod summary;
 
 use schemars::JsonSchema;
@@ -75,6 +78,10 @@ pub struct LibraryRecord {
     /// The result in brief; absent when the case could not be evaluated (see `error`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<ResultSummary>,
+    /// The whole result, with its trace and citations, as computed under `pack` (so that the
+    /// case can be read again when that pack is no longer at hand).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<EvalResult>,
     /// Why the case could not be evaluated, in Chinese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -112,9 +119,9 @@ impl LibraryRecord {
         evaluation: Result<&EvalResult, &EngineError>,
         now: Millis,
     ) -> LibraryRecord {
-        let (summary, error) = match evaluation {
-            Ok(r) => (Some(ResultSummary::new(&case, r)), None),
-            Err(e) => (None, Some(e.to_string())),
+        let (summary, result, error) = match evaluation {
+            Ok(r) => (Some(ResultSummary::new(&case, r)), Some(r.clone()), None),
+            Err(e) => (None, None, Some(e.to_string())),
         };
         LibraryRecord {
             id: id.into(),
@@ -122,6 +129,7 @@ impl LibraryRecord {
             case,
             inputs,
             summary,
+            result,
             error,
             pack: PackRef::of(pack),
             decided: false,
