@@ -704,3 +704,28 @@ fn every_pack_case_makes_its_documents() {
     });
     assert!(made > 300, "only {made} documents");
 }
+
+/// The form of the 文书 page: an evidence row added but left empty is not in the document; one
+/// whose item is not named shows the blank.
+#[test]
+fn the_pages_form_gives_the_documents_their_inputs() {
+    use cailiang::documents::InputsForm;
+    use cailiang::documents::form::{InputsEdit, TextField};
+    let mut f = InputsForm::default();
+    for e in [
+        InputsEdit::Text(TextField::PartyName, "示例建设工程有限公司".into()),
+        InputsEdit::AddEvidence,
+        InputsEdit::EvidenceProves(0, "当事人在施工现场使用未经检验的钢筋".into()),
+        InputsEdit::AddEvidence,
+    ] {
+        f.apply(e);
+    }
+    let c = zl64(serde_json::json!({}));
+    let text = make(DocumentKind::Decision, &c, &f.for_documents()).plain_text();
+    assert!(text.contains("当事人：示例建设工程有限公司"), "{text}");
+    assert!(
+        text.contains("证据一：【证据名称】，证明当事人在施工现场使用未经检验的钢筋。"),
+        "{text}"
+    );
+    assert!(!text.contains("证据二"), "{text}");
+}
