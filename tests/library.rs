@@ -355,3 +355,26 @@ fn similar_cases_come_from_the_library() {
     assert_eq!(note.direction, Direction::Lower);
     assert!(note.to_string().contains("低于本库2件"), "{note}");
 }
+
+#[test]
+fn migration_adds_only_the_cases_the_library_lacks() {
+    let lp = common::reference();
+    let mut lib = Library::default();
+    let mut newer = record(
+        &lp,
+        "b1-3",
+        zl64(Some("310000"), "2025-07-01"),
+        DocumentInputs::default(),
+        1_760_000_000_000,
+    );
+    newer.label = "已在库中".into();
+    lib.upsert(newer.clone());
+    let added = lib.take_migrated(migrate::from_recent(STORED_RECENT, &lp, "b1"));
+    assert_eq!(added, ["b1-2", "b1-1"]);
+    assert_eq!(lib.records.len(), 3);
+    assert_eq!(
+        lib.get("b1-3"),
+        Some(&newer),
+        "the calculator's newer case stays"
+    );
+}

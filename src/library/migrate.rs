@@ -137,3 +137,18 @@ pub fn from_recent(json: &str, pack: &LoadedPack, browser: &str) -> Migration {
     }
     out
 }
+
+impl super::Library {
+    /// Takes in the migrated records the library does not have yet (a case the calculator has
+    /// changed since is already there, newer); returns their ids.
+    pub fn take_migrated(&mut self, m: Migration) -> Vec<String> {
+        let mut added = Vec::new();
+        for r in m.records {
+            if self.get(&r.id).is_none() {
+                added.push(r.id.clone());
+                self.upsert(r);
+            }
+        }
+        added
+    }
+}

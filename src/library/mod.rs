@@ -14,9 +14,12 @@
 //! - [`migrate`]: the LocalStorage recent-case list (`cailiang.recent.v1`) to records.
 //! - [`snapshot`]: the calculator's case as it saves it on every change, taken into the
 //!   records ([`Library::absorb`]); record ids ([`snapshot::record_id`]).
+//! - [`current`]: the 文书 page's current case — its record, the LocalStorage copy of its
+//!   inputs, taking a case back into the calculator.
 //! - [`similar`]: 类案 — the library's cases on the same item and tier, and a note when the
 //!   intended amount departs from them (同案同罚).
 
+pub mod current;
 pub mod export;
 pub mod migrate;
 pub mod similar;
@@ -180,6 +183,39 @@ pub struct Query {
     /// Last day of the range (inclusive).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
+}
+
+/// The search form as typed: the dates as YYYY-MM-DD text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchForm {
+    /// Part of the party's name.
+    pub party: String,
+    /// Part of a 案号 or 文号.
+    pub number: String,
+    /// An item code.
+    pub item: String,
+    /// First day.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+}
+
+impl SearchForm {
+    /// The query, or why a date does not read (naming the field).
+    pub fn query(&self) -> Result<Query, String> {
+        let text = |s: &str| Some(s.trim().to_string()).filter(|t| !t.is_empty());
+        let date = |s: &str, what: &str| match s.trim() {
+            "" => Ok(None),
+            t => t.parse().map(Some).map_err(|e| format!("{what}：{e}")),
+        };
+        Ok(Query {
+            party: text(&self.party),
+            number: text(&self.number),
+            item: text(&self.item),
+            from: date(&self.from, "起始日期")?,
+            to: date(&self.to, "截止日期")?,
+        })
+    }
 }
 
 /// Text folded for search: full-width ASCII to half-width, ASCII lower case, spaces removed.
@@ -402,6 +438,26 @@ pub(crate) mod tests {
             })),
             ["2"]
         );
+    }
+
+    #[test]
+    fn the_search_form_reads_as_a_query() {
+        let f = SearchForm {
+            party: " 示例 ".into(),
+            item: "ZL-64".into(),
+            from: "2025-07-01".into(),
+            ..SearchForm::default()
+        };
+        let q = f.query().unwrap();
+        assert_eq!(q.party.as_deref(), Some("示例"));
+        assert_eq!(q.number, None);
+        assert_eq!(q.from, "2025-07-01".parse().ok());
+        let bad = SearchForm {
+            to: "2025-02-30".into(),
+            ..SearchForm::default()
+        };
+        assert!(bad.query().unwrap_err().starts_with("截止日期"));
+        assert_eq!(SearchForm::default().query(), Ok(Query::default()));
     }
 
     #[test]

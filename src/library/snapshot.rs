@@ -149,6 +149,44 @@ impl Library {
     }
 }
 
+/// The library as its two stores hold it: the records and the calculator's snapshots taken in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    /// The library.
+    pub library: Library,
+    /// The records the snapshots changed (to be written back).
+    pub changed: Vec<String>,
+    /// Stored texts that could not be read (left in the store as they are).
+    pub unreadable: usize,
+}
+
+/// Reads the stores' texts: the `cases` store's records and the `drafts` store's snapshots.
+pub fn load(cases: &[String], drafts: &[String]) -> Loaded {
+    let mut unreadable = 0;
+    let mut records = Vec::new();
+    for text in cases {
+        match serde_json::from_str::<LibraryRecord>(text) {
+            Ok(r) => records.push(r),
+            Err(_) => unreadable += 1,
+        }
+    }
+    let mut library = Library::from_records(records);
+    let snapshots = drafts
+        .iter()
+        .filter_map(|t| {
+            let s = serde_json::from_str::<Snapshot>(t).ok();
+            unreadable += usize::from(s.is_none());
+            s
+        })
+        .collect();
+    let changed = library.absorb(snapshots);
+    Loaded {
+        library,
+        changed,
+        unreadable,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +292,24 @@ mod tests {
             r.case.intended_fine.map(|d| d.to_string()).as_deref(),
             Some("330000")
         );
+    }
+
+    #[test]
+    fn the_stores_are_read_with_what_does_not_read_counted() {
+        let older = snapshot_json(&draft("300000"), "b-7", 100);
+        let r = LibraryRecord::from_snapshot(serde_json::from_str(&older).unwrap(), None);
+        let cases = vec![serde_json::to_string(&r).unwrap(), "{bad".to_string()];
+        let drafts = vec![
+            snapshot_json(&draft("320000"), "b-7", 200),
+            snapshot_json(&draft("280000"), "b-9", 50),
+            "[]".to_string(),
+        ];
+        let l = load(&cases, &drafts);
+        assert_eq!(l.unreadable, 2);
+        assert_eq!(l.changed, ["b-7", "b-9"]);
+        let ids: Vec<&str> = l.library.records.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["b-7", "b-9"], "newest first");
+        assert_eq!(load(&[], &[]), Loaded::default());
     }
 
     #[test]
