@@ -729,3 +729,21 @@ fn the_pages_form_gives_the_documents_their_inputs() {
     );
     assert!(!text.contains("证据二"), "{text}");
 }
+
+/// The 文书 page prints a document with the stylesheet's copy of the print rules: each rule of
+/// `PRINT_CSS` (the HTML views') is in web/style.css, the page size as the named page `doc`.
+#[test]
+fn the_page_stylesheet_keeps_the_print_rules() {
+    let css = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("web/style.css"),
+    )
+    .expect("web/style.css");
+    for rule in documents::PRINT_CSS
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let rule = rule.replacen("@page {", "@page doc {", 1);
+        assert!(css.contains(&rule), "web/style.css 缺少打印规则：{rule}");
+    }
+    assert!(css.contains(".cl-doc { page: doc; }"));
+}

@@ -36,6 +36,13 @@ pub fn use_library_save(state: UseReducerHandle<State>, eval: Rc<Evaluation>, pe
     // Whether the last write failed, so that a failing store is reported once, not per key.
     let failed = use_mut_ref(|| Rc::new(Cell::new(false)));
     let pack = state.pack.clone();
+    // When the officer last changed the case (the recent list's time of it), so that a reload,
+    // which changes nothing, does not make the case newer in the library.
+    let changed = state
+        .recent
+        .as_ref()
+        .and_then(|r| r.get(state.draft.case_id))
+        .map(|c| c.touched);
     let deps = (state.draft.clone(), eval, state.text.clone());
     use_effect_with(deps, move |(draft, eval, text)| {
         if !persist || draft.case_id == 0 || draft.item.is_none() {
@@ -49,7 +56,7 @@ pub fn use_library_save(state: UseReducerHandle<State>, eval: Rc<Evaluation>, pe
         };
         let snapshot = SnapshotRef {
             id: &id,
-            touched: millis(clock::now()),
+            touched: millis(changed.unwrap_or_else(clock::now)),
             form: draft,
             text: text.as_ref(),
             case: &eval.case,
