@@ -81,10 +81,12 @@ pub struct LibraryRecord {
     /// The result in brief; absent when the case could not be evaluated (see `error`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<ResultSummary>,
-    /// The whole result, with its trace and citations, as computed under `pack` (so that the
-    /// case can be read again when that pack is no longer at hand).
+    /// The whole result (`schemas/result.schema.json`: its trace and citations) as computed
+    /// under `pack`, kept verbatim, so that the case can be read again when that pack is no
+    /// longer at hand. Kept as JSON, not read into [`EvalResult`]: the browser's library never
+    /// needs it as a type, and reading it would make the 文书 module much larger.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub result: Option<EvalResult>,
+    pub result: Option<serde_json::Value>,
     /// Why the case could not be evaluated, in Chinese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -123,7 +125,11 @@ impl LibraryRecord {
         now: Millis,
     ) -> LibraryRecord {
         let (summary, result, error) = match evaluation {
-            Ok(r) => (Some(ResultSummary::new(&case, r)), Some(r.clone()), None),
+            Ok(r) => (
+                Some(ResultSummary::new(&case, r)),
+                serde_json::to_value(r).ok(),
+                None,
+            ),
             Err(e) => (None, None, Some(e.to_string())),
         };
         LibraryRecord {

@@ -1,9 +1,10 @@
 //! The calculator's case as it saves it for the library, and how the library takes it in.
 //!
 //! The officer's page (`app`) keeps its wasm small: on every change it writes one
-//! [`SnapshotRef`] (the form as typed, the case, the engine's result or error, the pack's
-//! identity) to the library's `drafts` store under the case's record id, and reads nothing
-//! back. The 文书 page, which holds the library, reads the snapshots as [`Snapshot`] and folds
+//! [`SnapshotRef`] (the form as typed, the case, the engine's result and its summary or the
+//! error, the pack's identity) to the library's `drafts` store under the case's record id, and
+//! reads nothing back. The summary is made where the result is a value (the calculator), so
+//! that the library reads the result as JSON only. The 文书 page, which holds the library, reads the snapshots as [`Snapshot`] and folds
 //! the newer ones into the records ([`super::Library::absorb`]), keeping what only it owns: the
 //! document inputs, the `decided` mark and the first-kept time.
 //!
@@ -57,6 +58,9 @@ pub struct SnapshotRef<'a> {
     /// The engine's result.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<&'a EvalResult>,
+    /// Its summary ([`ResultSummary::new`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'a ResultSummary>,
     /// Why the engine gave no result, in Chinese.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -78,9 +82,12 @@ pub struct Snapshot {
     pub text: Option<serde_json::Value>,
     /// The case read from the form.
     pub case: Case,
-    /// The engine's result.
+    /// The engine's result, as JSON.
     #[serde(default)]
-    pub result: Option<EvalResult>,
+    pub result: Option<serde_json::Value>,
+    /// Its summary.
+    #[serde(default)]
+    pub summary: Option<ResultSummary>,
     /// Why the engine gave no result.
     #[serde(default)]
     pub error: Option<String>,
@@ -104,7 +111,7 @@ impl LibraryRecord {
     /// inputs, the `decided` mark and the first-kept time from the record it replaces.
     pub fn from_snapshot(s: Snapshot, existing: Option<&LibraryRecord>) -> LibraryRecord {
         let label = s.label();
-        let summary = s.result.as_ref().map(|r| ResultSummary::new(&s.case, r));
+        let summary = s.summary.filter(|_| s.result.is_some());
         let error = if summary.is_some() {
             None
         } else {
@@ -118,8 +125,8 @@ impl LibraryRecord {
             label,
             case: s.case,
             inputs: existing.map(|e| e.inputs.clone()).unwrap_or_default(),
+            result: summary.as_ref().and(s.result),
             summary,
-            result: s.result,
             error,
             pack: s.pack,
             decided: existing.is_some_and(|e| e.decided),
@@ -204,6 +211,7 @@ mod tests {
             base: "原文".into(),
             sections: Vec::new(),
         };
+        let summary = result.map(|r| ResultSummary::new(&eval.case, r));
         serde_json::to_string(&SnapshotRef {
             id,
             touched,
@@ -211,6 +219,7 @@ mod tests {
             text: Some(&edits),
             case: &eval.case,
             result,
+            summary: summary.as_ref(),
             error,
             pack: PackRef::of(&lp),
         })
@@ -248,7 +257,17 @@ mod tests {
         let sum = r.summary.as_ref().expect("evaluated");
         assert_eq!(sum.amount.map(|a| a.to_string()).as_deref(), Some("300000"));
         assert_eq!(sum.tier.as_deref(), Some("B"));
-        assert!(r.result.is_some() && r.error.is_none());
+        assert!(r.error.is_none());
+        // The result is kept as the calculator computed it, and reads back as the engine's.
+        let lp = crate::reference_pack().unwrap();
+        let kept: EvalResult = serde_json::from_value(r.result.clone().expect("kept")).unwrap();
+        assert_eq!(
+            Some(&kept),
+            Evaluation::run(&lp, &draft("300000"))
+                .result
+                .as_ref()
+                .and_then(|r| r.as_ref().ok())
+        );
         assert_eq!(
             r.form.as_ref().and_then(|f| f.get("case_id")),
             Some(&7.into())

@@ -9,7 +9,9 @@
 //! - offline after the first visit (service worker), and a clean update of its cache;
 //! - the single-file build (`scripts/build-single --no-build`) from a file:// URL;
 //! - the pages loaded on demand ([`pages`]): not loaded by the officer's page, under the same
-//!   policy, offline once opened.
+//!   policy, offline once opened;
+//! - the 文书 page and the case library ([`documents`]): the 决定书 .docx with a departure and a
+//!   陈述申辩, the library's migration, 类案, export and import, and a full store.
 //!
 //! Run `scripts/build-web` first, then `cargo test --test browser_embed`. The tests fail (they do
 //! not skip) when `dist/`, python3 or chromedriver is missing. `CHROMEDRIVER` and `CHROME`
@@ -28,6 +30,9 @@ mod support;
 
 /// The pages loaded on demand (documents.html, import.html, review.html).
 mod pages;
+
+/// The 文书 page's documents and the case library.
+mod documents;
 
 use support::{
     Driver, Server, TIMEOUT, cdp, click_containing, console_log, dist_dir, input_by_label,

@@ -1,6 +1,6 @@
 //! `use_library_save`: the stand-alone calculator writes each change of a numbered case to the
-//! case library's `drafts` store (IndexedDB, [`crate::app::idb`]) as a snapshot with its result
-//! and the pack's identity; the 文书 page takes the snapshots into the library. It never reads
+//! case library's `drafts` store (IndexedDB, [`crate::app::idb`]) as a snapshot with its result,
+//! the result's summary and the pack's identity; the 文书 page takes the snapshots into the library. It never reads
 //! the library back. A full store becomes one notice; the case stays in the LocalStorage draft
 //! and on the page.
 
@@ -15,8 +15,8 @@ use crate::app::{clock, storage};
 use crate::form::Evaluation;
 use crate::form::action::Action;
 use crate::form::state::State;
-use crate::library::PackRef;
 use crate::library::snapshot::{SnapshotRef, millis, record_id};
+use crate::library::{PackRef, ResultSummary};
 
 /// What the officer is told when the library cannot take the case.
 pub fn refused(e: &StoreError) -> String {
@@ -54,6 +54,7 @@ pub fn use_library_save(state: UseReducerHandle<State>, eval: Rc<Evaluation>, pe
             Some(Err(e)) => (None, Some(e.to_string())),
             None => (None, None),
         };
+        let summary = result.map(|r| ResultSummary::new(&eval.case, r));
         let snapshot = SnapshotRef {
             id: &id,
             touched: millis(changed.unwrap_or_else(clock::now)),
@@ -61,6 +62,7 @@ pub fn use_library_save(state: UseReducerHandle<State>, eval: Rc<Evaluation>, pe
             text: text.as_ref(),
             case: &eval.case,
             result,
+            summary: summary.as_ref(),
             error,
             pack: PackRef::of(&pack),
         };
