@@ -728,6 +728,19 @@ fn the_pages_form_gives_the_documents_their_inputs() {
         "{text}"
     );
     assert!(!text.contains("证据二"), "{text}");
+    // A statement made but not yet written down is a visible blank.
+    f.apply(InputsEdit::Statement(Some(
+        cailiang::documents::form::StatementStatus::Made,
+    )));
+    let text = make(DocumentKind::Decision, &c, &f.for_documents()).plain_text();
+    assert!(
+        text.contains("当事人提出陈述、申辩意见：【陈述、申辩的主要内容】。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("认为：【复核意见】。对当事人的意见，本机关不予采纳。"),
+        "{text}"
+    );
 }
 
 /// The 文书 page prints a document with the stylesheet's copy of the print rules: each rule of

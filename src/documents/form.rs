@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::inputs::{
-    Adoption, Approval, ApprovalKind, Departure, DocumentInputs, Evidence, HearingRecord, Statement,
+    Adoption, Approval, ApprovalKind, Departure, DocumentInputs, Evidence, Statement,
 };
 use crate::date::Date;
 
@@ -142,8 +142,8 @@ pub enum InputsEdit {
     Statement(Option<StatementStatus>),
     /// Whether the 陈述、申辩 is adopted.
     Adoption(Adoption),
-    /// The party requested a hearing.
-    HearingRequested(bool),
+    /// Whether the party requested a hearing; None: not entered.
+    Hearing(Option<bool>),
     /// Who approved the departure; None: not approved.
     ApprovalBy(Option<ApprovalKind>),
     /// A new, empty evidence row.
@@ -319,9 +319,9 @@ impl InputsForm {
             .map(|a| a.by)
     }
 
-    /// Whether the party requested a hearing.
-    pub fn hearing_requested(&self) -> bool {
-        self.inputs.hearing.as_ref().is_some_and(|h| h.requested)
+    /// Whether the party requested a hearing, as entered.
+    pub fn hearing(&self) -> Option<bool> {
+        self.inputs.hearing.as_ref().map(|h| h.requested)
     }
 
     /// The form after `edit`.
@@ -375,7 +375,11 @@ impl InputsForm {
                     *adoption = a;
                 }
             }
-            InputsEdit::HearingRequested(b) => {
+            InputsEdit::Hearing(None) => {
+                self.inputs.hearing = None;
+                self.typed.remove(DateField::HearingHeld.key());
+            }
+            InputsEdit::Hearing(Some(b)) => {
                 self.inputs
                     .hearing
                     .get_or_insert_with(Default::default)
@@ -461,15 +465,10 @@ impl InputsForm {
         }
     }
 
-    /// Nothing entered is nothing kept: an empty hearing or departure is None.
+    /// Nothing entered is nothing kept: a blank hearing outcome, an empty departure are None.
+    /// (A hearing not requested is an answer: it is None only when cleared.)
     fn tidy(&mut self) {
         let i = &mut self.inputs;
-        if i.hearing
-            .as_ref()
-            .is_some_and(|h| *h == HearingRecord::default())
-        {
-            i.hearing = None;
-        }
         if let Some(h) = &mut i.hearing {
             if h.outcome.as_deref().is_some_and(|o| o.trim().is_empty()) {
                 h.outcome = None;
@@ -612,7 +611,7 @@ mod tests {
     #[test]
     fn hearing_and_evidence_rows() {
         let mut f = form(vec![
-            InputsEdit::HearingRequested(true),
+            InputsEdit::Hearing(Some(true)),
             InputsEdit::Date(DateField::HearingHeld, "2025-06-20".into()),
             InputsEdit::Text(TextField::HearingOutcome, "维持".into()),
             InputsEdit::AddEvidence,
@@ -621,7 +620,7 @@ mod tests {
             InputsEdit::AddEvidence,
             InputsEdit::EvidenceItem(5, "无此行".into()),
         ]);
-        assert!(f.hearing_requested());
+        assert_eq!(f.hearing(), Some(true));
         assert_eq!(f.date(DateField::HearingHeld), "2025-06-20");
         assert_eq!(f.inputs.evidence.len(), 2);
         // The empty row stays in the form, not in the documents.
@@ -629,10 +628,27 @@ mod tests {
         f.apply(InputsEdit::RemoveEvidence(0));
         f.apply(InputsEdit::RemoveEvidence(7));
         assert_eq!(f.inputs.evidence.len(), 1);
-        f.apply(InputsEdit::HearingRequested(false));
-        f.apply(InputsEdit::Date(DateField::HearingHeld, String::new()));
-        f.apply(InputsEdit::Text(TextField::HearingOutcome, String::new()));
+        // Not requested is an answer of its own (the decision says so); not entered is None.
+        f.apply(InputsEdit::Hearing(Some(false)));
+        assert_eq!(f.hearing(), Some(false));
+        f.apply(InputsEdit::Text(TextField::HearingOutcome, " ".into()));
+        assert_eq!(
+            f.inputs.hearing.as_ref().and_then(|h| h.outcome.clone()),
+            None
+        );
+        f.apply(InputsEdit::Hearing(None));
         assert_eq!(f.inputs.hearing, None);
+    }
+
+    #[test]
+    fn a_hearing_not_requested_is_kept_as_such() {
+        let f = form(vec![InputsEdit::Hearing(Some(false))]);
+        assert_eq!(
+            f.inputs.hearing,
+            Some(crate::documents::HearingRecord::default())
+        );
+        assert_eq!(f.hearing(), Some(false));
+        assert_eq!(form(vec![]).hearing(), None);
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! - the library: an old LocalStorage recent-case list migrated (once), 类案 with the 同案同罚
 //!   note, search, a reload, export as JSON lines and CSV, delete and import back (the export
 //!   after is the same text), a case continued in the calculator;
-//! - a full store: the site's quota set below its usage over CDP (`Storage.overrideQuotaForOrigin`,
-//!   a real `QuotaExceededError`, no hook in the product); the 文书 page and the calculator each
-//!   say so, and the case and its inputs survive a reload.
+//! - a full store (simulated in the page's JS: IndexedDB's `put` throws `QuotaExceededError`,
+//!   see [`fill_store`]; nothing in the product reads a test switch): the 文书 page and the
+//!   calculator each say so, and the case and its inputs survive a reload.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -19,8 +19,7 @@ use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
 use super::support::{
-    Driver, Server, TIMEOUT, cdp, input_by_label, start_browser, text, unique_dir, wait_css,
-    wait_text,
+    Driver, Server, TIMEOUT, cdp, start_browser, text, unique_dir, wait_css, wait_text,
 };
 use super::{CSP, assert_no_csp_violation, compute_standard_case, wait_js};
 
@@ -137,9 +136,7 @@ fn docx_paragraphs(path: &Path) -> Vec<String> {
 async fn enter_case(c: &Client, party: &str, fine: &str) {
     compute_standard_case(c).await;
     type_into(c, "#case-label", party).await;
-    let f = input_by_label(c, "拟罚款数额").await;
-    f.clear().await.unwrap();
-    f.send_keys(fine).await.unwrap();
+    type_into(c, "#intended-fine", fine).await;
     wait_css(c, "#intended-fine-capital").await;
 }
 
@@ -214,6 +211,7 @@ async fn the_decision_docx_from_the_page() {
         "事后更换钢筋不影响违法事实的认定",
     )
     .await;
+    choose(&c, "#in-hearing", "no").await;
     type_into(
         &c,
         "#in-departure-reason",
@@ -261,6 +259,7 @@ async fn the_decision_docx_from_the_page() {
         "证据一：《现场检查笔录》，证明当事人在施工现场使用未经检验的钢筋。",
         "当事人提出陈述、申辩意见：钢筋已全部更换，请求免予处罚。",
         "对当事人的意见，本机关不予采纳。",
+        "当事人在法定期限内未要求听证。",
         "罚款人民币350,000元（大写：叁拾伍万元整）",
         "266,666.67元以上333,333.33元以下",
         "偏离的理由是：涉案钢筋用于学校教学楼主体结构，社会影响较大。",
@@ -290,6 +289,30 @@ async fn the_decision_docx_from_the_page() {
         .await
         .unwrap();
     assert_eq!(tags, json!(0));
+    // Printed, the page is the document alone, on the A4 page of the official format.
+    cdp(
+        &c,
+        &d,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print" }),
+    )
+    .await;
+    let printed = c
+        .execute(
+            "const shown = (s) => [...document.querySelectorAll(s)].some((e) => e.getClientRects().length > 0);
+             return [shown('#doc-preview'), shown('#doc-inputs'), shown('#documents'), shown('#library'),
+                     shown('.page-intro'), shown('.app-header'), shown('#print-doc'),
+                     getComputedStyle(document.querySelector('.cl-doc')).fontSize];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        printed,
+        json!([true, false, false, false, false, false, false, "21.3333px"]),
+        "打印时只应显示文书本身（仿宋 16pt）"
+    );
+    cdp(&c, &d, "Emulation.setEmulatedMedia", json!({ "media": "" })).await;
 
     // A reload keeps every input.
     c.refresh().await.unwrap();
@@ -307,6 +330,7 @@ async fn the_decision_docx_from_the_page() {
     );
     assert_eq!(value(&c, "#in-statement").await, "made");
     assert_eq!(value(&c, "#in-adoption").await, "not_adopted");
+    assert_eq!(value(&c, "#in-hearing").await, "no");
     assert_eq!(value(&c, "#in-approval-by").await, "collective");
     assert_eq!(value(&c, "#in-approval-ref").await, "示建集议〔2025〕7号");
     // The case is in the library with its inputs.
@@ -317,7 +341,7 @@ async fn the_decision_docx_from_the_page() {
         "{row}"
     );
     assert!(
-        row.contains("示建罚决〔2025〕12号") && row.contains("¥350,000.00"),
+        row.contains("示建罚决〔2025〕12号") && row.contains("¥350,000"),
         "{row}"
     );
     assert_no_csp_violation(&c, &d, &server).await;
@@ -362,9 +386,7 @@ async fn the_case_library_migrates_finds_exports_and_imports() {
     wait_text(&c, "#library", "迁入案件库").await;
     let similar = wait_text(&c, "#similar-cases", "甲建设公司").await;
     assert!(
-        similar.contains("乙建筑公司")
-            && similar.contains("¥280,000.00")
-            && similar.contains("20%"),
+        similar.contains("乙建筑公司") && similar.contains("¥280,000") && similar.contains("20%"),
         "{similar}"
     );
     let note = wait_text(&c, "#similar-note", "高于本库2件").await;
@@ -445,25 +467,31 @@ async fn the_case_library_migrates_finds_exports_and_imports() {
     let _ = c.close().await;
 }
 
-/// The site's storage usage in bytes.
-async fn usage(c: &Client) -> u64 {
-    let v = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             navigator.storage.estimate().then((e) => done(e.usage), (e) => done(-1));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    v.as_u64()
-        .unwrap_or_else(|| panic!("navigator.storage.estimate 失败：{v}"))
+/// Makes this page's IndexedDB writes fail as a full store does: `put` throws the browser's
+/// `QuotaExceededError` (a `DOMException`). Test-only, in the page's JS (nothing in the
+/// product reads it); a reload ends it. Chromium's `Storage.overrideQuotaForOrigin` (CDP) sets
+/// the quota DevTools reports but, in this Chromium (156), not what the page's writes are
+/// held to, so it cannot stand in for a full disk.
+async fn fill_store(c: &Client) {
+    c.execute(
+        "const put = IDBObjectStore.prototype.put;
+         IDBObjectStore.prototype.put = function () {
+           throw new DOMException('存储空间已满（测试模拟）', 'QuotaExceededError');
+         };
+         window.restoreStore = () => { IDBObjectStore.prototype.put = put; };
+         return true;",
+        vec![],
+    )
+    .await
+    .unwrap();
 }
 
-/// A full store: the 文书 page and the calculator say so; the case and its inputs are kept.
+/// A full store ([`fill_store`]): the 文书 page and the calculator say so; the case and its
+/// inputs are kept, and go into the library once there is room.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_store_is_reported_and_the_case_kept() {
     let server = server(&[]);
-    let (c, d) = start_browser().await;
+    let (c, _d) = start_browser().await;
     c.goto(&server.base).await.unwrap();
     enter_case(&c, "满库测试公司", "300000").await;
     open_documents(&c, &server).await;
@@ -471,15 +499,7 @@ async fn a_full_store_is_reported_and_the_case_kept() {
     wait_library_count(&c, 1).await;
     wait_text(&c, "#library-list", "满库测试公司").await;
 
-    let origin = server.base.trim_end_matches('/').to_string();
-    let used = usage(&c).await;
-    cdp(
-        &c,
-        &d,
-        "Storage.overrideQuotaForOrigin",
-        json!({ "origin": origin, "quotaSize": used + 512 }),
-    )
-    .await;
+    fill_store(&c).await;
     // The document inputs: the library refuses, the page says so, the LocalStorage copy keeps them.
     type_into(&c, "#in-case-number", "示建立〔2025〕99号").await;
     let msg = wait_text(&c, "#library", "案件库已满").await;
@@ -492,10 +512,12 @@ async fn a_full_store_is_reported_and_the_case_kept() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     // The calculator: its snapshot is refused, one notice, the draft kept.
+    // Once there is room again (no more refusals), the page writes the kept inputs.
+    wait_text(&c, "#library-list", "示建立〔2025〕99号").await;
     c.goto(&server.base).await.unwrap();
-    let f = input_by_label(&c, "拟罚款数额").await;
-    f.clear().await.unwrap();
-    f.send_keys("310000").await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    fill_store(&c).await;
+    type_into(&c, "#intended-fine", "310000").await;
     let notice = wait_text(&c, ".app-header .notice", "案件库已满").await;
     assert!(
         notice.contains("当前案件仍保存在本浏览器的草稿中"),
@@ -503,18 +525,9 @@ async fn a_full_store_is_reported_and_the_case_kept() {
     );
     c.refresh().await.unwrap();
     wait_js(&c, "return document.getElementById('intended-fine') && document.getElementById('intended-fine').value === '310000';").await;
-    // Room again: the next change goes in.
-    cdp(
-        &c,
-        &d,
-        "Storage.overrideQuotaForOrigin",
-        json!({ "origin": origin }),
-    )
-    .await;
-    let f = input_by_label(&c, "拟罚款数额").await;
-    f.clear().await.unwrap();
-    f.send_keys("320000").await.unwrap();
+    // Room again (the reload ended the refusals): the next change goes in.
+    type_into(&c, "#intended-fine", "320000").await;
     open_documents(&c, &server).await;
-    wait_text(&c, "#library-list", "¥320,000.00").await;
+    wait_text(&c, "#library-list", "¥320,000").await;
     let _ = c.close().await;
 }

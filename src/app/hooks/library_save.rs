@@ -73,6 +73,9 @@ pub fn use_library_save(state: UseReducerHandle<State>, eval: Rc<Evaluation>, pe
         wasm_bindgen_futures::spawn_local(async move {
             match idb::put(idb::DRAFTS, &id, &json).await {
                 Ok(()) => failed.set(false),
+                // A browser without IndexedDB (some file:// pages, private windows) has no
+                // library to fill: the case is in the draft, and the 文书 page says why.
+                Err(StoreError::Unavailable(_)) => {}
                 Err(e) => {
                     if !failed.replace(true) {
                         dispatch.dispatch(Action::Notice(Some(refused(&e))));

@@ -162,8 +162,13 @@ pub fn InputsPanel(props: &InputsProps) -> Html {
     let hearing = {
         let on = on.clone();
         Callback::from(move |e: Event| {
-            let el: HtmlInputElement = e.target_unchecked_into();
-            on.emit(InputsEdit::HearingRequested(el.checked()));
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            let requested = match el.value().as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            };
+            on.emit(InputsEdit::Hearing(requested));
         })
     };
     let approval = {
@@ -256,16 +261,20 @@ pub fn InputsPanel(props: &InputsProps) -> Html {
                     { text_area("in-statement-reason", "复核意见（采纳或者不予采纳的理由）", f, TextField::StatementReason, on) }
                 }
             </div>
-            <div class="check">
-                <input type="checkbox" id="in-hearing-requested" checked={f.hearing_requested()} onchange={hearing} />
-                <label for="in-hearing-requested">{ "当事人要求听证" }</label>
-            </div>
-            if f.hearing_requested() {
-                <div class="grid">
+            <div class="grid">
+                <div class="field">
+                    <label for="in-hearing" class="field-label">{ "听证" }</label>
+                    <select id="in-hearing" onchange={hearing}>
+                        <option value="" selected={f.hearing().is_none()}>{ "（未填）" }</option>
+                        <option value="no" selected={f.hearing() == Some(false)}>{ "当事人在法定期限内未要求听证" }</option>
+                        <option value="yes" selected={f.hearing() == Some(true)}>{ "当事人要求听证" }</option>
+                    </select>
+                </div>
+                if f.hearing() == Some(true) {
                     { date_input("in-hearing-date", "听证日期", f, DateField::HearingHeld, on) }
                     { text_area("in-hearing-outcome", "听证情况", f, TextField::HearingOutcome, on) }
-                </div>
-            }
+                }
+            </div>
 
             <h3 class="sub-legend">{ "裁量理由" }</h3>
             <div class="grid">

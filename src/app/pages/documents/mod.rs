@@ -221,18 +221,29 @@ pub fn DocumentsPage() -> Html {
     {
         let inputs = inputs.clone();
         let lib = lib.clone();
-        use_effect_with((current.id.clone(), lib.ready), move |(id, _)| {
+        let current = current.clone();
+        let pack = pack.clone();
+        use_effect_with((current.id.clone(), lib.ready), move |(id, ready)| {
             let Some(id) = id.clone() else {
                 inputs.set(Inputs::default());
                 return;
             };
             let saved = store::load_saved_inputs();
-            let (form, decided) = inputs_for(&id, saved.as_ref(), lib.library.get(&id));
-            inputs.set(Inputs {
-                id: Some(id),
+            let record = lib.library.get(&id);
+            let (form, decided) = inputs_for(&id, saved.as_ref(), record);
+            let next = Inputs {
+                id: Some(id.clone()),
                 form: Rc::new(form),
                 decided,
-            });
+            };
+            // Inputs the library could not take before (a full store) go in now.
+            let newer = saved
+                .as_ref()
+                .is_some_and(|s| s.id == id && record.is_none_or(|r| s.saved > r.updated));
+            if *ready && newer {
+                keep(&next, &current, &pack, &lib);
+            }
+            inputs.set(next);
         });
     }
     let on_edit = {
