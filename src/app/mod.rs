@@ -12,6 +12,7 @@ pub mod dispatch;
 pub mod download;
 pub mod embed;
 pub mod hooks;
+pub mod idb;
 pub mod page;
 #[cfg(any(feature = "docs", feature = "tools"))]
 pub mod pages;

@@ -237,7 +237,7 @@ impl State {
         if let Some(recent) = &mut s.recent {
             if s.draft.item.is_some() && (s.draft != self.draft || s.text != self.text) {
                 if s.draft.case_id == 0 {
-                    s.draft.case_id = recent.next_id();
+                    s.draft.case_id = recent.next_id_at(at);
                 }
                 Rc::make_mut(recent).remember(&s.draft, s.text.as_ref(), at);
             }

@@ -11,6 +11,8 @@
 //! - the pages loaded on demand ([`pages`]): not loaded by the officer's page, under the same
 //!   policy, offline once opened;
 //! - 案卷评查 through its page and 提交前自查 on the officer's page ([`review`]).
+//! - the 文书 page and the case library ([`documents`]): the 决定书 .docx with a departure and a
+//!   陈述申辩, the library's migration, 类案, export and import, and a full store.
 //!
 //! Run `scripts/build-web` first, then `cargo test --test browser_embed`. The tests fail (they do
 //! not skip) when `dist/`, python3 or chromedriver is missing. `CHROMEDRIVER` and `CHROME`
@@ -32,6 +34,8 @@ mod pages;
 
 /// 案卷评查 through review.html, and 提交前自查 on the officer's page.
 mod review;
+/// The 文书 page's documents and the case library.
+mod documents;
 
 use support::{
     Driver, Server, TIMEOUT, cdp, click_containing, console_log, dist_dir, input_by_label,
