@@ -10,6 +10,7 @@
 pub mod case;
 pub mod date;
 pub mod engine;
+pub mod export;
 pub mod import;
 pub mod num;
 pub mod pack;
