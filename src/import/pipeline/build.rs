@@ -689,7 +689,40 @@ fn build_item(
         let sit_cell = cell_of(ColumnRole::TierSituation);
         let cond_cell = cell_of(ColumnRole::TierCondition);
         let source_cell = cell_of(ColumnRole::Source);
-        let std_cell = cell_of(ColumnRole::TierStandard).or(cell_of(ColumnRole::TiersInOne));
+        // A 裁量基准 header spanning two columns (表现情形 | 处罚标准): the last holds the
+        // standard, the first the label and situation.
+        let in_one: Vec<Text<'_>> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(ci, c)| {
+                role_of(*ci as u32) == Some(ColumnRole::TiersInOne) && !c.text.trim().is_empty()
+            })
+            .map(|(ci, c)| Text {
+                key: (ri, ci as u32),
+                text: c.text.as_str(),
+            })
+            .collect();
+        let (split_sit, split_label) = match in_one.as_slice() {
+            [first, .., _] => {
+                let parts = split_tiers(&format!("{}处罚标准：-", first.text));
+                let label = parts.first().and_then(|p| p.label).map(|(a, b)| Text {
+                    key: first.key,
+                    text: &first.text[a..b],
+                });
+                let sit = parts.first().and_then(|p| p.situation).map(|(a, b)| Text {
+                    key: first.key,
+                    text: &first.text[a..b.min(first.text.len())],
+                });
+                (sit.or(Some(*first)), label)
+            }
+            _ => (None, None),
+        };
+        let std_cell = cell_of(ColumnRole::TierStandard)
+            .or(in_one.last().copied().filter(|_| in_one.len() >= 2))
+            .or(in_one.first().copied());
+        let sit_cell = sit_cell.or(split_sit);
+        let label_cell = label_cell.or(split_label);
         let Some(std_cell) = std_cell else {
             for t in [code_cell, label_cell, lc_cell, sit_cell, cond_cell]
                 .into_iter()
@@ -910,11 +943,21 @@ fn build_item(
                     }
                     with_marker(wr.when.clone())
                 };
-                if let Some(t) = code_cell {
+                for t in [code_cell, label_t].into_iter().flatten() {
                     cells.add(
                         t.key,
-                        Finding::new(Status::Parsed, format!("免罚情形 {ecode}"))
-                            .path(format!("{path}.exemptions[{j}]")),
+                        Finding::new(
+                            Status::Parsed,
+                            format!(
+                                "免罚情形 {ecode}（{}）",
+                                if mandatory {
+                                    "不予处罚"
+                                } else {
+                                    "可以不予处罚"
+                                }
+                            ),
+                        )
+                        .path(format!("{path}.exemptions[{j}]")),
                     );
                 }
                 exemptions.push(Exemption {
@@ -1015,6 +1058,31 @@ fn build_item(
                 },
             });
         }
+    }
+    // Tiers with fines, but no statutory fine to hold them to.
+    let fined = |o: &TierOutcome| {
+        matches!(
+            o,
+            TierOutcome::Range { .. } | TierOutcome::Fixed { .. } | TierOutcome::Band { .. }
+        )
+    };
+    if fines.is_empty()
+        && penalty_basis.quote.is_some()
+        && tiers.iter().any(|t| fined(&t.outcome))
+        && let Some((_, key)) = penalty.get(main_idx)
+    {
+        cells.add(
+            *key,
+            Finding::new(
+                Status::NeedsDecision,
+                format!(
+                    "{} 的原文中没有罚款，但裁量阶次写了罚款：条号可能有误，请核对处罚依据",
+                    cite(&penalty_basis)
+                ),
+            )
+            .path(format!("{path}.penalty_basis")),
+        );
+        preconditions.push(undecided("处罚依据的原文中没有罚款，而阶次有罚款"));
     }
     // Parties.
     let parties = match get(ColumnRole::Parties) {

@@ -217,7 +217,7 @@ impl FactBook {
         let id = match preferred {
             Some(p) if !taken(&p, self) => p,
             _ => {
-                let mut n = self.created.len() + 1;
+                let mut n = 1;
                 loop {
                     let id = format!("fact_{n}");
                     if !self.all().any(|d| d.id == id) {

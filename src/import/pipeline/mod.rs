@@ -48,7 +48,7 @@ pub use report::{
 pub const UNDECIDED: &str = "待定";
 
 /// How to import.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ImportOptions<'a> {
     /// Only this sheet (or "表格 N").
     pub sheet: Option<String>,
@@ -59,8 +59,31 @@ pub struct ImportOptions<'a> {
     /// A pack whose metadata, rules, factors and templates the imported pack takes (a table
     /// carries none of them).
     pub base: Option<&'a Pack>,
-    /// What the readers accept.
+    /// What the readers accept: [`import_limits`] by default.
     pub limits: Limits,
+}
+
+impl Default for ImportOptions<'_> {
+    fn default() -> Self {
+        ImportOptions {
+            sheet: None,
+            mapping: None,
+            library: None,
+            base: None,
+            limits: import_limits(),
+        }
+    }
+}
+
+/// The readers' limits for a benchmark table: as [`Limits::default`], but 5,000 rows a sheet —
+/// a published benchmark has a few hundred rows, a province's whole table about 2,000; a sheet
+/// of 10,000 rows is a case export or a mistake, refused with the place where it passes the
+/// limit.
+pub fn import_limits() -> Limits {
+    Limits {
+        max_rows: 5_000,
+        ..Limits::default()
+    }
 }
 
 /// An imported pack and its report.

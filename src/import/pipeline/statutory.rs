@@ -345,12 +345,15 @@ fn build(
             Some(form) => form,
             None => continue,
         };
+        let label = |id: &str| {
+            out.facts
+                .iter()
+                .find(|d| d.id == id)
+                .map_or(id.to_string(), |d| d.label.clone())
+        };
+        let words = fine_words(&form, pf.mandatory, &label);
         out.findings.push(
-            Finding::new(
-                Status::Parsed,
-                format!("法定罚款：{}", fine_words(&form, pf.mandatory)),
-            )
-            .at(Some(pf.words.clone())),
+            Finding::new(Status::Parsed, format!("法定罚款：{words}")).at(Some(pf.words.clone())),
         );
         out.fines.push(FineRule {
             parties,
@@ -476,14 +479,15 @@ fn fine_form(
 }
 
 /// A fine in words for the report.
-pub(crate) fn fine_words(form: &FineForm, mandatory: bool) -> String {
+pub(crate) fn fine_words(
+    form: &FineForm,
+    mandatory: bool,
+    label: &dyn Fn(&str) -> String,
+) -> String {
     let how = if mandatory { "处" } else { "可以处" };
     match form {
         FineForm::Unspecified { note } => format!("{how}罚款（数额未规定：{note}）"),
-        f => format!(
-            "{how}{}的罚款",
-            crate::wording::form_words(f, |id| id.to_string())
-        ),
+        f => format!("{how}{}的罚款", crate::wording::form_words(f, label)),
     }
 }
 
