@@ -255,7 +255,7 @@ fn beijing_c_codes_with_the_statute_texts() {
     has(
         &imp,
         "工作表“节约能源法”单元格 H5（第 5 行）",
-        "“處二十萬以上三十萬元以下罰款” 阶次罚款 200000元 至 300000元，在法定幅度内",
+        "“處二十萬以上三十萬元以下罰款” 阶次罚款 200,000元至300,000元，在法定幅度内",
     );
     has(&imp, "工作表“节约能源法”单元格 F3（第 3 行）", "后缀“-1”");
     has(
@@ -463,7 +463,7 @@ fn xinmi_three_tiers_in_one_cell_against_the_article_it_cites() {
     has(
         &imp,
         cell,
-        "“处已收取的预付款0.5%以下的罚款” 阶次罚款 至 0.5%，在法定幅度内",
+        "“处已收取的预付款0.5%以下的罚款” 阶次罚款 至0.5%，在法定幅度内",
     );
     has(&imp, cell, "“没收违法所得” 没收违法所得（法定处罚已有）");
     let report_cell = imp.report.tables[0]

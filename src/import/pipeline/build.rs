@@ -825,11 +825,16 @@ fn build_item(
                 split: ctx.split,
             };
             let sr = read_standard(std_text, std_offset, &view, book);
+            let order_row = suffix.as_deref().is_some_and(|s| s.starts_with('-'));
             for f in sr.findings.clone() {
-                cells.add(std_cell.key, f);
+                // An order row's words are read for its orders only.
+                if !order_row || f.status > Status::Parsed || f.message.contains("法定处罚已有")
+                {
+                    cells.add(std_cell.key, f);
+                }
             }
             // 北京 "-1": the order every tier comes with.
-            if suffix.as_deref().is_some_and(|s| s.starts_with('-')) {
+            if order_row {
                 let mut added = Vec::new();
                 for p in &sr.penalties {
                     if !penalties.iter().any(|x| x.kind == p.kind) {

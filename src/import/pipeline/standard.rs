@@ -381,22 +381,23 @@ fn outcome_of(
         Unit::Percent => "%",
         Unit::Multiple => "倍",
     };
+    let num = |v: Decimal| match unit {
+        Unit::Yuan => format!("{}元", crate::wording::yuan(v)),
+        _ => format!("{}{u}", v.normalize()),
+    };
     let mut msg = match &outcome {
-        TierOutcome::Fixed { value } => format!("阶次罚款 {value}{u}"),
+        TierOutcome::Fixed { value } => format!("阶次罚款 {}", num(value.0)),
         _ => format!(
-            "阶次罚款 {}至 {hi}{u}",
-            if lo.is_zero() {
-                String::new()
-            } else {
-                format!("{lo}{u} ")
-            }
+            "阶次罚款 {}至{}",
+            if lo.is_zero() { String::new() } else { num(lo) },
+            num(hi)
         ),
     };
     match rule.and_then(|r| bounds_of(&r.form)) {
         Some((smin, smax)) if lo < smin || hi > smax => {
             return Err((
                 Status::NeedsDecision,
-                format!("{msg}，超出法定幅度 {smin}至{smax}{u}"),
+                format!("{msg}，超出法定幅度 {}至{}", num(smin), num(smax)),
             ));
         }
         Some(_) => msg.push_str("，在法定幅度内"),
