@@ -233,6 +233,21 @@ fn group_rows(table: &Table, columns: &[(u32, ColumnRole)]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// Where a text read from a cell starts in the cell's text (every [`Text`] is a slice of it).
+fn offset_in_cell(table: &Table, t: &Text<'_>) -> usize {
+    let full = table
+        .rows
+        .get(t.key.0)
+        .and_then(|r| r.cells.get(t.key.1 as usize))
+        .map_or("", |c| c.text.as_str());
+    let (p, q) = (t.text.as_ptr() as usize, full.as_ptr() as usize);
+    if p >= q && p + t.text.len() <= q + full.len() {
+        p - q
+    } else {
+        0
+    }
+}
+
 fn shift(f: &Fragment, by: usize) -> Fragment {
     Fragment {
         text: f.text.clone(),
@@ -755,9 +770,6 @@ fn build_item(
                     text: &std_cell.text[a..b],
                 })
             };
-            let offset_of = |t: &Text<'_>, whole: &Text<'_>| {
-                t.text.as_ptr() as usize - whole.text.as_ptr() as usize
-            };
             // Label and condition.
             let (mut label_t, mut cond_t) = (label_cell, cond_cell);
             if let Some(lc) = lc_cell {
@@ -894,10 +906,7 @@ fn build_item(
             };
             let wr = match condition {
                 Some(t) => {
-                    let base = match t.key == std_cell.key {
-                        true => offset_of(&t, &std_cell),
-                        false => 0,
-                    };
+                    let base = offset_in_cell(table, &t);
                     let r = read_when(t.text.trim_end(), base, book, mode);
                     for f in r.findings.clone() {
                         cells.add(t.key, f);

@@ -105,9 +105,11 @@ pub(crate) fn read_statutory(text: &str, book: &mut FactBook, source: Source) ->
             g
         };
         let had_fines = !p.fines.is_empty();
-        for f in p.fines {
+        for mut f in p.fines {
             let mut conditions = lead.clone();
             conditions.extend(f.conditions.iter().map(at_rest));
+            f.words = at_rest(&f.words);
+            f.base = f.base.as_ref().map(at_rest);
             fines.push(Piece {
                 value: f,
                 conditions,
@@ -133,6 +135,12 @@ pub(crate) fn read_statutory(text: &str, book: &mut FactBook, source: Source) ->
                         None => lead.clone(),
                     };
                     let mut value = first.clone();
+                    // Its words in the cell: the line's reading is from the line's start.
+                    value.words = if whole_line.penalties.is_empty() {
+                        at_rest(&value.words)
+                    } else {
+                        shift(&value.words)
+                    };
                     if let Some(k) = sx.kind {
                         value.kind = k;
                     }
@@ -160,11 +168,12 @@ pub(crate) fn read_statutory(text: &str, book: &mut FactBook, source: Source) ->
                 None if !rest.trim().is_empty() => {
                     // Words no penalty word names ("按照管理权限给予撤职处分"): another measure,
                     // kept as written.
-                    let whole = Fragment {
+                    let lead_ws = rest.len() - rest.trim_start().len();
+                    let whole = shift(&Fragment {
                         text: rest.trim().to_string(),
-                        start: rest_at,
-                        end: rest_at + rest.trim().len(),
-                    };
+                        start: rest_at + lead_ws,
+                        end: rest_at + lead_ws + rest.trim().len(),
+                    });
                     let conditions = match sx.condition {
                         Some((c0, c1)) => vec![shift(&Fragment {
                             text: line[c0..c1].to_string(),
@@ -190,8 +199,10 @@ pub(crate) fn read_statutory(text: &str, book: &mut FactBook, source: Source) ->
                 None => {}
             }
         } else {
-            for pe in p.penalties {
+            for mut pe in p.penalties {
                 let conditions = pe.conditions.iter().map(at_rest).collect();
+                pe.words = at_rest(&pe.words);
+                pe.decided_by = pe.decided_by.as_ref().map(at_rest);
                 let decided = pe.decided_by.as_ref().map(|d| d.text.clone());
                 pens.push(Piece {
                     value: pe,
