@@ -252,7 +252,7 @@ pub fn role_of_header(text: &str) -> Option<ColumnRole> {
 fn role_of_folded(h: &str) -> Option<ColumnRole> {
     HEADER_WORDS
         .iter()
-        .find(|(_, words)| words.iter().any(|w| *w == h))
+        .find(|(_, words)| words.contains(&h))
         .map(|(r, _)| *r)
 }
 

@@ -692,7 +692,7 @@ fn build_item(
         let row = &table.rows[ri];
         let cell_of = |r: ColumnRole| -> Option<Text<'_>> {
             row.cells.iter().enumerate().find_map(|(ci, c)| {
-                (role_of(ci as u32) == Some(r) && !c.text.trim().is_empty()).then(|| Text {
+                (role_of(ci as u32) == Some(r) && !c.text.trim().is_empty()).then_some(Text {
                     key: (ri, ci as u32),
                     text: c.text.as_str(),
                 })
