@@ -16,7 +16,7 @@ pub struct Case {
     /// Item codes cited for the act. Several items for one act: one fine only, under the
     /// provision with the higher fine (行政处罚法 art 29). In a pack's own case, empty means the
     /// item the case belongs to.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::case_items")]
     pub items: Vec<String>,
     /// Party kind.
     pub party: PartyKind,
@@ -35,13 +35,13 @@ pub struct Case {
     pub grave_harm: bool,
     /// The item's facts, by fact id: numbers as strings or integers, yes/no as booleans, choices
     /// as strings.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::case_facts")]
     pub facts: BTreeMap<String, FactValue>,
     /// The statutory circumstances of 行政处罚法 arts 32–33.
     #[serde(default)]
     pub circumstances: Circumstances,
     /// Pack factors (从轻 / 减轻 / 从重) that apply, by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::limits::case_factors")]
     pub factors: Vec<String>,
     /// The tier the officer chooses where the conditions are qualitative.
     #[serde(default, skip_serializing_if = "Option::is_none")]

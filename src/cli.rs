@@ -1,7 +1,8 @@
 //! The command-line tool: `cailiang validate PACK…`, `cailiang eval --pack PACK --case CASE`,
-//! `cailiang import TABLE -o PACK`, `cailiang export PACK -o TABLE`, `cailiang schema [DIR]`.
-//! Returns the exit code and writes to the given streams, so it is tested without spawning
-//! processes.
+//! The command-line tool: `cailiang validate PACK…`, `cailiang eval --pack PACK --case CASE`,
+//! `cailiang document KIND --case CASE [--inputs INPUTS] [--out FILE]`, `cailiang import TABLE
+//! -o PACK`, `cailiang export PACK -o TABLE`, `cailiang schema [DIR]`. Returns the exit code and
+//! writes to the given streams, so it is tested without spawning processes.
 
 use std::io::Write;
 
@@ -14,6 +15,11 @@ const USAGE: &str = "用法：
   cailiang eval --pack PACK.json --case CASE.json
                                          计算案件，结果 JSON 输出到标准输出
                                          （--pack 省略时使用内置全国参考包）
+  cailiang document KIND --case CASE.json [--pack PACK.json] [--inputs INPUTS.json] [--out FILE]
+                                         制作文书：KIND 为 notice（行政处罚事先告知书）、
+                                         decision（行政处罚决定书）或 no_penalty_decision
+                                         （不予行政处罚决定书）；--out 以 .docx 结尾写 Word 文件，
+                                         以 .html 结尾写打印页，否则写文本；省略时文本输出到标准输出
   cailiang import TABLE.xlsx|.docx|.csv -o PACK.json [--sheet 名称] [--map 映射.json]
                  [--laws 法律文本目录] [--base 基准包.json]
                                          导入已发布的裁量基准表格，逐格输出导入报告；
@@ -32,6 +38,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let r = match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..], out, err),
         Some("eval") => eval(&args[1..], out),
+        Some("document") => document(&args[1..], out, err),
         Some("schema") => schema(&args[1..], out),
         Some("import") => return import(&args[1..], out, err),
         Some("export") => export(&args[1..], out),
@@ -76,6 +83,35 @@ fn validate(paths: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Resul
     Ok(code)
 }
 
+/// The pack given by `--pack` (the embedded reference pack without it), accepted by the
+/// validator, and the case of `--case`, evaluated.
+fn evaluated(
+    pack_path: Option<&String>,
+    case_path: &str,
+) -> Result<
+    (
+        crate::pack::LoadedPack,
+        Case,
+        crate::engine::result::EvalResult,
+    ),
+    String,
+> {
+    let (file, text) = match pack_path {
+        Some(p) => (p.clone(), read(p)?),
+        None => (
+            crate::REFERENCE_PACK_FILE.to_string(),
+            crate::REFERENCE_PACK.to_string(),
+        ),
+    };
+    let (lp, _) = accept_pack(&file, &text)
+        .map_err(|r| format!("{}\n{}", r.report.summary(), r.report.lines().join("\n")))?;
+    let case_text = read(case_path)?;
+    let case: Case = crate::pack::json::parse(&case_text)
+        .map_err(|e| format!("{case_path}：{} 处{}", e.path, e.message))?;
+    let result = evaluate(&lp, &case).map_err(|e| format!("{case_path}：{e}"))?;
+    Ok((lp, case, result))
+}
+
 fn eval(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     let mut pack_path = None;
     let mut case_path = None;
@@ -88,21 +124,56 @@ fn eval(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
         }
     }
     let case_path = case_path.ok_or_else(|| format!("缺少 --case\n{USAGE}"))?;
-    let (file, text) = match &pack_path {
-        Some(p) => (p.clone(), read(p)?),
-        None => (
-            crate::REFERENCE_PACK_FILE.to_string(),
-            crate::REFERENCE_PACK.to_string(),
-        ),
-    };
-    let (lp, _) = accept_pack(&file, &text)
-        .map_err(|r| format!("{}\n{}", r.report.summary(), r.report.lines().join("\n")))?;
-    let case_text = read(&case_path)?;
-    let case: Case = crate::pack::json::parse(&case_text)
-        .map_err(|e| format!("{case_path}：{} 处{}", e.path, e.message))?;
-    let result = evaluate(&lp, &case).map_err(|e| format!("{case_path}：{e}"))?;
+    let (_, _, result) = evaluated(pack_path.as_ref(), &case_path)?;
     let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
     let _ = writeln!(out, "{json}");
+    Ok(0)
+}
+
+fn document(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {
+    use crate::documents::{DocumentInputs, DocumentKind, generate};
+    let kind = args
+        .first()
+        .and_then(|k| DocumentKind::from_name(k))
+        .ok_or_else(|| format!("缺少或未知的文书种类\n{USAGE}"))?;
+    let (mut pack_path, mut case_path, mut inputs_path, mut out_path) = (None, None, None, None);
+    let mut it = args[1..].iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--pack" => pack_path = it.next().cloned(),
+            "--case" => case_path = it.next().cloned(),
+            "--inputs" => inputs_path = it.next().cloned(),
+            "--out" => out_path = it.next().cloned(),
+            other => return Err(format!("未知参数 {other}\n{USAGE}")),
+        }
+    }
+    let case_path = case_path.ok_or_else(|| format!("缺少 --case\n{USAGE}"))?;
+    let (lp, case, result) = evaluated(pack_path.as_ref(), &case_path)?;
+    let inputs: DocumentInputs = match &inputs_path {
+        Some(p) => crate::pack::json::parse(&read(p)?)
+            .map_err(|e| format!("{p}：{} 处{}", e.path, e.message))?,
+        None => DocumentInputs::default(),
+    };
+    let doc = generate(kind, &lp, &case, &result, &inputs).map_err(|e| e.to_string())?;
+    for w in &doc.warnings {
+        let _ = writeln!(err, "提示：{w}");
+    }
+    match out_path {
+        Some(p) => {
+            let bytes = if p.ends_with(".docx") {
+                doc.docx().map_err(|e| e.to_string())?
+            } else if p.ends_with(".html") {
+                doc.html_page().into_bytes()
+            } else {
+                doc.plain_text().into_bytes()
+            };
+            std::fs::write(&p, bytes).map_err(|e| format!("{p}：无法写入（{e}）"))?;
+            let _ = writeln!(out, "已写入 {p}");
+        }
+        None => {
+            let _ = write!(out, "{}", doc.plain_text());
+        }
+    }
     Ok(0)
 }
 

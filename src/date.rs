@@ -32,7 +32,7 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 impl Date {
     /// A valid date, or None.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
+        if !crate::limits::YEARS.contains(&year) || !(1..=12).contains(&month) {
             return None;
         }
         if day == 0 || day > days_in_month(year, month) {
@@ -44,6 +44,16 @@ impl Date {
     /// Year.
     pub fn year(self) -> i32 {
         self.year
+    }
+
+    /// Month, 1–12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// Day of the month, 1–31.
+    pub fn day(self) -> u32 {
+        self.day
     }
 
     /// The same day `n` years later. 29 February becomes 28 February in a common year, so that
@@ -124,7 +134,9 @@ impl FromStr for Date {
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        // Digits only: integer parsing would also take a sign ("+999-01-01", "2024-+1-01").
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
             return Err(bad());
         }
         let y = y.parse::<i32>().map_err(|_| bad())?;
@@ -148,8 +160,19 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(de::Error::custom)
+        // A visitor rather than String::deserialize and parse: serde_json then places the error
+        // at the date itself, so the JSON path names it even as an object's last field.
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("日期字符串 YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 

@@ -9,9 +9,14 @@
 
 pub mod case;
 pub mod date;
+pub mod documents;
+pub mod docx;
 pub mod engine;
 pub mod export;
+pub mod form;
 pub mod import;
+pub mod library;
+pub mod limits;
 pub mod num;
 pub mod pack;
 pub mod schema;

@@ -61,7 +61,16 @@ pub fn parse_decimal(s: &str) -> Result<Decimal, String> {
     {
         return Err(format!("“{t}”不是数字（只能包含数字、小数点和负号）"));
     }
-    Decimal::from_str(t).map_err(|_| {
+    if t.chars().count() > crate::limits::MAX_NUMBER_CHARS {
+        return Err(format!(
+            "数字超过 {} 个字符（{}）",
+            crate::limits::MAX_NUMBER_CHARS,
+            crate::limits::REFUSED
+        ));
+    }
+    // Exact: a number with more digits than the decimal type holds is refused, not rounded
+    // (money must be right to the 分; from_str would round the 29th decimal place silently).
+    Decimal::from_str_exact(t).map_err(|_| {
         if looks_numeric(t) {
             too_large(t)
         } else {
@@ -92,7 +101,11 @@ pub fn too_large(text: &str) -> String {
     } else {
         ""
     };
-    format!("数值“{shown}{more}”过大（或小数位过多），超出可精确计算的范围")
+    format!(
+        "数值“{shown}{more}”过大（或小数位过多），超出可精确表示的范围（绝对值小于 {}、至多 28 位小数；{}）",
+        Decimal::MAX,
+        crate::limits::REFUSED
+    )
 }
 
 /// The message for a JSON number that serde_json could only read as a float: a whole number
@@ -260,8 +273,18 @@ impl Serialize for Fraction {
 
 impl<'de> Deserialize<'de> for Fraction {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(de::Error::custom)
+        // A visitor, so that serde_json places the error at the fraction itself (see Date).
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Fraction;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("比例字符串（如 \"1/3\"、\"40%\" 或 \"0.4\"）")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Fraction, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 

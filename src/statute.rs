@@ -56,6 +56,26 @@ pub enum Provision {
     LegalReview,
     /// Art 63 ¶1: hearing notice.
     Hearing,
+    /// Art 44: the notice before a decision (告知).
+    PriorNotice,
+    /// Art 45 ¶1: 陈述、申辩 heard and reviewed.
+    Statement,
+    /// Art 45 ¶2: no heavier penalty for a 陈述、申辩.
+    NoHeavierPenalty,
+    /// Art 64 (一): a hearing is requested within five days of the notice.
+    HearingRequest,
+    /// Art 66 ¶1: the decision is carried out within the period it states.
+    Perform,
+    /// Art 66 ¶2: 延期或者分期缴纳罚款.
+    Deferral,
+    /// Art 67 ¶3: the fine is paid within fifteen days.
+    Payment,
+    /// Art 72 ¶1 (一): 加处罚款 for late payment.
+    LatePayment,
+    /// Art 72 ¶1 (四): 申请人民法院强制执行.
+    CourtEnforcement,
+    /// Art 73 ¶1: 复议、诉讼期间不停止执行.
+    NoStay,
     /// 民法典 art 1259: 以上 / 以下 include the bound.
     Bounds,
 }
@@ -223,6 +243,76 @@ impl Provision {
                 None,
                 "行政机关拟作出下列行政处罚决定，应当告知当事人有要求听证的权利，当事人要求听证的，行政机关应当组织听证：",
             ),
+            PriorNotice => (
+                APL,
+                44,
+                None,
+                None,
+                "行政机关在作出行政处罚决定之前，应当告知当事人拟作出的行政处罚内容及事实、理由、依据，并告知当事人依法享有的陈述、申辩、要求听证等权利。",
+            ),
+            Statement => (
+                APL,
+                45,
+                Some(1),
+                None,
+                "当事人有权进行陈述和申辩。行政机关必须充分听取当事人的意见，对当事人提出的事实、理由和证据，应当进行复核；当事人提出的事实、理由或者证据成立的，行政机关应当采纳。",
+            ),
+            NoHeavierPenalty => (
+                APL,
+                45,
+                Some(2),
+                None,
+                "行政机关不得因当事人陈述、申辩而给予更重的处罚。",
+            ),
+            HearingRequest => (
+                APL,
+                64,
+                None,
+                Some(1),
+                "（一）当事人要求听证的，应当在行政机关告知后五日内提出；",
+            ),
+            Perform => (
+                APL,
+                66,
+                Some(1),
+                None,
+                "行政处罚决定依法作出后，当事人应当在行政处罚决定书载明的期限内，予以履行。",
+            ),
+            Deferral => (
+                APL,
+                66,
+                Some(2),
+                None,
+                "当事人确有经济困难，需要延期或者分期缴纳罚款的，经当事人申请和行政机关批准，可以暂缓或者分期缴纳。",
+            ),
+            Payment => (
+                APL,
+                67,
+                Some(3),
+                None,
+                "当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款。",
+            ),
+            LatePayment => (
+                APL,
+                72,
+                Some(1),
+                Some(1),
+                "（一）到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额；",
+            ),
+            CourtEnforcement => (
+                APL,
+                72,
+                Some(1),
+                Some(4),
+                "（四）依照《中华人民共和国行政强制法》的规定申请人民法院强制执行。",
+            ),
+            NoStay => (
+                APL,
+                73,
+                Some(1),
+                None,
+                "当事人对行政处罚决定不服，申请行政复议或者提起行政诉讼的，行政处罚不停止执行，法律另有规定的除外。",
+            ),
             Bounds => (
                 CIVIL_CODE,
                 1259,
@@ -234,7 +324,7 @@ impl Provision {
     }
 
     /// Every provision, for the provenance test.
-    pub const ALL: [Provision; 22] = {
+    pub const ALL: [Provision; 32] = {
         use Provision::*;
         [
             Correction,
@@ -258,6 +348,16 @@ impl Provision {
             CollectiveDiscussion,
             LegalReview,
             Hearing,
+            PriorNotice,
+            Statement,
+            NoHeavierPenalty,
+            HearingRequest,
+            Perform,
+            Deferral,
+            Payment,
+            LatePayment,
+            CourtEnforcement,
+            NoStay,
             Bounds,
         ]
     };

@@ -1,4 +1,5 @@
-//! The domain imports nothing from yew / gloo / web-sys: only src/app (and the app binary) may.
+//! The domain imports nothing from yew / gloo / web-sys: only src/app (and the web binaries,
+//! which export their entry points) may.
 
 use std::path::Path;
 
@@ -12,6 +13,9 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         }
     }
 }
+
+/// The wasm binaries Trunk builds (index.html): each exports its entry (`startPage`, …).
+const WEB_BINARIES: [&str; 4] = ["bin/app.rs", "bin/api.rs", "bin/docs.rs", "bin/tools.rs"];
 
 #[test]
 fn domain_does_not_import_the_browser() {
@@ -27,7 +31,7 @@ fn domain_does_not_import_the_browser() {
             .replace('\\', "/");
         if rel.starts_with("app/")
             || rel == "app.rs"
-            || rel == "bin/app.rs"
+            || WEB_BINARIES.contains(&rel.as_str())
             || rel.starts_with("js_api")
         {
             continue;
@@ -51,4 +55,23 @@ fn domain_does_not_import_the_browser() {
         "domain imports browser crates:\n{}",
         bad.join("\n")
     );
+}
+
+/// The officer's form model (src/form) is domain code: walked by the test above, and declared in
+/// lib.rs for every target, so that `cargo test` runs its unit tests natively.
+#[test]
+fn form_model_is_native() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = std::fs::read_to_string(root.join("src/lib.rs")).unwrap();
+    let at = lib
+        .find("\npub mod form;")
+        .expect("src/lib.rs declares `pub mod form;`");
+    let attr = lib[..at].lines().next_back().unwrap_or("").trim();
+    assert!(
+        !attr.starts_with("#[cfg"),
+        "`pub mod form;` must not be limited to one target: {attr}"
+    );
+    let mut files = Vec::new();
+    walk(&root.join("src/form"), &mut files);
+    assert!(files.len() >= 2, "src/form holds too few files: {files:?}");
 }

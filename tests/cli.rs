@@ -136,3 +136,55 @@ fn eval_refuses_a_pack_the_validator_calls_invalid() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn document_writes_a_docx_or_text_and_refuses_an_unlawful_amount() {
+    let dir = std::env::temp_dir().join(format!("cailiang-cli-doc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = |fine: &str| {
+        let p = dir.join(format!("case-{fine}.json"));
+        std::fs::write(
+            &p,
+            format!(
+                r#"{{"items": ["ZL-64"], "party": "legal_person", "tier": "B",
+                   "facts": {{"contract_price": "10000000"}}, "intended_fine": "{fine}",
+                   "dates": {{"occurred": "2025-03-01", "discovered": "2025-06-01", "decided": "2025-07-01"}}}}"#
+            ),
+        )
+        .unwrap();
+        p.display().to_string()
+    };
+    let inputs = dir.join("inputs.json");
+    std::fs::write(&inputs, r#"{"party": {"name": "示例建设工程有限公司"}}"#).unwrap();
+    let inputs = inputs.display().to_string();
+    let out = dir.join("decision.docx").display().to_string();
+    let ok = case("300000");
+    let (code, stdout, stderr) = run(&[
+        "document", "decision", "--case", &ok, "--inputs", &inputs, "--out", &out,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("已写入"), "{stdout}");
+    assert!(
+        stderr.contains("提示：所适用的裁量基准为参考示例"),
+        "{stderr}"
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
+    let (code, text, _) = run(&["document", "notice", "--case", &ok, "--inputs", &inputs]);
+    assert_eq!(code, 0);
+    assert!(
+        text.starts_with("【执法机关名称】\n行政处罚事先告知书\n"),
+        "{text}"
+    );
+    assert!(text.contains("示例建设工程有限公司："), "{text}");
+    let bad = case("500000");
+    let (code, _, stderr) = run(&["document", "decision", "--case", &bad]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("超过《建设工程质量管理条例》第六十四条规定的法定罚款幅度"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["document", "letter", "--case", &ok]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("未知的文书种类"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

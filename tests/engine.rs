@@ -396,3 +396,68 @@ fn engine_errors_serialise_as_tagged_objects_for_the_js_api() {
     assert_eq!(v["type"], "format");
     assert_eq!(v["file"], "x.json");
 }
+
+/// Found by fuzzing (tests/fuzz_regressions/draft/zero-gains-empty-statutory-range): a fine of
+/// "违法所得五倍以下" with 违法所得 0 has no amount to impose. It was reported as a fine of
+/// "0元以下"; now there is no fine, and the result says why.
+#[test]
+fn a_zero_base_is_no_fine_not_a_fine_of_zero() {
+    let lp = common::reference();
+    let r = eval(
+        &lp,
+        serde_json::json!({
+            "items": ["JZS-31"], "party": "citizen", "tier": "A",
+            "illegal_gains": "0"
+        }),
+    );
+    // 违法所得 0: "违法所得五倍以下" is no fine at all, never "0元以下" — and JZS-31's other
+    // penalties (情节严重的…) remain.
+    assert_eq!(r.outcome, Outcome::NoFine, "{}", r.summary);
+    assert!(r.recommended.is_none() && r.statutory.is_none());
+    assert!(
+        r.warnings.iter().any(|w| w.contains("违法所得为零")),
+        "{:?}",
+        r.warnings
+    );
+    let with_gains = eval(
+        &lp,
+        serde_json::json!({
+            "items": ["JZS-31"], "party": "citizen", "tier": "A",
+            "illegal_gains": "1000"
+        }),
+    );
+    assert_eq!(with_gains.outcome, Outcome::Fine);
+}
+
+/// Found by fuzzing (tests/fuzz_regressions/draft/recommended-range-between-two-fen): with a
+/// contract price of 2.13 元, 从轻 within tier A gave 0.0425…–0.0496… 元, a range with no
+/// amount in 分, shown outside the statutory range as rounded (0.05–0.08 元). The fine is now
+/// pending with the reason, and never recommends fractions of a 分.
+#[test]
+fn a_range_with_no_whole_fen_is_pending_not_recommended() {
+    let lp = common::reference();
+    let r = eval(
+        &lp,
+        serde_json::json!({
+            "items": ["ZL-60-2-SG"], "party": "citizen", "capacity": "partial", "tier": "A",
+            "facts": { "contract_price": "2.12704278015" }
+        }),
+    );
+    assert_eq!(r.outcome, Outcome::Pending, "{}", r.summary);
+    assert!(r.recommended.is_none());
+    assert!(
+        r.pending
+            .iter()
+            .any(|p| p.contains("没有以0.01元为单位的金额")),
+        "{:?}",
+        r.pending
+    );
+    let normal = eval(
+        &lp,
+        serde_json::json!({
+            "items": ["ZL-60-2-SG"], "party": "citizen", "capacity": "partial", "tier": "A",
+            "facts": { "contract_price": "2127042.78015" }
+        }),
+    );
+    assert_eq!(normal.outcome, Outcome::Fine, "{}", normal.summary);
+}

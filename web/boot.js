@@ -1,14 +1,18 @@
-// Starts the officer's app. This file is the page's only script (no inline script), so the page
-// runs under a Content-Security-Policy of `script-src 'self' 'wasm-unsafe-eval'`.
+// Starts a page of the app: the officer's (index.html) or one loaded on demand (documents.html,
+// import.html, review.html). This file is each page's only script (no inline script), so the
+// pages run under a Content-Security-Policy of `script-src 'self' 'wasm-unsafe-eval'`.
 //
-// Trunk's `pattern_script` (Trunk.toml) puts the hashed file names on this script's tag:
+// The tag names the wasm-bindgen module, its wasm and the entry function to call:
 //   <script type="module" src="./boot.js" data-cailiang-js="./app-….js"
-//           data-cailiang-wasm="./app-…_bg.wasm"></script>
-// The wasm module does nothing when loaded; `startPage()` renders the app (or, with
-// `?allowOrigin=…`, the app in iframe mode). `?no-sw` skips the service worker.
+//           data-cailiang-wasm="./app-…_bg.wasm" data-cailiang-start="startPage"></script>
+// On index.html Trunk's `pattern_script` (Trunk.toml) writes the tag (without data-cailiang-start:
+// `startPage`); on the other pages web/postbuild.py fills in the hashed names. The wasm module
+// does nothing when loaded; the entry renders the page (`startPage`, with `?allowOrigin=…`, the
+// app in iframe mode). `?no-sw` skips the service worker.
 
 const tag = document.querySelector("script[data-cailiang-js]");
 const here = new URL(".", tag ? tag.src : document.baseURI);
+const entry = (tag && tag.dataset.cailiangStart) || "startPage";
 
 function failed(err) {
   console.error("裁量基准计算器无法启动：", err);
@@ -24,9 +28,11 @@ function failed(err) {
 async function start() {
   const mod = await import(new URL(tag.dataset.cailiangJs, here).href);
   await mod.default({ module_or_path: new URL(tag.dataset.cailiangWasm, here) });
-  // For scripts on the page (and tests): the same API as cailiang.js.
+  // For scripts on the page (and tests): the module's exports (on index.html, the same API as
+  // cailiang.js).
   window.cailiang = mod;
-  mod.startPage();
+  if (typeof mod[entry] !== "function") throw new Error(`模块没有入口函数 ${entry}`);
+  mod[entry]();
   document.documentElement.dataset.cailiangReady = "true";
   dispatchEvent(new CustomEvent("cailiang:started"));
 }
@@ -37,7 +43,17 @@ function registerWorker() {
   navigator.serviceWorker
     .register(new URL("sw.js", here), { scope: here.pathname })
     .catch((err) => console.warn("离线缓存（service worker）未能注册：", err));
+  // A page loaded on demand is cached when it is used (sw.js). On the first visit to this site
+  // the worker starts only after the page has fetched its files: ask it to keep them.
+  if (entry !== "startPage" && !navigator.serviceWorker.controller) {
+    const page = location.pathname.slice(here.pathname.length) || "index.html";
+    navigator.serviceWorker.ready
+      .then((reg) => reg.active && reg.active.postMessage({ type: "cailiang:keep-page", page }))
+      .catch(() => {});
+  }
 }
 
+// In iframe mode (`?allowOrigin=…`) the page's links would take the frame away from its host.
+if (new URLSearchParams(location.search).has("allowOrigin")) document.getElementById("site-nav")?.remove();
 registerWorker();
 start().catch(failed);

@@ -6,10 +6,19 @@
    selector can reach), that container starts from `all: initial` so that nothing the host sets
    on the mount element (font, colour, line height, even with !important) is inherited, and `rem`
    becomes px at the app's root font size (a host's root font size must not resize the app).
-2. The portal build (`api.js` + `api_bg.wasm`, Trunk's un-hashed output for the `api` binary)
-   renamed by content hash, and `cailiang.js`, the stable ES-module entry for portals, with
-   those names and the scoped stylesheet's filled in.
-3. `sw.js`: the service worker, with VERSION (a hash over every emitted file) and PRECACHE.
+2. The secondary builds (index.html's `rel="rust"` links with `data-type="worker"`: the portal
+   build `api`, the page modules `docs` and `tools`), whose `<bin>.js` + `<bin>_bg.wasm` Trunk
+   emits un-hashed, renamed by content hash; `cailiang.js`, the stable ES-module entry for
+   portals, with the `api` names and the scoped stylesheet's filled in.
+3. The pages loaded on demand (every other .html whose boot.js tag has `data-cailiang-start`,
+   e.g. documents.html, copied from web/): `./style.css`, `./<bin>.js` and `./<bin>_bg.wasm`
+   replaced by the build's hashed names, and every file they name checked to exist.
+4. `sw.js`: the service worker, with VERSION (a hash over every emitted file but the portal
+   build), PRECACHE (the officer's page and its files) and ON_DEMAND (each page loaded on
+   demand with its module, cached when first used).
+5. `boot.js` and `sw.js` without their comment lines: every officer downloads them on the first
+   visit, and their comments are most of their size (web/ keeps the commented sources; a line
+   whose first non-blank characters are `//` is dropped, so no string may span such a line).
 
 Standard library only. Runs in TRUNK_STAGING_DIR (or the directory given as the argument).
 """
@@ -42,24 +51,71 @@ def asset(index, pattern, what):
     return os.path.basename(m.group(1).split("?")[0])
 
 
-def hash_api(stage):
-    """Renames Trunk's `api.js` / `api_bg.wasm` to `api-<hash>.js` / `api-<hash>_bg.wasm` (so that
-    a browser or proxy never pairs an old module with a new wasm) and returns the new names."""
-    js_path, wasm_path = os.path.join(stage, "api.js"), os.path.join(stage, "api_bg.wasm")
+def strip_comment_lines(path):
+    """Drops the lines that hold only a `//` comment, and blank lines."""
+    lines = read(path).splitlines()
+    write(path, "".join(f"{line}\n" for line in lines if line.strip() and not line.lstrip().startswith("//")))
+
+
+def secondary_builds(source_index):
+    """The `data-bin` of every `<link data-trunk rel="rust" … data-type="worker">` in the source
+    index.html: the builds Trunk emits as `<bin>.js` + `<bin>_bg.wasm` without a hash."""
+    bins = []
+    for tag in re.findall(r"<link\b[^>]*>", source_index, flags=re.S):
+        attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', tag))
+        if "data-trunk" in tag and attrs.get("rel") == "rust" and attrs.get("data-type") == "worker":
+            if "data-bin" not in attrs:
+                fail(f"index.html: a worker-type rust link without data-bin: {tag}")
+            bins.append(attrs["data-bin"])
+    return bins
+
+
+def hash_module(stage, name):
+    """Renames Trunk's `<name>.js` / `<name>_bg.wasm` to `<name>-<hash>.js` / `<name>-<hash>_bg.wasm`
+    (so that a browser or proxy never pairs an old module with a new wasm) and returns the new
+    names."""
+    js_path, wasm_path = os.path.join(stage, f"{name}.js"), os.path.join(stage, f"{name}_bg.wasm")
     for path in (js_path, wasm_path):
         if not os.path.isfile(path):
-            fail(f"{os.path.basename(path)} is missing (index.html's rel=\"rust\" link for data-bin=\"api\")")
+            fail(f"{os.path.basename(path)} is missing (index.html's rel=\"rust\" link for data-bin=\"{name}\")")
     with open(wasm_path, "rb") as f:
         wasm = f.read()
     glue = read(js_path)
     digest = hashlib.sha256(wasm + glue.encode()).hexdigest()[:16]
-    js_name, wasm_name = f"api-{digest}.js", f"api-{digest}_bg.wasm"
-    if "'api_bg.wasm'" not in glue:
-        fail("api.js does not name api_bg.wasm (wasm-bindgen output changed?)")
-    write(os.path.join(stage, js_name), glue.replace("'api_bg.wasm'", f"'{wasm_name}'"))
+    js_name, wasm_name = f"{name}-{digest}.js", f"{name}-{digest}_bg.wasm"
+    if f"'{name}_bg.wasm'" not in glue:
+        fail(f"{name}.js does not name {name}_bg.wasm (wasm-bindgen output changed?)")
+    write(os.path.join(stage, js_name), glue.replace(f"'{name}_bg.wasm'", f"'{wasm_name}'"))
     os.replace(wasm_path, os.path.join(stage, wasm_name))
     os.remove(js_path)
     return js_name, wasm_name
+
+
+def finish_page(stage, page, renamed):
+    """Fills a page loaded on demand with the hashed names (`renamed`: Trunk's name → hashed
+    name) and returns the module files its boot.js tag names. Every local file the page names
+    must exist."""
+    path = os.path.join(stage, page)
+    text = read(path)
+    for old, new in renamed.items():
+        text = text.replace(f'"./{old}"', f'"./{new}"')
+    for ref in re.findall(r'(?:href|src|data-cailiang-js|data-cailiang-wasm)="([^"]+)"', text):
+        rel = ref[2:] if ref.startswith("./") else ref
+        if rel and ":" not in rel and not rel.startswith(("/", "#")) and not os.path.isfile(os.path.join(stage, rel)):
+            fail(f"{page} names {ref}, which the build did not emit (a module missing from index.html?)")
+    write(path, text)
+    return [os.path.basename(asset(text, pattern, f"{page}: {what}"))
+            for pattern, what in ((r'data-cailiang-js="([^"]+)"', "module"), (r'data-cailiang-wasm="([^"]+)"', "wasm"))]
+
+
+def on_demand_pages(stage):
+    """The pages loaded on demand: top-level .html files (but index.html) started by boot.js
+    with an entry function of their own."""
+    pages = []
+    for name in sorted(os.listdir(stage)):
+        if name.endswith(".html") and name != "index.html" and "data-cailiang-start=" in read(os.path.join(stage, name)):
+            pages.append(name)
+    return pages
 
 
 def split_rules(css):
@@ -182,8 +238,18 @@ def main():
     if not stage or not os.path.isdir(stage):
         fail("TRUNK_STAGING_DIR is not set (run through trunk build) and no directory was given")
     index = read(os.path.join(stage, "index.html"))
-    js, wasm = hash_api(stage)
+    source_index = read(os.environ.get("TRUNK_HTML_FILE") or "index.html")
     css = asset(index, r'<link rel="stylesheet" href="([^"]+\.css)"', "stylesheet link")
+
+    renamed = {"style.css": css}
+    modules = {}
+    for name in secondary_builds(source_index):
+        js, wasm = hash_module(stage, name)
+        modules[name] = (js, wasm)
+        renamed[f"{name}.js"], renamed[f"{name}_bg.wasm"] = js, wasm
+    if "api" not in modules:
+        fail("index.html has no rel=\"rust\" link for data-bin=\"api\" (the portal build cailiang.js loads)")
+    js, wasm = modules["api"]
 
     style = read(os.path.join(stage, css))
     scoped = embed_css(style)
@@ -198,18 +264,30 @@ def main():
         text = text.replace(key, value)
     write(entry, text)
 
-    files = []
+    on_demand = {page: finish_page(stage, page, renamed) for page in on_demand_pages(stage)}
+    strip_comment_lines(os.path.join(stage, "boot.js"))
+    # Not precached: the portal build (a page of this origin that imports cailiang.js has it
+    # cached by the service worker on first use), and the pages loaded on demand with their
+    # modules (ON_DEMAND: cached when first used, so that the officer's first visit does not
+    # download them).
+    secondary = {f for pair in modules.values() for f in pair}
+    later = set(on_demand) | {f for files in on_demand.values() for f in files}
+    files, versioned = [], []
     for dirpath, dirnames, filenames in os.walk(stage):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             rel = os.path.relpath(os.path.join(dirpath, name), stage).replace(os.sep, "/")
-            # The portal build is not part of the officer's app: a page of this origin that
-            # imports cailiang.js has it cached by the service worker on first use.
-            if rel != "sw.js" and not name.startswith(".") and not name.startswith("api-"):
+            if rel == "sw.js" or name.startswith(".") or name.startswith("api-"):
+                continue
+            versioned.append(rel)
+            if rel not in later and rel not in secondary:
                 files.append(rel)
     files.sort()
+    versioned.sort()
+    # VERSION covers the pages loaded on demand too: a new module gives a new cache, so that the
+    # old one (with the old module) is deleted.
     h = hashlib.sha256()
-    for rel in files:
+    for rel in versioned:
         with open(os.path.join(stage, rel), "rb") as f:
             h.update(f"{rel}\0{hashlib.sha256(f.read()).hexdigest()}\n".encode())
     version = h.hexdigest()[:16]
@@ -219,12 +297,15 @@ def main():
     for old, new in (
         ('const VERSION = "dev";', f"const VERSION = {json.dumps(version)};"),
         ("const PRECACHE = [];", f"const PRECACHE = {json.dumps(files, ensure_ascii=False)};"),
+        ("const ON_DEMAND = {};", f"const ON_DEMAND = {json.dumps(on_demand, ensure_ascii=False, sort_keys=True)};"),
     ):
         if old not in sw:
             fail(f"sw.js has no line {old!r}")
         sw = sw.replace(old, new)
     write(sw_path, sw)
-    print(f"postbuild: {len(files)} files precached, cache cailiang-{version}; {embed}; cailiang.js → {js}")
+    strip_comment_lines(sw_path)
+    pages = ", ".join(f"{p} → {f[0]}" for p, f in on_demand.items())
+    print(f"postbuild: {len(files)} files precached, cache cailiang-{version}; {embed}; cailiang.js → {js}; on demand: {pages}")
 
 
 if __name__ == "__main__":

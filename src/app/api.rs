@@ -168,3 +168,8 @@ pub(crate) fn read_pack(file: &str, text: &str) -> Result<(LoadedPack, Vec<Findi
         }
     }
 }
+
+// The functions portals call (`loadPack`, `evaluate`, …) are in the portal build only
+// (`--features api`, the `api` binary): the officer's page does not download them.
+#[cfg(feature = "api")]
+mod exports;

@@ -15,14 +15,13 @@ use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::js_sys;
-use yew::{AppHandle, Callback};
+use yew::AppHandle;
 
 use super::api::{case_from_js, engine_error, error, to_js};
-use super::components::app::{
-    App, AppProps, Command, Commands, EmbedProps, EmbeddedPack, ResultEvent,
-};
+use super::components::app::{App, AppProps};
 use crate::case::Case;
 use crate::engine::result::EvalResult;
+use crate::form::embedding::{Command, Commands, EmbedProps, EmbeddedPack, OnResult, ResultEvent};
 
 /// Message types of the iframe protocol.
 pub mod message {
@@ -130,7 +129,7 @@ fn post_to_parent(msg: &JsValue, origins: &[String]) {
 fn embed_props(
     case: Option<Case>,
     pack: Option<EmbeddedPack>,
-    on_result: Callback<ResultEvent>,
+    on_result: OnResult,
     commands: Rc<Commands>,
 ) -> AppProps {
     AppProps {
@@ -203,7 +202,7 @@ pub fn start_frame(root: web_sys::Element, origins: Vec<String>) {
     let commands = Rc::new(Commands::default());
     let report = {
         let origins = origins.clone();
-        Callback::from(move |event: ResultEvent| {
+        Rc::new(move |event: ResultEvent| {
             let msg = js_sys::Object::new();
             match event_js(&event) {
                 Ok(payload) => {
@@ -258,7 +257,7 @@ fn on_frame_message(commands: &Commands, origins: &[String], event: &web_sys::Me
     let kind = get(&data, "type").as_string().unwrap_or_default();
     let outcome = match kind.as_str() {
         message::PREFILL => case_from_js(&get(&data, "case"))
-            .and_then(|case| send(commands, Command::Prefill(case))),
+            .and_then(|case| send(commands, Command::Prefill(Box::new(case)))),
         message::SELECT => match get(&data, "item").as_string() {
             Some(item) => send(commands, Command::Select(item)),
             None => Err(error(

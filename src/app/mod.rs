@@ -5,20 +5,22 @@
 //! it returns. Pack text is only ever rendered as text nodes.
 
 pub mod api;
+pub mod clipboard;
+pub mod clock;
 pub mod components;
+pub mod dispatch;
+pub mod download;
 pub mod embed;
-pub mod export;
-pub mod format;
-pub mod recent;
-pub mod search;
-pub mod state;
+pub mod hooks;
+pub mod page;
+#[cfg(any(feature = "docs", feature = "tools"))]
+pub mod pages;
+pub mod start;
 pub mod storage;
-pub mod summary;
 
 use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Installs the panic hooks and mounts the app on `<div id="app">` (or the body).
 pub fn start() {
@@ -32,8 +34,8 @@ pub fn start() {
 /// Starts what the page asks for; `web/boot.js` calls it once the wasm is loaded (the binary's
 /// `main` does nothing, so that portals can import the same module as a library). With
 /// `?allowOrigin=https://portal.example` the app runs in iframe mode ([`embed`]); otherwise it
-/// is [`start`].
-#[wasm_bindgen(js_name = startPage)]
+/// is [`start`]. The binaries that carry the officer's page export it as `startPage`
+/// (src/bin/app.rs, src/bin/api.rs); the library does not, so the page modules do not carry it.
 pub fn start_page() {
     let origins = embed::frame_origins();
     if origins.is_empty() {

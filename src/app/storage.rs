@@ -2,12 +2,13 @@
 //! crash or a refused pack never loses the case being entered.
 
 use gloo::storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
-
-use super::recent::Recent;
-use super::state::{Draft, PackSource, TextEdits};
+use crate::form::CaseDraft;
+use crate::form::recent::Recent;
+use crate::form::saved::{SavedDraft, read_draft, readable};
+use crate::form::state::PackSource;
+use crate::form::text_edits::TextEdits;
 
 /// Key of the saved draft.
 pub const DRAFT_KEY: &str = "cailiang.draft.v1";
@@ -19,73 +20,37 @@ pub const RECENT_KEY: &str = "cailiang.recent.v1";
 pub const RECENT_UNREADABLE_KEY: &str = "cailiang.recent.unreadable";
 /// Where a draft is moved when the officer asks to start afresh after a crash.
 pub const DRAFT_BACKUP_KEY: &str = "cailiang.draft.backup";
+/// Where a saved draft that cannot be read (corrupt, or from another version) is moved before
+/// the first save overwrites it.
+pub const DRAFT_UNREADABLE_KEY: &str = "cailiang.draft.unreadable";
 
-/// What is saved: the selected item, the case as the engine reads it, the form as typed and the
-/// officer's edits to the reasoning text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SavedDraft {
-    /// Selected item code.
-    pub item: Option<String>,
-    /// The case JSON.
-    pub case: Case,
-    /// The form as typed (kept so that text that does not parse yet is not lost).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub form: Option<Draft>,
-    /// The officer's edits to the reasoning text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<TextEdits>,
+thread_local! {
+    /// Whether the stored draft was checked before this page's first save.
+    static DRAFT_CHECKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Saves the draft; the error message is returned when the browser refuses.
-pub fn save_draft(draft: &Draft, case: &Case, text: Option<&TextEdits>) -> Result<(), String> {
-    let saved = SavedDraft {
-        item: draft.item.clone(),
-        case: case.clone(),
-        form: Some(draft.clone()),
-        text: text.cloned(),
-    };
-    LocalStorage::set(DRAFT_KEY, &saved).map_err(|e| e.to_string())
-}
-
-/// The saved draft's parts read on their own, so that one part that no longer reads (a form
-/// saved by an older version) does not lose the others.
-#[derive(Deserialize)]
-struct SavedCase {
-    item: Option<String>,
-    case: Case,
-}
-
-#[derive(Deserialize)]
-struct SavedText {
-    text: Option<TextEdits>,
-}
-
-/// The saved draft and the edits to its reasoning text, read from storage once: the form as
-/// typed, or else the form rebuilt from the saved case; the default form when nothing reads.
-pub fn load_draft() -> (Draft, Option<TextEdits>) {
-    let Ok(Some(text)) = LocalStorage::raw().get_item(DRAFT_KEY) else {
-        return (Draft::default(), None);
-    };
-    if let Ok(SavedDraft {
-        form: Some(form),
-        text: edits,
-        ..
-    }) = serde_json::from_str::<SavedDraft>(&text)
-    {
-        return (form, edits);
-    }
-    let edits = serde_json::from_str::<SavedText>(&text)
-        .ok()
-        .and_then(|t| t.text);
-    let draft = match serde_json::from_str::<SavedCase>(&text) {
-        Ok(saved) => {
-            let mut d = Draft::from_case(&saved.case);
-            d.item = saved.item.or(d.item);
-            d
+pub fn save_draft(draft: &CaseDraft, case: &Case, text: Option<&TextEdits>) -> Result<(), String> {
+    // Only the stand-alone app saves (an embedded one never writes), so only it moves an
+    // unreadable draft aside, once per page, rather than overwrite it.
+    if !DRAFT_CHECKED.with(|c| c.replace(true)) {
+        let storage = LocalStorage::raw();
+        if let Ok(Some(old)) = storage.get_item(DRAFT_KEY) {
+            if !readable(&old) {
+                let _ = storage.set_item(DRAFT_UNREADABLE_KEY, &old);
+            }
         }
-        Err(_) => Draft::default(),
-    };
-    (draft, edits)
+    }
+    LocalStorage::set(DRAFT_KEY, SavedDraft::new(draft, case, text)).map_err(|e| e.to_string())
+}
+
+/// The saved draft and the edits to its reasoning text, read from storage once
+/// ([`read_draft`]); the default form when nothing is saved.
+pub fn load_draft() -> (CaseDraft, Option<TextEdits>) {
+    match LocalStorage::raw().get_item(DRAFT_KEY) {
+        Ok(Some(text)) => read_draft(&text),
+        _ => (CaseDraft::default(), None),
+    }
 }
 
 /// Moves the saved draft aside (after a crash, at the officer's request).

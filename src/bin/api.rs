@@ -2,6 +2,13 @@
 //! and `mount()` that `dist/cailiang.js` exposes. Trunk builds it beside the officer's `app`, so
 //! the officer's first load does not carry the API.
 
+// The officer's page, as in src/bin/app.rs (the single-file build starts it from this module).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = startPage)]
+pub fn start_page() {
+    cailiang::app::start_page();
+}
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // Links the library (its `#[wasm_bindgen]` exports) and sets the console panic hook.

@@ -2,12 +2,20 @@
 //!
 //! Loading it renders nothing by itself: `web/boot.js` (the page's only script) calls
 //! `startPage()` once the module is initialised. The JS API for portals is the `api` binary
-//! (the same library with `--features api`), which `cailiang.js` loads.
+//! (the same library with `--features api`), which `cailiang.js` loads. Each binary exports its
+//! own entry (the library exports none without a feature), so that the page modules (`docs`,
+//! `tools`), which link the same library, do not carry the officer's app.
+
+// Exported here, not in the library: see above. (A doc comment would land in the JS module.)
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = startPage)]
+pub fn start_page() {
+    cailiang::app::start_page();
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // Only the panic message for the console. This call also links the library, whose
-    // `#[wasm_bindgen]` exports (`startPage`, the API) would otherwise be left out of the wasm.
+    // Only the panic message for the console (`startPage` adds the crash banner).
     cailiang::app::console_panic_hook();
 }
 

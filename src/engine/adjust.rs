@@ -173,11 +173,9 @@ fn factors(cx: &mut Ctx<'_>) -> Vec<Found> {
             }
             Tri::Unknown if r.mandatory => {
                 for id in missing {
-                    let what = cx.facts.to_enter(item, &id);
-                    cx.pending.push(format!(
-                        "请填写：{what}（判断是否应当减轻：{}）",
-                        r.description
-                    ));
+                    let ask = cx.facts.ask(item, &id);
+                    cx.pending
+                        .push(format!("{ask}（判断是否应当减轻：{}）", r.description));
                 }
             }
             _ => {}
@@ -490,6 +488,31 @@ pub(crate) fn apply(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
 
     let unit = rules.rounding.unit.0;
     let rounded = clamped.round_inwards(unit)?;
+    // A range between two rounding steps (0.0425–0.0496 元 when the unit is the 分) holds no
+    // amount that can be imposed; round_inwards keeps its exact bounds, which would read as a
+    // recommendation of fractions of a 分 outside the statutory range as shown. Ask the officer
+    // instead (found by fuzzing, tests/fuzz_regressions/draft).
+    let on_step = |d: Decimal| d.checked_rem(unit).is_some_and(|r| r.is_zero());
+    let whole = on_step(rounded.min)
+        && on_step(rounded.max)
+        && rounded.max_inc
+        && (rounded.min_inc || rounded.min.is_zero());
+    if unit > Decimal::ZERO && !whole {
+        let msg = format!(
+            "建议幅度（{}）内没有以{}元为单位的金额，请核实案件事实或依法确定罚款数额",
+            describe(&clamped.money()),
+            unit.normalize()
+        );
+        cx.log(
+            Step::Rounding,
+            msg.clone(),
+            vec![Provision::Bounds.cite()],
+            vec!["本基准金额取整规则".to_string()],
+            Vec::new(),
+        );
+        cx.pending.push(msg);
+        return Ok(());
+    }
     cx.log(
         Step::Rounding,
         format!(

@@ -57,11 +57,9 @@ pub(crate) fn excluded(cx: &mut Ctx<'_>) -> bool {
             }
             Tri::Unknown => {
                 for id in missing {
-                    let what = cx.facts.to_enter(item, &id);
-                    cx.pending.push(format!(
-                        "请填写：{what}（判断是否属于本项：{}）",
-                        ex.description
-                    ));
+                    let ask = cx.facts.ask(item, &id);
+                    cx.pending
+                        .push(format!("{ask}（判断是否属于本项：{}）", ex.description));
                 }
             }
             Tri::False => {}

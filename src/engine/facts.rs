@@ -78,20 +78,31 @@ impl<'a> Facts<'a> {
         self.unknown.contains(id)
     }
 
-    /// What the officer must enter for a missing fact: the fact itself, or for a derived fact
-    /// the inputs it lacks.
-    pub fn to_enter(&self, item: &Item, id: &str) -> String {
+    /// What the officer is asked for a missing fact: to enter it; for a derived fact, to enter
+    /// the inputs it lacks; or, where its inputs were all entered and still give no value (a
+    /// share of a zero total, a period beyond the calendar), to check them — never to enter the
+    /// derived fact itself, which the engine refuses.
+    pub fn ask(&self, item: &Item, id: &str) -> String {
+        let labels = |ids: &mut dyn Iterator<Item = String>| ids.collect::<Vec<_>>().join("、");
         match self.underived.get(id) {
             Some(inputs) if !inputs.is_empty() => format!(
-                "{}（用于计算{}）",
-                inputs
-                    .iter()
-                    .map(|f| f.label.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、"),
+                "请填写：{}（用于计算{}）",
+                labels(&mut inputs.iter().map(|f| f.label.clone())),
                 fact_label(item, id)
             ),
-            _ => fact_label(item, id).to_string(),
+            Some(_) => {
+                let derive = item.facts.iter().find_map(|d| match &d.kind {
+                    FactKind::Derived { derive, .. } if d.id == id => Some(derive),
+                    _ => None,
+                });
+                let inputs = derive.map(inputs_of).unwrap_or_default();
+                format!(
+                    "请核对：{}（据此无法计算{}）",
+                    labels(&mut inputs.iter().map(|i| label_of(item, i))),
+                    fact_label(item, id)
+                )
+            }
+            None => format!("请填写：{}", fact_label(item, id)),
         }
     }
 

@@ -122,8 +122,10 @@ pub(crate) fn flags(cx: &mut Ctx<'_>, outcome: Outcome) -> Result<Flags, EngineE
         }
     }
     // A fine is in view only where a statutory rule applies (or a branch that sets one is still
-    // open): not before a precondition is met, nor where the provision sets none.
+    // open): not before a precondition is met, nor where the provision sets none, nor where the
+    // tier imposes no fine (警告, 没收 … only).
     let fined = penalised
+        && outcome != Outcome::NoFine
         && matches!(
             cx.fine,
             FineDecision::Applied(_) | FineDecision::BranchPending { .. }

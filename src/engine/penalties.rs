@@ -121,12 +121,15 @@ pub(crate) fn collect(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
             Tri::False => continue,
         };
         // One order of a kind is enough (责令改正 under each provision is the same order); other
-        // penalties are kept unless the same wording is already there.
-        let dup = list
-            .iter()
-            .any(|q| q.kind == p.kind && (p.kind.is_order() || q.text == p.text));
-        if !dup {
-            list.push(p);
+        // penalties are kept unless the same wording is already there. Of the same penalty
+        // twice, the certain one stands: a tier's 警告 over the statute's still open.
+        match list
+            .iter_mut()
+            .find(|q| q.kind == p.kind && (p.kind.is_order() || q.text == p.text))
+        {
+            Some(q) if q.conditional && !p.conditional => *q = p,
+            Some(_) => {}
+            None => list.push(p),
         }
     }
     let words = if list.is_empty() {

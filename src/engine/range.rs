@@ -115,12 +115,18 @@ impl Span {
         }
         let steps = |x: Decimal| x.checked_div(unit).ok_or_else(|| overflow("取整"));
         let mut lo_steps = steps(self.min)?.ceil();
+        // Checked: a bound at the end of the decimal range has no next step (found by fuzzing,
+        // tests/fuzz_regressions/structured).
         if !self.min_inc && lo_steps.checked_mul(unit) == Some(self.min) {
-            lo_steps += Decimal::ONE;
+            lo_steps = lo_steps
+                .checked_add(Decimal::ONE)
+                .ok_or_else(|| overflow("取整"))?;
         }
         let mut hi_steps = steps(self.max)?.floor();
         if !self.max_inc && hi_steps.checked_mul(unit) == Some(self.max) {
-            hi_steps -= Decimal::ONE;
+            hi_steps = hi_steps
+                .checked_sub(Decimal::ONE)
+                .ok_or_else(|| overflow("取整"))?;
         }
         let min = lo_steps.checked_mul(unit).ok_or_else(|| overflow("取整"))?;
         let max = hi_steps.checked_mul(unit).ok_or_else(|| overflow("取整"))?;
@@ -209,5 +215,29 @@ mod tests {
         assert_eq!(a.within(&b).unwrap(), Span::closed(d("5"), d("10")));
         assert!(Span::closed(d("30"), d("40")).within(&a).is_none());
         assert!(Span::closed(d("2"), d("3")).inside(&a));
+    }
+
+    #[test]
+    fn rounding_at_the_end_of_the_decimal_range_is_an_error_not_a_panic() {
+        let top = Span {
+            min: Decimal::MAX,
+            min_inc: false,
+            max: Decimal::MAX,
+            max_inc: true,
+        };
+        assert!(matches!(
+            top.round_inwards(Decimal::ONE),
+            Err(EngineError::Overflow { .. })
+        ));
+        let bottom = Span {
+            min: Decimal::MIN,
+            min_inc: true,
+            max: Decimal::MIN,
+            max_inc: false,
+        };
+        assert!(matches!(
+            bottom.round_inwards(Decimal::ONE),
+            Err(EngineError::Overflow { .. })
+        ));
     }
 }

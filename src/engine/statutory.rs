@@ -336,6 +336,21 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
     }
     cx.fine = FineDecision::Applied(Box::new(applied));
     match span_of(&rule.form, &cx.facts) {
+        // Nothing to impose: a bound below the other (a zero base is handled above). Recommending
+        // "0元以下" would read as a fine; the officer checks the base instead (found by fuzzing,
+        // tests/fuzz_regressions/draft).
+        Some(Ok(span)) if span.is_empty() => {
+            let what = base.as_ref().map_or("罚款数额", |b| b.label.as_str());
+            cx.pending
+                .push(format!("请核实：{what}（依此计算的法定罚款幅度为空）"));
+            cx.log(
+                Step::Statutory,
+                format!("法定罚款为{words}，依本案{what}计算的幅度为空，无法确定罚款数额"),
+                vec![cite],
+                Vec::new(),
+                facts,
+            );
+        }
         Some(Ok(span)) => {
             cx.statutory = Some(span);
             // A form in 元 states the range itself; one on a base states it once computed.
@@ -362,7 +377,15 @@ pub(crate) fn range(cx: &mut Ctx<'_>) -> Result<(), EngineError> {
                     facts,
                 );
             } else if let Some(b) = &base {
-                cx.pending.push(format!("请填写：{}", b.label));
+                // A base the case says cannot be established is not asked for again.
+                cx.pending.push(if cx.facts.is_unknown(&b.id) {
+                    format!(
+                        "{}无法查清，无法计算法定罚款幅度：本基准未规定此时适用的罚款数额",
+                        b.label
+                    )
+                } else {
+                    format!("请填写：{}", b.label)
+                });
                 cx.log(
                     Step::Statutory,
                     format!("法定罚款为{words}，须填写{}后计算", b.label),

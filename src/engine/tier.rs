@@ -219,7 +219,13 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
             chosen = Some((t, TierChoice::Override));
         }
     }
-    let override_open = evals.iter().any(|(_, _, o)| *o == Some(Tri::Unknown));
+    // An overriding circumstance not yet known could change the tier the conditions give only
+    // if it would lead elsewhere: an open override of that very tier would only confirm it.
+    let override_open = |candidate: &Tier| {
+        evals
+            .iter()
+            .any(|(t, _, o)| *o == Some(Tri::Unknown) && !std::ptr::eq(*t, candidate))
+    };
     let trues: Vec<&Tier> = evals
         .iter()
         .filter(|(_, w, _)| *w == Some(Tri::True))
@@ -234,7 +240,8 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
                     "所选阶次“{code}”不存在或不适用于{}",
                     case.party.label()
                 )),
-                Some((t, Some(Tri::False), _)) if t.overrides.is_none() => {
+                // Its condition fails and no overriding circumstance of it may yet hold.
+                Some((t, Some(Tri::False), o)) if *o != Some(Tri::Unknown) => {
                     let cond = t
                         .when
                         .as_ref()
@@ -252,16 +259,23 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
     // 4. The quantitative conditions — settled only when no missing fact could still change
     // the tier (another tier's condition, or an overriding circumstance, still open).
     let mut could_change = false;
+    // The tier the conditions give, while a missing fact could still change it.
+    let mut unsettled: Option<&Tier> = None;
     if chosen.is_none() && synthetic.is_none() {
         match trues.len() {
-            1 if !when_open && !override_open => chosen = Some((trues[0], TierChoice::Automatic)),
-            1 => could_change = true,
+            1 if !when_open && !override_open(trues[0]) => {
+                chosen = Some((trues[0], TierChoice::Automatic))
+            }
+            1 => {
+                could_change = true;
+                unsettled = Some(trues[0]);
+            }
             n if n > 1 => match cx.lp.pack.rules.bounds.tie {
                 // A shared bound both tiers include: the declared tie rule gives it to one.
-                Some(Tie::Lower) if !when_open && !override_open => {
+                Some(Tie::Lower) if !when_open && !override_open(trues[0]) => {
                     chosen = Some((trues[0], TierChoice::Automatic))
                 }
-                Some(Tie::Upper) if !when_open && !override_open => {
+                Some(Tie::Upper) if !when_open && !override_open(trues[n - 1]) => {
                     chosen = Some((trues[n - 1], TierChoice::Automatic))
                 }
                 _ => {
@@ -299,9 +313,24 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
         } else {
             ""
         };
-        for id in &missing {
-            let what = cx.facts.to_enter(item, id);
-            cx.pending.push(format!("请填写：{what}{why}"));
+        // While the conditions give a tier, ask only for the facts of the other tiers' open
+        // conditions: those alone could change it.
+        let mut could = Vec::new();
+        if let Some(c) = unsettled {
+            for (t, w, o) in evals.iter().filter(|(t, _, _)| !std::ptr::eq(*t, c)) {
+                for (cond, tri) in [(&t.when, w), (&t.overrides, o)] {
+                    if let (Some(cond), Some(Tri::Unknown)) = (cond, tri) {
+                        condition::facts_of(cond, &mut could);
+                    }
+                }
+            }
+        }
+        for id in missing
+            .iter()
+            .filter(|id| unsettled.is_none() || could.contains(id))
+        {
+            let ask = cx.facts.ask(item, id);
+            cx.pending.push(format!("{ask}{why}"));
         }
         for id in &unknowable {
             cx.pending.push(format!(
@@ -334,6 +363,34 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
         (None, Some(c)) => c,
         (None, None) => return Ok(TierResult::Open),
     };
+    // The officer's choice gave way to an overriding circumstance or to the row's rule for an
+    // unknown fact: say so rather than drop it silently.
+    if let Some(code) = case.tier.as_ref().filter(|c| **c != tier.code) {
+        let why = match how {
+            TierChoice::Override => tier
+                .overrides
+                .as_ref()
+                .map(|c| {
+                    format!(
+                        "具有“{}”情形",
+                        describe_condition(c, item, &cx.lp.pack.rules.bounds)
+                    )
+                })
+                .unwrap_or_default(),
+            TierChoice::Unknown => cx
+                .unknown_applied
+                .last()
+                .map(|u| format!("{}无法查清", u.label))
+                .unwrap_or_default(),
+            TierChoice::Automatic | TierChoice::Officer => String::new(),
+        };
+        if !why.is_empty() {
+            cx.warnings.push(format!(
+                "所选阶次“{code}”未采用：{why}，依本基准适用{}（{}）",
+                tier.code, tier.label
+            ));
+        }
+    }
     chosen_tier(cx, tier, how)
 }
 

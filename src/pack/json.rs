@@ -23,6 +23,14 @@ pub struct JsonError {
 /// Parses `text` (a leading BOM is ignored) as `T`.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Size, nesting, string and number lengths first: serde never sees a text beyond them.
+    if let Err((at, message)) = crate::limits::check_json_text(text) {
+        return Err(JsonError {
+            path: path_before(text, at),
+            message,
+            syntax: false,
+        });
+    }
     serde_json::from_str::<T>(text).map_err(|e| {
         let syntax = e.is_syntax() || e.is_eof();
         let message = if syntax {
@@ -59,7 +67,12 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
             None => break,
         }
     }
-    let mut end = (start + column).min(text.len());
+    path_before(text, start + column)
+}
+
+/// The JSON path of the value being read at byte offset `end`.
+fn path_before(text: &str, end: usize) -> String {
+    let mut end = end.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }

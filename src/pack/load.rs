@@ -93,6 +93,28 @@ pub(crate) fn translate(msg: &str) -> String {
         Some(i) => &msg[..i],
         None => msg,
     };
+    // serde_json's syntax errors (its ErrorCode messages).
+    let syntax = match msg {
+        "expected value" => Some("此处应为一个值（对象、数组、字符串、数字、true、false 或 null）"),
+        "expected ident" => Some("此处应为 true、false 或 null"),
+        "invalid escape" => Some("无效的转义符（\\ 后只能是 \" \\ / b f n r t u）"),
+        "invalid number" => Some("无效的数字"),
+        "number out of range" => Some("数字超出可表示的范围"),
+        "invalid unicode code point" => Some("无效的 Unicode 码位"),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            Some("字符串中有未转义的控制字符")
+        }
+        "key must be a string" => Some("对象的键必须是字符串"),
+        "lone leading surrogate in hex escape" => Some("\\u 转义中有孤立的代理项"),
+        "unexpected end of hex escape" => Some("\\u 转义不完整"),
+        "trailing comma" => Some("多余的逗号"),
+        "recursion limit exceeded" => Some("嵌套过深"),
+        "key must be a string or a number" => Some("对象的键必须是字符串"),
+        _ => None,
+    };
+    if let Some(zh) = syntax {
+        return zh.to_string();
+    }
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return format!("缺少必填字段 {}", rest.trim_matches('`'));
     }
@@ -116,6 +138,14 @@ pub(crate) fn translate(msg: &str) -> String {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return format!(
             "类型不对：应为 {}，实际为 {}",
+            kind_zh(expected),
+            kind_zh(found)
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "取值无效：应为 {}，实际为 {}",
             kind_zh(expected),
             kind_zh(found)
         );

@@ -1,5 +1,6 @@
 //! Benchmark packs: the data model and loading with precise, Chinese errors.
 
+pub mod documents;
 pub mod error;
 mod fields;
 pub mod json;

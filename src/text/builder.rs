@@ -31,7 +31,8 @@ pub(super) struct Builder<'a> {
     pub party: String,
 }
 
-pub(super) type Values = Vec<(&'static str, String)>;
+/// A section's placeholder values: (name, text).
+pub type Values = Vec<(&'static str, String)>;
 
 /// Builds the reasoning text of a result. Never fails: what cannot be known is left as a
 /// 【】 blank for the officer.
@@ -78,6 +79,37 @@ pub fn draft(pack: &LoadedPack, case: &Case, result: &EvalResult) -> Draft {
         }
     }
     Draft { sections }
+}
+
+/// The values a section's template is filled from — its own placeholders (see [`SECTIONS`]),
+/// not the common ones — exactly as the draft computes them, so that the officer's documents
+/// word the same decisions without wording them twice. `None` for an unknown section key.
+///
+/// [`SECTIONS`]: super::SECTIONS
+pub fn section_values(
+    pack: &LoadedPack,
+    case: &Case,
+    result: &EvalResult,
+    key: &str,
+) -> Option<Values> {
+    let b = Builder {
+        lp: pack,
+        case,
+        r: result,
+        item: pack.item(&result.item.code),
+        party: "【当事人名称】".to_string(),
+    };
+    Some(match key {
+        "facts" => b.facts(),
+        "violation_basis" => b.violation(),
+        "penalty_basis" => b.penalty(),
+        "reasoning" => b.reasoning(),
+        "decision" => b.decision(),
+        "notice" => b.notice(),
+        "no_penalty_reasoning" => b.no_penalty_reasoning(&b.grounds()),
+        "no_penalty_decision" => b.no_penalty_decision(),
+        _ => return None,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +243,10 @@ impl<'a> Builder<'a> {
             (FactValue::Number(n), Some(FactKind::Number { unit })) if unit == "元" => {
                 format!("{label}为{}元", yuan(n.0))
             }
-            (FactValue::Number(n), Some(FactKind::Number { unit })) => {
+            (
+                FactValue::Number(n),
+                Some(FactKind::Number { unit } | FactKind::Derived { unit, .. }),
+            ) => {
                 format!("{label}为{}{unit}", n)
             }
             (FactValue::Number(n), _) => format!("{label}为{n}"),

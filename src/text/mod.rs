@@ -32,12 +32,13 @@ mod violation;
 
 use serde::{Deserialize, Serialize};
 
-pub use builder::draft;
+pub use builder::{draft, section_values};
+pub use notice::{HearingGrounds, hearing_grounds};
 // The wording the draft uses, where callers have always found it.
 pub use crate::wording::{
     amount_in_words, article_ref, chinese_number, cite, cite_list, law_name, quoted, range_in_words,
 };
-pub use template::{TemplateError, render, validate_templates};
+pub use template::{TemplateError, check, render, validate_templates};
 
 /// One paragraph group of the draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

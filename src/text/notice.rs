@@ -3,73 +3,94 @@
 
 use super::builder::{Builder, Values, apl, bare};
 use crate::engine::decision::{FlagGround, ThresholdUsed};
-use crate::engine::result::FlagStatus;
+use crate::engine::result::{EvalResult, FlagStatus};
 use crate::wording::{basis_words, cite, cite_list, threshold_words};
 
-impl Builder<'_> {
-    /// What makes a hearing notice due (certain, possible) and the pack's 较大数额 standard in
-    /// words when a ground uses it, from the hearing flag's recorded grounds.
-    fn hearing_grounds(&self) -> (Vec<String>, Vec<String>, String) {
-        let mut certain = Vec::new();
-        let mut possible = Vec::new();
-        let mut standard: Option<&ThresholdUsed> = None;
-        for g in &self.r.flags.hearing.grounds {
-            match g {
-                FlagGround::HeavyPenalty {
-                    penalty,
-                    certain: c,
-                    ..
-                } => {
-                    if *c {
-                        certain.push(penalty.label().to_string());
-                    } else {
-                        possible.push(format!("决定给予{}等处罚", penalty.label()));
-                    }
-                }
-                FlagGround::LargeFine {
-                    threshold,
-                    certain: c,
-                } => {
-                    if *c {
-                        certain.push("较大数额罚款".to_string());
-                    } else {
-                        possible.push("决定的罚款数额达到较大数额".to_string());
-                    }
-                    standard = Some(threshold);
-                }
-                FlagGround::LargeConfiscation { threshold, .. } => {
-                    certain.push("没收较大数额违法所得".to_string());
-                    standard = Some(threshold);
-                }
-                FlagGround::Reduced | FlagGround::WithHearing { .. } | FlagGround::NoThreshold => {}
-            }
-        }
-        let standard = standard
-            .map(|t| {
-                let who = if t.organization {
-                    "对法人或者其他组织"
-                } else {
-                    "对公民"
-                };
-                let src = basis_words(&t.basis)
-                    .map(|b| format!("，出处：{b}"))
-                    .unwrap_or_default();
-                format!(
-                    "（本基准规定的较大数额标准为{who}罚款{}{src}）",
-                    threshold_words(&t.threshold)
-                )
-            })
-            .unwrap_or_default();
-        (certain, possible, standard)
-    }
+/// What makes a hearing notice due, from the hearing flag's recorded grounds: the grounds that
+/// are certain, those that apply only if the officer decides so, and the pack's 较大数额
+/// standard in words when a ground uses it ("" otherwise). The 说理 draft's 告知 and the
+/// officer's documents word the hearing notice from this.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HearingGrounds {
+    /// Certain grounds, e.g. "较大数额罚款", "降低资质等级".
+    pub certain: Vec<String>,
+    /// Grounds that apply only if the officer so decides, e.g. "决定的罚款数额达到较大数额".
+    pub possible: Vec<String>,
+    /// "（本基准规定的较大数额标准为……）" or "".
+    pub standard: String,
+}
 
+/// The hearing grounds of a result, as the engine recorded them on its hearing flag.
+pub fn hearing_grounds(r: &EvalResult) -> HearingGrounds {
+    let mut certain = Vec::new();
+    let mut possible = Vec::new();
+    let mut standard: Option<&ThresholdUsed> = None;
+    for g in &r.flags.hearing.grounds {
+        match g {
+            FlagGround::HeavyPenalty {
+                penalty,
+                certain: c,
+                ..
+            } => {
+                if *c {
+                    certain.push(penalty.label().to_string());
+                } else {
+                    possible.push(format!("决定给予{}等处罚", penalty.label()));
+                }
+            }
+            FlagGround::LargeFine {
+                threshold,
+                certain: c,
+            } => {
+                if *c {
+                    certain.push("较大数额罚款".to_string());
+                } else {
+                    possible.push("决定的罚款数额达到较大数额".to_string());
+                }
+                standard = Some(threshold);
+            }
+            FlagGround::LargeConfiscation { threshold, .. } => {
+                certain.push("没收较大数额违法所得".to_string());
+                standard = Some(threshold);
+            }
+            FlagGround::Reduced | FlagGround::WithHearing { .. } | FlagGround::NoThreshold => {}
+        }
+    }
+    let standard = standard
+        .map(|t| {
+            let who = if t.organization {
+                "对法人或者其他组织"
+            } else {
+                "对公民"
+            };
+            let src = basis_words(&t.basis)
+                .map(|b| format!("，出处：{b}"))
+                .unwrap_or_default();
+            format!(
+                "（本基准规定的较大数额标准为{who}罚款{}{src}）",
+                threshold_words(&t.threshold)
+            )
+        })
+        .unwrap_or_default();
+    HearingGrounds {
+        certain,
+        possible,
+        standard,
+    }
+}
+
+impl Builder<'_> {
     pub(super) fn notice(&self) -> Values {
         let rights = format!(
             "根据{}的规定，本机关告知当事人拟作出的行政处罚内容及事实、理由、依据。当事人享有陈述、申辩的权利，可以自收到本告知书之日起【期限】日内向本机关提出陈述、申辩意见；逾期未提出的，视为放弃上述权利。本机关将充分听取当事人的意见，对当事人提出的事实、理由和证据进行复核；当事人提出的事实、理由或者证据成立的，本机关将予以采纳，不因当事人陈述、申辩而给予更重的处罚。",
             cite_list([&apl(44, None, None), &apl(45, None, None)])
         );
         let h = &self.r.flags.hearing;
-        let (certain, possible, standard) = self.hearing_grounds();
+        let HearingGrounds {
+            certain,
+            possible,
+            standard,
+        } = hearing_grounds(self.r);
         let c63 = cite(&apl(63, Some(1), None));
         let c64 = cite(&apl(64, None, Some(1)));
         let basis = cite_list([&apl(63, Some(1), None), &apl(64, None, Some(1))]);

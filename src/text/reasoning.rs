@@ -50,6 +50,23 @@ impl Builder<'_> {
                 };
                 s.push_str(&format!("{facts}符合该阶次“{c}”的适用条件。"));
             }
+            // The engine chose it for a circumstance, or by the row's rule for a fact that cannot
+            // be established: the reason is known and stated, not left blank.
+            (TierChoice::Override, _) if t.overrides.is_some() => {
+                let o = t.overrides.as_deref().unwrap_or_default();
+                s.push_str(&format!(
+                    "本案当事人具有“{o}”的情形，依照该基准，不论其他适用条件，适用该阶次。"
+                ));
+            }
+            (TierChoice::Unknown, _) if !r.decisions.unknown.is_empty() => {
+                for u in &r.decisions.unknown {
+                    s.push_str(&format!(
+                        "本案{}无法查清，依照该基准“{}”的规定，适用该阶次。",
+                        u.label,
+                        bare(&u.description)
+                    ));
+                }
+            }
             _ => s.push_str("认定理由：【请写明认定该阶次的具体理由】。"),
         }
         let row_source = basis_words(&t.basis);
@@ -147,6 +164,25 @@ impl Builder<'_> {
             (Level::Heavier, Some(p), _) => {
                 format!("综合上述情节，对当事人从重处罚，{}{src}。", part(p))
             }
+            // The row's own 减轻 list sets the bounds (the pack's floor rule does not apply).
+            (Level::Reduced, _, Some(f)) if r.decisions.reduction.is_some() => {
+                let code = r
+                    .decisions
+                    .reduction
+                    .as_ref()
+                    .map_or("", |x| x.code.as_str());
+                match &r.recommended {
+                    Some(rec) => format!(
+                        "综合上述情节，依照本项减轻清单（{code}），对当事人减轻处罚，在{}的范围内确定罚款数额，低于法定最低罚款数额{}元。",
+                        describe(rec),
+                        yuan(f.statutory_min.0)
+                    ),
+                    None => format!(
+                        "综合上述情节，依照本项减轻清单（{code}），对当事人减轻处罚，在低于法定最低罚款数额{}元的范围内确定罚款数额。",
+                        yuan(f.statutory_min.0)
+                    ),
+                }
+            }
             (Level::Reduced, _, Some(f)) => {
                 let lower = if f.amount.0.is_zero() {
                     "高于零".to_string()
@@ -211,6 +247,14 @@ impl Builder<'_> {
                     "本案{}为零，依照处罚依据计算的罚款数额为零，依法给予罚款以外的行政处罚。",
                     base.as_ref().map_or("罚款基数", |b| b.label.as_str())
                 ),
+                // The statute sets a fine; the benchmark's tier does not impose it.
+                (FineDecision::Applied(_), None) => match &r.tier {
+                    Some(t) if t.outcome == TierOutcome::NoFine => format!(
+                        "依照该基准，“{}”阶次不予罚款，依法给予罚款以外的行政处罚。",
+                        t.label
+                    ),
+                    _ => "依法给予罚款以外的行政处罚。".to_string(),
+                },
                 _ => "处罚依据未对当事人规定罚款，依法给予罚款以外的行政处罚。".to_string(),
             },
             Outcome::CorrectionOnly => self.correction_only_reason(),
@@ -265,15 +309,30 @@ impl Builder<'_> {
 
     pub(super) fn reasoning(&self) -> Values {
         let r = self.r;
+        // 不作重复评价: what the tier already counts, said once (the engine recorded it).
+        let counted = match (&r.tier, r.decisions.not_counted_again.is_empty()) {
+            (Some(t), false) => format!(
+                "{}已作为“{}”阶次的适用情形，不再作为从轻、从重情节重复评价。",
+                r.decisions
+                    .not_counted_again
+                    .iter()
+                    .map(|f| format!("“{}”", bare(f)))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                t.label
+            ),
+            _ => String::new(),
+        };
         let factors = if r.outcome == Outcome::CorrectionOnly {
             String::new()
-        } else if r.adjustment.factors.is_empty() {
+        } else if r.adjustment.factors.is_empty() && counted.is_empty() {
             "本案未发现依法应当或者可以从轻、减轻、从重处罚的情节。".to_string()
         } else {
             r.adjustment
                 .factors
                 .iter()
                 .map(|f| self.factor_sentence(f))
+                .chain([counted])
                 .collect::<String>()
         };
         vec![

@@ -102,6 +102,13 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
             .into_iter()
             .map(|(path, message)| f(path, message)),
     );
+    if let Some(d) = &pack.documents {
+        errors.extend(
+            crate::documents::validate_settings(d)
+                .into_iter()
+                .map(|(path, message)| f(path, message)),
+        );
+    }
 }
 
 fn fact<'a>(item: &'a Item, id: &str) -> Option<&'a FactDef> {

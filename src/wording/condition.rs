@@ -19,7 +19,7 @@ pub fn fact_label<'a>(item: &'a Item, id: &'a str) -> &'a str {
 /// The unit of a number fact ("元", "平方米" …), or "" for other facts.
 pub fn fact_unit<'a>(item: &'a Item, id: &str) -> &'a str {
     match item.facts.iter().find(|f| f.id == id).map(|f| &f.kind) {
-        Some(FactKind::Number { unit }) => unit,
+        Some(FactKind::Number { unit } | FactKind::Derived { unit, .. }) => unit,
         None if id == ILLEGAL_GAINS => "元",
         _ => "",
     }

@@ -16,8 +16,8 @@ use serde_json::{Value, json};
 mod support;
 
 use support::{
-    TIMEOUT, click_containing, input_by_label, serve_dist, start_browser, text, unique_dir,
-    wait_css, wait_text,
+    Server, TIMEOUT, cdp, click_containing, input_by_label, serve_dist, start_browser, text,
+    unique_dir, wait_css, wait_text,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -461,6 +461,114 @@ async fn example_city_pack_with_automatic_area_tier() {
     let _ = c.close().await;
 }
 
+/// Whether the element matching `css` is rendered (has a box), as the page is laid out now.
+async fn rendered(c: &Client, css: &str) -> bool {
+    let script = format!(
+        "const e = document.querySelector({css:?}); return !!e && e.getClientRects().length > 0;"
+    );
+    c.execute(&script, vec![]).await.unwrap() == Value::Bool(true)
+}
+
+/// 打印结果单 prints the result sheet and after it the 说理 draft, in full and as edited;
+/// not the form, the buttons or the hints. Print media is emulated through CDP.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn printing_shows_the_reasoning_draft_in_full() {
+    let base = serve_dist();
+    let (c, driver) = start_browser().await;
+    enter_standard_case(&c, &base).await;
+    wait_css(&c, "#reasoning .draft-text").await;
+
+    // An edit longer than the text area shows at once (its box stops at 36rem).
+    let edit = format!(
+        "本段为执法人员补充的说理。{}完。",
+        "当事人在调查中如实陈述违法事实。".repeat(120)
+    );
+    c.execute(
+        "const t = document.querySelector('#reasoning .draft-text'); \
+         t.value = t.value + '\\n' + arguments[0]; \
+         t.dispatchEvent(new InputEvent('input', { bubbles: true })); return true;",
+        vec![json!(edit)],
+    )
+    .await
+    .unwrap();
+    wait_css(&c, "#reasoning-edited").await;
+    let clipped = "const t = document.querySelector('#reasoning .draft-text'); \
+                   return t.scrollHeight > t.clientHeight + 1;";
+    assert_eq!(
+        c.execute(clipped, vec![]).await.unwrap(),
+        Value::Bool(true),
+        "the edit should be longer than its text area"
+    );
+    // On screen the print copy is not shown.
+    assert!(!rendered(&c, "#reasoning .draft-print").await);
+
+    cdp(
+        &c,
+        &driver,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print" }),
+    )
+    .await;
+    wait_js(&c, "return matchMedia('print').matches;", "打印媒体生效").await;
+    for css in [
+        "#result",
+        "#outcome",
+        "#range-recommended",
+        "#reasoning",
+        "#reasoning-h",
+    ] {
+        assert!(rendered(&c, css).await, "打印时应显示 {css}");
+    }
+    for css in [
+        ".col-input",
+        ".app-header",
+        "#copy-result",
+        "#reasoning-copy",
+        "#reasoning-edited",
+        "#reasoning .hint",
+        "#reasoning .draft-text",
+    ] {
+        assert!(!rendered(&c, css).await, "打印时不应显示 {css}");
+    }
+    // Every section prints as it is in its text area, whole: nothing clipped.
+    let sections = c
+        .execute(
+            "return Array.from(document.querySelectorAll('#reasoning .draft-section')).map((s) => { \
+               const t = s.querySelector('.draft-text'), p = s.querySelector('.draft-print'); \
+               return { value: t.value, printed: p ? p.textContent : null, \
+                        shown: !!p && p.getClientRects().length > 0, \
+                        whole: !!p && p.scrollHeight <= p.clientHeight + 1 \
+                               && getComputedStyle(p).overflow === 'visible' }; });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let sections = sections.as_array().expect("草稿各段");
+    assert!(sections.len() >= 3, "{sections:?}");
+    for s in sections {
+        assert_eq!(s["printed"], s["value"], "打印的草稿应与文本框内容一致");
+        assert_eq!(s["shown"], Value::Bool(true), "{s}");
+        assert_eq!(s["whole"], Value::Bool(true), "{s}");
+    }
+    let printed = text(&c, "#reasoning .draft-print").await;
+    assert!(printed.contains("本段为执法人员补充的说理。"), "{printed}");
+    assert!(printed.ends_with("完。"), "{printed}");
+    let first = text(&c, "#reasoning .draft-heading").await;
+    assert!(first.starts_with("一、"), "{first}");
+
+    cdp(
+        &c,
+        &driver,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "" }),
+    )
+    .await;
+    wait_js(&c, "return !matchMedia('print').matches;", "恢复屏幕媒体").await;
+    assert!(rendered(&c, "#reasoning .draft-text").await);
+    assert!(!rendered(&c, "#reasoning .draft-print").await);
+    let _ = c.close().await;
+}
+
 /// A panic shows a Chinese error banner instead of a dead page, and the draft survives it.
 /// `?selftest-panic` is the app's deliberate crash switch for exactly this check.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -638,15 +746,20 @@ async fn set_date(c: &Client, id: &str, date: &str) {
 
 /// Drops a file with `text` named `name` on the page, as a drag from the file manager does.
 async fn drop_file(c: &Client, name: &str, text: &str) {
+    drop_bytes(c, name, text.as_bytes()).await
+}
+
+/// Drops a file of any bytes (not necessarily UTF-8) named `name` on the page.
+async fn drop_bytes(c: &Client, name: &str, bytes: &[u8]) {
     wait_css(c, ".app").await;
     c.execute(
         "const dt = new DataTransfer();
-         dt.items.add(new File([arguments[1]], arguments[0], {type: 'application/json'}));
+         dt.items.add(new File([new Uint8Array(arguments[1])], arguments[0], {type: 'application/json'}));
          const app = document.querySelector('.app');
          app.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
          app.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
          return true;",
-        vec![json!(name), json!(text)],
+        vec![json!(name), json!(bytes)],
     )
     .await
     .unwrap();
@@ -698,5 +811,220 @@ async fn dates_in_order_and_a_dropped_pack() {
     assert!(report.contains("未能加载"), "{report}");
     assert_eq!(text(&c, "#pack-title").await, pack.pack.meta.title);
 
+    let _ = c.close().await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bad input from every side
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// The page still works after bad input: the standard case is still on the form with its result,
+/// a bad entry is named beside its field and fixing it gives the result again, and no crash
+/// banner is shown.
+async fn assert_page_works(c: &Client) {
+    wait_text(c, "#range-recommended", "266,666.67").await;
+    let price = input_by_label(c, "工程合同价款").await;
+    price.clear().await.unwrap();
+    price.send_keys("-5").await.unwrap();
+    wait_text(c, ".has-error .field-error", "不能为负数").await;
+    price.clear().await.unwrap();
+    price.send_keys("10000000").await.unwrap();
+    wait_text(c, "#range-recommended", "266,666.67").await;
+    assert!(
+        c.find(fantoccini::Locator::Css("#crash-banner"))
+            .await
+            .is_err(),
+        "坏输入让页面崩溃了"
+    );
+}
+
+/// Waits for the pack report naming `file`; checks that it is a Chinese refusal and that the
+/// reference pack is still the active one.
+async fn assert_refused(c: &Client, file: &str, needle: &str) -> String {
+    let report = wait_text(c, "#pack-report", file).await;
+    assert!(
+        report.contains("未能加载") && has_chinese(report.as_str()),
+        "{report}"
+    );
+    assert!(report.contains(needle), "报告应包含“{needle}”：{report}");
+    assert_eq!(text(c, "#pack-title").await, reference_title());
+    report
+}
+
+/// `?pack=` that is not JSON, too large, or missing; a dropped binary file; corrupt data in
+/// LocalStorage: each is refused in Chinese, the draft stays and the page keeps computing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_packs_files_and_storage_leave_the_page_and_the_draft_working() {
+    let server = Server::start(&[]);
+    let base = server.base.clone();
+    {
+        let mut files = server.shared.overrides.lock().unwrap();
+        files.insert(
+            "packs/not-json.json".into(),
+            b"<!DOCTYPE html><p>Not Found</p>".to_vec(),
+        );
+        // One byte over the limit of src/limits.rs, and valid JSON but for its size.
+        let mut huge = b"{}".to_vec();
+        huge.resize(cailiang::limits::MAX_JSON_BYTES + 1, b' ');
+        files.insert("packs/huge.json".into(), huge);
+    }
+    let (c, _driver) = start_browser().await;
+    enter_standard_case(&c, &base).await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+
+    // ?pack= answered with HTML, with 32 MiB and one byte, and with 404.
+    c.goto(&format!("{base}?pack=packs/not-json.json"))
+        .await
+        .unwrap();
+    assert_refused(&c, "not-json.json", "语法错误").await;
+    assert_page_works(&c).await;
+    c.goto(&format!("{base}?pack=packs/huge.json"))
+        .await
+        .unwrap();
+    assert_refused(&c, "huge.json", "超出限制").await;
+    assert_page_works(&c).await;
+    c.goto(&format!("{base}?pack=packs/no-such-pack.json"))
+        .await
+        .unwrap();
+    assert_refused(&c, "no-such-pack.json", "HTTP 404").await;
+    assert_page_works(&c).await;
+
+    // A binary file dropped on the page (a PNG header, not UTF-8).
+    let png = [
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xfe, 0x00,
+    ];
+    drop_bytes(&c, "照片.png", &png).await;
+    assert_refused(&c, "照片.png", "$").await;
+    assert_page_works(&c).await;
+
+    // The draft survived all of it.
+    c.goto(&base).await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+
+    // Corrupt LocalStorage (src/app/storage.rs keys): a draft cut short, a pack entry that is
+    // not JSON, a recent-cases list cut short. The page starts with the reference pack and an
+    // empty form, and keeps what it could not read under the *.unreadable keys.
+    let broken_draft = r#"{"item": "ZL-64", "case": {"items": ["ZL-6"#;
+    let broken_recent = r#"[{"id": 1, "case": "#;
+    c.execute(
+        "localStorage.setItem('cailiang.draft.v1', arguments[0]);
+         localStorage.setItem('cailiang.pack.v1', 'not json');
+         localStorage.setItem('cailiang.recent.v1', arguments[1]);
+         return true;",
+        vec![json!(broken_draft), json!(broken_recent)],
+    )
+    .await
+    .unwrap();
+    c.refresh().await.unwrap();
+    wait_text(&c, "#pack-title", &reference_title()).await;
+    enter_standard_case(&c, &base).await;
+    assert_page_works(&c).await;
+    let kept = c
+        .execute(
+            "return [localStorage.getItem('cailiang.draft.unreadable'),
+                     localStorage.getItem('cailiang.recent.unreadable')];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        kept,
+        json!([broken_draft, broken_recent]),
+        "无法读取的数据被覆盖了"
+    );
+
+    // A saved pack that no longer validates: a Chinese notice, the reference pack, the draft.
+    c.execute(
+        "localStorage.setItem('cailiang.pack.v1', JSON.stringify({file: '旧基准.json', text: '{}'}));
+         return true;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.refresh().await.unwrap();
+    let notice = wait_text(&c, ".notice", "旧基准.json").await;
+    assert!(notice.contains("内置参考基准"), "{notice}");
+    assert_page_works(&c).await;
+    let _ = c.close().await;
+}
+
+/// Markup, script and bidirectional-override characters in a pack's text are shown literally:
+/// no element is made from them and no script runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pack_script_and_bidi_text_is_shown_literally() {
+    let base = serve_dist();
+    let (c, _driver) = start_browser().await;
+    c.goto(&base).await.unwrap();
+    wait_css(&c, "#finder-q").await;
+    let count = "return document.querySelectorAll('script, iframe, svg, img, style').length;";
+    let before = c.execute(count, vec![]).await.unwrap();
+
+    let script = "<script>window.__pwned = 1</script>";
+    // U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, U+202C POP.
+    let bidi = "\u{202e}款罚\u{202c}\u{2066}x\u{2069}";
+    let mut pack = reference();
+    pack["meta"]["id"] = json!("script-bidi-test");
+    pack["meta"]["title"] = json!(format!("标题{bidi}"));
+    let zl64 = pack["items"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["code"] == "ZL-64")
+        .unwrap();
+    zl64["name"] = json!(format!("{script}偷工减料{bidi}"));
+    zl64["tiers"][1]["description"] =
+        json!("<iframe src=\"javascript:window.__pwned=2\"></iframe>一般情形");
+    zl64["penalty_basis"]["quote"] = json!(format!(
+        "<svg onload=\"window.__pwned=3\"></svg>{}",
+        zl64["penalty_basis"]["quote"].as_str().unwrap()
+    ));
+    let dir = unique_dir("script-bidi");
+    let path = dir.join("script-bidi.json");
+    std::fs::write(&path, pack.to_string()).unwrap();
+    upload(&c, &path).await;
+    wait_text(&c, "#pack-title", &format!("标题{bidi}")).await;
+
+    let search = wait_css(&c, "#finder-q").await;
+    search.send_keys("偷工减料").await.unwrap();
+    click_containing(&c, "#finder-list [role=option]", "ZL-64").await;
+    wait_text(&c, ".selected-item", script).await;
+    // textContent: WebDriver's rendered text may fold control characters.
+    let shown = |css: &str| format!("return document.querySelector('{css}').textContent;");
+    let selected = c.execute(&shown(".selected-item"), vec![]).await.unwrap();
+    assert!(
+        selected
+            .as_str()
+            .unwrap_or_default()
+            .contains(&format!("{script}偷工减料{bidi}")),
+        "名称未原样显示：{selected:?}"
+    );
+    input_by_label(&c, "工程合同价款")
+        .await
+        .send_keys("10000000")
+        .await
+        .unwrap();
+    click_containing(&c, ".tiers label", "<iframe").await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    let result = c.execute(&shown("#result"), vec![]).await.unwrap();
+    assert!(
+        result
+            .as_str()
+            .unwrap_or_default()
+            .contains("<svg onload=\"window.__pwned=3\"></svg>"),
+        "引文未原样显示"
+    );
+
+    let after = c.execute(count, vec![]).await.unwrap();
+    assert_eq!(before, after, "包内文字被当作 HTML 解析了");
+    let pwned = c
+        .execute("return window.__pwned === undefined;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(pwned, json!(true), "包内脚本被执行了");
+    assert!(c.get_alert_text().await.is_err(), "页面弹出了 alert");
+    let _ = std::fs::remove_dir_all(&dir);
     let _ = c.close().await;
 }

@@ -7,7 +7,9 @@
 //! - the iframe across origins, and an iframe that refuses a host it was not told to trust;
 //! - two mounts on one page with separate cases, and the stand-alone app's draft untouched;
 //! - offline after the first visit (service worker), and a clean update of its cache;
-//! - the single-file build (`scripts/build-single --no-build`) from a file:// URL.
+//! - the single-file build (`scripts/build-single --no-build`) from a file:// URL;
+//! - the pages loaded on demand ([`pages`]): not loaded by the officer's page, under the same
+//!   policy, offline once opened.
 //!
 //! Run `scripts/build-web` first, then `cargo test --test browser_embed`. The tests fail (they do
 //! not skip) when `dist/`, python3 or chromedriver is missing. `CHROMEDRIVER` and `CHROME`
@@ -23,6 +25,9 @@ use serde_json::{Value, json};
 
 #[path = "../support/mod.rs"]
 mod support;
+
+/// The pages loaded on demand (documents.html, import.html, review.html).
+mod pages;
 
 use support::{
     Driver, Server, TIMEOUT, cdp, click_containing, console_log, dist_dir, input_by_label,
@@ -68,6 +73,22 @@ async fn wait_js(c: &Client, script: &str) -> Value {
         );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
+}
+
+/// Waits until the service worker is active and controls the page.
+async fn wait_for_worker(c: &Client) {
+    let controlled = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.ready.then(() => {
+               if (navigator.serviceWorker.controller) return done(true);
+               navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
+             }).catch((e) => done('error: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(controlled, json!(true), "service worker 未接管页面");
 }
 
 /// On the open app: enters the standard case as the officer does and checks the result.
@@ -665,18 +686,7 @@ async fn offline_after_first_visit_and_clean_update() {
     let (c, d) = start_browser().await;
     c.goto(&server.base).await.unwrap();
     wait_css(&c, "#finder-q").await;
-    let controlled = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             navigator.serviceWorker.ready.then(() => {
-               if (navigator.serviceWorker.controller) return done(true);
-               navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
-             }).catch((e) => done('error: ' + e));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(controlled, json!(true), "service worker 未接管页面");
+    wait_for_worker(&c).await;
     let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
     let version = sw
         .lines()
@@ -786,6 +796,10 @@ async fn single_file_build_from_file_url() {
     assert!(status.success(), "scripts/build-single 失败");
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(!html.contains(" src=\""), "单文件版仍引用外部文件");
+    assert!(
+        !html.contains("documents.html"),
+        "单文件版仍链接不在其旁的页面"
+    );
 
     let (c, _d) = start_browser().await;
     let url = format!("file://{}", out.display());
@@ -805,5 +819,140 @@ async fn single_file_build_from_file_url() {
         .unwrap();
     assert_eq!(origin, json!("file:"));
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = c.close().await;
+}
+
+/// The framed app under bad messages from the host it trusts: a case that is not JSON, of the
+/// wrong shape, or missing; a `select` without its item; data that is not a message of ours; a
+/// case the engine refuses (unknown item, dates out of order, a negative fact). Each of ours is
+/// answered with a Chinese `cailiang:error` (with the JSON path where there is one), the others
+/// are ignored, and the frame keeps working: a good `prefill` after them gives its result, on the
+/// host's side and in the frame's own form. (A message from an origin it does not trust:
+/// `iframe_across_origins_and_refused_origin`.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn frame_answers_bad_messages_in_chinese_and_keeps_working() {
+    let server = Server::start(&[]);
+    server.shared.overrides.lock().unwrap().insert(
+        "host.html".into(),
+        b"<!DOCTYPE html><meta charset=\"utf-8\"><title>host</title>".to_vec(),
+    );
+    let (c, _d) = start_browser().await;
+    c.goto(&format!("{}host.html", server.base)).await.unwrap();
+    let origin = server.base.trim_end_matches('/').to_string();
+    c.execute(
+        "window.fromFrame = [];
+         const f = document.createElement('iframe');
+         f.id = 'calc';
+         f.src = 'index.html?allowOrigin=' + encodeURIComponent(arguments[0]);
+         window.addEventListener('message', (e) => { if (e.source === f.contentWindow) window.fromFrame.push(e.data); });
+         document.body.appendChild(f);
+         return true;",
+        vec![json!(origin)],
+    )
+    .await
+    .unwrap();
+    wait_js(
+        &c,
+        "return window.fromFrame.some((m) => m && m.type === 'cailiang:ready');",
+    )
+    .await;
+
+    // Sends a message; returns the frame's first answer after it, or null within `wait_ms`.
+    async fn send(c: &Client, msg: Value, wait_ms: u64) -> Value {
+        let before = c
+            .execute("return window.fromFrame.length;", vec![])
+            .await
+            .unwrap();
+        c.execute(
+            "document.getElementById('calc').contentWindow.postMessage(arguments[0], '*'); return true;",
+            vec![msg],
+        )
+        .await
+        .unwrap();
+        let deadline = Instant::now() + Duration::from_millis(wait_ms);
+        loop {
+            let m = c
+                .execute(
+                    "return window.fromFrame[arguments[0]] || null;",
+                    vec![before.clone()],
+                )
+                .await
+                .unwrap();
+            if !m.is_null() || Instant::now() > deadline {
+                return m;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    let chinese = |s: &Value| {
+        s.as_str()
+            .unwrap_or_default()
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+
+    let bad = [
+        (
+            json!({"type": "cailiang:prefill", "case": "{\"party\": "}),
+            None,
+        ),
+        (
+            json!({"type": "cailiang:prefill", "case": {"party": "dragon"}}),
+            Some("$.party"),
+        ),
+        (json!({"type": "cailiang:prefill"}), None),
+        (json!({"type": "cailiang:select"}), Some("$.item")),
+        (
+            json!({"type": "cailiang:prefill", "case": {"items": ["NO-SUCH-ITEM"], "party": "legal_person"}}),
+            None,
+        ),
+        (
+            json!({"type": "cailiang:prefill", "case": {"items": ["ZL-64"], "party": "legal_person",
+                "facts": {"contract_price": "10000000"}, "tier": "B",
+                "dates": {"occurred": "2025-05-01", "discovered": "2025-04-01"}}}),
+            Some("$.dates"),
+        ),
+        (
+            json!({"type": "cailiang:prefill", "case": {"items": ["ZL-64"], "party": "legal_person",
+                "facts": {"contract_price": "-5"}, "tier": "B"}}),
+            None,
+        ),
+    ];
+    for (msg, path) in bad {
+        let answer = send(&c, msg.clone(), TIMEOUT.as_millis() as u64).await;
+        assert_eq!(answer["type"], json!("cailiang:error"), "{msg} → {answer}");
+        assert!(chinese(&answer["error"]["message"]), "{msg} → {answer}");
+        if let Some(p) = path {
+            assert_eq!(answer["error"]["path"], json!(p), "{msg} → {answer}");
+        }
+    }
+    // Not messages of ours: no answer, no effect.
+    for msg in [
+        json!("cailiang:prefill"),
+        json!(null),
+        json!(42),
+        json!({"type": 7}),
+        json!([1]),
+    ] {
+        let answer = send(&c, msg.clone(), 800).await;
+        assert!(answer.is_null(), "{msg} → {answer}");
+    }
+
+    let answer = send(
+        &c,
+        json!({"type": "cailiang:prefill", "case": {"items": ["ZL-64"], "party": "legal_person",
+            "facts": {"contract_price": "10000000"}, "tier": "B"}}),
+        TIMEOUT.as_millis() as u64,
+    )
+    .await;
+    assert_eq!(answer["type"], json!("cailiang:result"), "{answer}");
+    assert_eq!(answer["result"]["recommended"]["min"], json!("266666.67"));
+    wait_js(
+        &c,
+        "const d = document.getElementById('calc').contentDocument;
+         const r = d && d.querySelector('#range-recommended');
+         return !!r && r.textContent.includes('266,666.67') && !d.querySelector('#crash-banner');",
+    )
+    .await;
     let _ = c.close().await;
 }

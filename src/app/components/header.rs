@@ -5,9 +5,11 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::format::short_hash;
-use crate::app::state::{Action, PackRef, State};
-use crate::validate::Report;
+use crate::app::dispatch::Dispatch;
+use crate::form::action::Action;
+use crate::form::format::short_hash;
+use crate::form::state::PackRef;
+use crate::validate::{Finding, Report};
 
 /// The example local edition offered in the pack bar, to show how another pack is loaded. It is
 /// fetched beside the page (index.html copies it to dist/packs/; the service worker keeps it for
@@ -39,7 +41,18 @@ pub struct HeaderProps {
     /// Load a pack from a URL.
     pub on_url: Callback<String>,
     /// State updates.
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: Dispatch,
+}
+
+/// One finding of the validator's report: its kind, JSON path and message, as text.
+fn finding(f: &Finding, class: &'static str, kind: &'static str) -> Html {
+    html! {
+        <li class={class}>
+            <span class="finding-kind">{ kind }</span>
+            <code class="finding-path">{ &f.path }</code>
+            <span class="finding-msg">{ &f.message }</span>
+        </li>
+    }
 }
 
 /// Title bar, active pack and pack loading.
@@ -113,20 +126,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </div>
                 <p class="report-summary">{ r.summary() }</p>
                 <ul class="findings">
-                    { for r.errors.iter().map(|f| html! {
-                        <li class="finding finding-error">
-                            <span class="finding-kind">{ "错误" }</span>
-                            <code class="finding-path">{ &f.path }</code>
-                            <span class="finding-msg">{ &f.message }</span>
-                        </li>
-                    }) }
-                    { for r.warnings.iter().map(|f| html! {
-                        <li class="finding finding-warning">
-                            <span class="finding-kind">{ "警告" }</span>
-                            <code class="finding-path">{ &f.path }</code>
-                            <span class="finding-msg">{ &f.message }</span>
-                        </li>
-                    }) }
+                    { for r.errors.iter().map(|f| finding(f, "finding finding-error", "错误")) }
+                    { for r.warnings.iter().map(|f| finding(f, "finding finding-warning", "警告")) }
                 </ul>
             </section>
         }

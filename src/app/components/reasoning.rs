@@ -1,5 +1,5 @@
 //! The 说理 draft beside the result: the generated sections in editable text areas, copy and
-//! download as .txt. The officer's edits are kept with the case draft; when the case changes
+//! download as .txt; 打印结果单 prints it after the result sheet, in full. The officer's edits are kept with the case draft; when the case changes
 //! after an edit the edits stay and a notice offers the newly generated text.
 
 use std::rc::Rc;
@@ -7,8 +7,12 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::app::export::{Copied, copy_text, download, windows_text};
-use crate::app::state::{Action, State, TextEdits};
+use crate::app::clipboard::{Copied, copy_text};
+use crate::app::dispatch::Dispatch;
+use crate::app::download::download;
+use crate::form::action::Action;
+use crate::form::summary::windows_text;
+use crate::form::text_edits::TextEdits;
 use crate::text::{Draft as TextDraft, chinese_number};
 
 /// Props of [`ReasoningDraft`].
@@ -21,7 +25,7 @@ pub struct ReasoningProps {
     /// Code of the item applied (for the file name).
     pub code: AttrValue,
     /// State updates.
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: Dispatch,
 }
 
 /// Rows for a text area: one per line of about 34 characters, within 3..=24 (the stylesheet
@@ -132,17 +136,19 @@ pub fn ReasoningDraft(props: &ReasoningProps) -> Html {
             <div class={classes!("draft-section", differs.then_some("draft-section-edited"))}>
                 <label for={id.clone()} class="draft-heading">
                     { format!("{}、{}", chinese_number(i as u64 + 1), sec.title) }
-                    if differs { <span class="tag tag-open">{ "已修改" }</span> }
+                    if differs { <span class="tag tag-open no-print">{ "已修改" }</span> }
                 </label>
-                <textarea id={id} class="draft-text" data-key={sec.key.clone()}
+                <textarea id={id} class="draft-text no-print" data-key={sec.key.clone()}
                     rows={rows(&sec.text).to_string()} spellcheck="false"
                     value={sec.text.clone()} oninput={oninput} />
+                // A text area prints only what fits its box: the print shows this copy instead.
+                <div class="draft-print">{ sec.text.clone() }</div>
             </div>
         }
     });
 
     html! {
-        <section class="card draft-card no-print" id="reasoning" aria-labelledby="reasoning-h">
+        <section class="card draft-card" id="reasoning" aria-labelledby="reasoning-h">
             <div class="sheet-head">
                 <h2 class="sheet-title" id="reasoning-h">{ "说理式文书草稿" }</h2>
                 <div class="sheet-actions">
@@ -160,13 +166,13 @@ pub fn ReasoningDraft(props: &ReasoningProps) -> Html {
                     }
                 </div>
             </div>
-            <p class="hint">
+            <p class="hint no-print">
                 { "根据计算结果自动生成，【】内为需要执法人员填写或核实的内容。可直接在下方修改，修改随案件草稿保存在本浏览器中。" }
             </p>
-            <p class={classes!("copy-status", failed.then_some("copy-failed"))} id="reasoning-status"
+            <p class={classes!("copy-status", "no-print", failed.then_some("copy-failed"))} id="reasoning-status"
                 role="status" aria-live="polite">{ status_text }</p>
             if changed {
-                <div class="box box-pending draft-changed" id="reasoning-changed" role="status">
+                <div class="box box-pending draft-changed no-print" id="reasoning-changed" role="status">
                     <p>{ "案件情况已变化，自动生成的草稿已随之更新；下方仍为您修改过的文本。" }</p>
                     <div class="draft-changed-actions">
                         <button type="button" class="btn btn-secondary" id="reasoning-regenerate" onclick={on_restore}>
@@ -178,7 +184,7 @@ pub fn ReasoningDraft(props: &ReasoningProps) -> Html {
                     </div>
                 </div>
             } else if edited {
-                <p class="draft-state" id="reasoning-edited">{ "草稿已修改，修改已自动保存。" }</p>
+                <p class="draft-state no-print" id="reasoning-edited">{ "草稿已修改，修改已自动保存。" }</p>
             }
             <div class="draft-sections">{ for sections }</div>
         </section>

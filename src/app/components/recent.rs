@@ -4,8 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::recent::{MAX_RECENT, Recent, when};
-use crate::app::state::{Action, Evaluation, PackRef, State};
+use crate::app::clock::when;
+use crate::app::dispatch::Dispatch;
+use crate::form::Evaluation;
+use crate::form::action::Action;
+use crate::form::recent::{MAX_RECENT, Recent};
+use crate::form::state::PackRef;
 
 /// Props of [`RecentCases`].
 #[derive(Properties, PartialEq)]
@@ -17,7 +21,7 @@ pub struct RecentProps {
     /// The active pack (names and results are shown by it).
     pub pack: PackRef,
     /// State updates.
-    pub dispatch: UseReducerDispatcher<State>,
+    pub dispatch: Dispatch,
 }
 
 /// The list of recent cases and the 新建案件 button.

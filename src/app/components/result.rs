@@ -4,24 +4,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::components::amounts::amounts;
+use crate::app::components::flags::flags;
+use crate::app::components::penalties::penalties;
+use crate::app::components::result_actions::{ResultActions, use_result_actions};
 use crate::app::components::trace::{Trace, citation_html};
-use crate::app::export::{Copied, copy_text};
-use crate::app::format::{
-    capital, flag_rows, flag_status, money, money_range, range_capital, range_words, short_hash,
-};
-use crate::app::state::Evaluation;
-use crate::app::summary::summary;
+use crate::app::dispatch::Dispatch;
 use crate::case::Case;
-use crate::engine::result::{EvalResult, Flag, FlagStatus, Level, MoneyRange, Outcome};
-use crate::num::Dec;
+use crate::engine::result::{EvalResult, Level, Outcome};
+use crate::form::Evaluation;
+use crate::form::format::{money_range, short_hash};
 
 /// Props of [`ResultPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
     /// The evaluation to show.
     pub eval: Rc<Evaluation>,
-    /// Download case and result as JSON.
-    pub on_export: Callback<()>,
+    /// For the notice of a failed export.
+    pub dispatch: Dispatch,
 }
 
 fn outcome_class(o: Outcome) -> &'static str {
@@ -36,78 +36,11 @@ fn outcome_class(o: Outcome) -> &'static str {
     }
 }
 
-fn range_card(id: &str, title: &str, r: Option<&MoneyRange>, main: bool) -> Html {
-    let Some(r) = r else {
-        return html! {
-            <div class="range" id={id.to_string()}>
-                <div class="range-title">{ title }</div>
-                <div class="range-figure muted">{ "—" }</div>
-            </div>
-        };
-    };
-    html! {
-        <div class={classes!("range", main.then_some("range-main"))} id={id.to_string()}>
-            <div class="range-title">{ title }</div>
-            <div class="range-figure">{ money_range(r) }</div>
-            <div class="range-words">{ range_words(r) }</div>
-            if let Some(c) = range_capital(r) {
-                <div class="range-capital" title="大写金额">{ c }</div>
-            }
-        </div>
-    }
-}
-
-/// An amount with its 大写: “¥300,000　人民币叁拾万元整”.
-fn amount_html(d: &Dec) -> Html {
-    html! {
-        <>
-            <span class="amount">{ money(d) }</span>
-            { match capital(d) {
-                Ok(c) => html! { <span class="capital">{ c }</span> },
-                Err(e) => html! { <span class="capital muted">{ e }</span> },
-            } }
-        </>
-    }
-}
-
-fn flag_row(name: &str, f: &Flag, simple: bool) -> Html {
-    let class = match f.status {
-        FlagStatus::Required => "st-required",
-        FlagStatus::Possible => "st-possible",
-        FlagStatus::NotRequired => "st-no",
-        FlagStatus::Unknown => "st-unknown",
-    };
-    let label = flag_status(f.status, simple);
-    html! {
-        <tr>
-            <th scope="row">{ name }</th>
-            <td><span class={classes!("status", class)}>{ label }</span></td>
-            <td>
-                <p class="flag-reason">{ &f.reason }</p>
-                <div class="flag-cites">{ for f.citations.iter().map(citation_html) }</div>
-            </td>
-        </tr>
-    }
-}
-
 fn level_label(l: Level) -> &'static str {
     l.label()
 }
 
-fn sheet(
-    case: &Case,
-    r: &EvalResult,
-    on_export: &Callback<()>,
-    on_copy: Callback<MouseEvent>,
-    copied: Option<Copied>,
-) -> Html {
-    let export = {
-        let cb = on_export.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
+fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
     let gate = matches!(
         r.outcome,
         Outcome::NoPenalty | Outcome::MayNotPenalise | Outcome::TimeBarred
@@ -116,24 +49,7 @@ fn sheet(
     let trace = Rc::new(r.trace.clone());
     html! {
         <>
-            <div class="sheet-head">
-                <h2 class="sheet-title">{ "行政处罚裁量计算结果" }</h2>
-                <div class="sheet-actions no-print">
-                    <button type="button" class="btn btn-secondary" id="copy-result" onclick={on_copy}
-                        title="复制结论、幅度（含大写）、阶次、情节、处罚、程序提示和基准出处的纯文本，可粘贴到办案系统">
-                        { "复制结果" }
-                    </button>
-                    <button type="button" class="btn btn-secondary" onclick={export}>{ "导出 JSON" }</button>
-                    <button type="button" class="btn btn-secondary" onclick={print}>{ "打印结果单" }</button>
-                </div>
-            </div>
-            <p class={classes!("copy-status", "no-print", matches!(copied, Some(Copied::Failed)).then_some("copy-failed"))}
-                id="copy-result-status" role="status" aria-live="polite">
-                { copied.map(|c| match c {
-                    Copied::Done => "结果摘要已复制到剪贴板".to_string(),
-                    Copied::Failed => c.message().to_string(),
-                }).unwrap_or_default() }
-            </p>
+            { actions.view() }
             if p.reference_only {
                 <p class="ref-warning" role="note">
                     { "本结果依据参考示例基准计算，非任何机关发布的正式裁量基准，不得直接作为处罚决定依据。" }
@@ -195,22 +111,7 @@ fn sheet(
                 </div>
             }
 
-            if r.statutory.is_some() || r.benchmark.is_some() || r.recommended.is_some() {
-                <div class="ranges">
-                    { range_card("range-statutory", "法定幅度", r.statutory.as_ref(), false) }
-                    { range_card("range-benchmark", "基准幅度（阶次）", r.benchmark.as_ref(), false) }
-                    { range_card("range-recommended", "建议罚款幅度", r.recommended.as_ref(), true) }
-                </div>
-            }
-            if let Some(f) = &case.intended_fine {
-                <div class="intended" id="intended-fine-result">
-                    <span class="range-title">{ "拟罚款数额" }</span>
-                    { amount_html(f) }
-                </div>
-            }
-            if r.fine_discretionary {
-                <p class="hint">{ "本条规定的是“可以”并处罚款，是否罚款由执法机关裁量。" }</p>
-            }
+            { amounts(case, r) }
 
             <dl class="facts-list">
                 <dt>{ "裁量阶次" }</dt>
@@ -254,49 +155,8 @@ fn sheet(
                 </dd>
             </dl>
 
-            if !r.penalties.is_empty() {
-                <section class="sub" aria-labelledby="pen-h">
-                    <h3 id="pen-h">{ "其他处罚和责令事项" }</h3>
-                    <ul class="penalties" id="penalties">
-                        { for r.penalties.iter().map(|pen| html! {
-                            <li class={classes!(pen.conditional.then_some("conditional"))}>
-                                <span class="tag">{ pen.kind.label() }</span>
-                                { &pen.text }
-                                <span class="muted">{ if pen.mandatory { "（应当）" } else { "（可以）" } }</span>
-                                if pen.conditional { <span class="tag tag-open">{ "视情形" }</span> }
-                                if let Some(a) = &pen.amount {
-                                    { amount_html(a) }
-                                }
-                                if let Some(by) = &pen.decided_by {
-                                    <div class="muted">{ format!("决定机关：{by}") }</div>
-                                }
-                                <div>{ citation_html(&pen.citation) }</div>
-                            </li>
-                        }) }
-                    </ul>
-                </section>
-            }
-            if let Some(pf) = &r.personal_fine {
-                <section class="sub" aria-labelledby="pf-h" id="personal-fine">
-                    <h3 id="pf-h">{ "对直接负责的主管人员和其他直接责任人员的罚款" }</h3>
-                    <p><strong>{ money_range(&pf.range) }</strong>{ "　" }{ range_words(&pf.range) }{ "（每人）" }</p>
-                    if let Some(c) = range_capital(&pf.range) {
-                        <p class="capital" id="personal-fine-capital">{ format!("{c}（每人）") }</p>
-                    }
-                    <p>{ &pf.text }</p>
-                    { citation_html(&pf.citation) }
-                </section>
-            }
-
-            <section class="sub" aria-labelledby="flags-h">
-                <h3 id="flags-h">{ "程序提示" }</h3>
-                <table class="flags" id="flags">
-                    <thead><tr><th scope="col">{ "事项" }</th><th scope="col">{ "结论" }</th><th scope="col">{ "理由和依据" }</th></tr></thead>
-                    <tbody>
-                        { for flag_rows(&r.flags).into_iter().map(|(name, f, simple)| flag_row(name, f, simple)) }
-                    </tbody>
-                </table>
-            </section>
+            { penalties(r) }
+            { flags(&r.flags) }
 
             <Trace entries={trace} />
 
@@ -314,23 +174,7 @@ fn sheet(
 /// The result panel.
 #[component]
 pub fn ResultPanel(props: &ResultProps) -> Html {
-    // How the last 复制结果 went; cleared when the result changes.
-    let copied = use_state(|| None::<Copied>);
-    {
-        let copied = copied.clone();
-        use_effect_with(props.eval.clone(), move |_| copied.set(None));
-    }
-    let on_copy = {
-        let eval = props.eval.clone();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(Ok(r)) = &eval.result else {
-                return;
-            };
-            let copied = copied.clone();
-            copy_text(summary(&eval.case, r), move |c| copied.set(Some(c)));
-        })
-    };
+    let actions = use_result_actions(props.eval.clone(), props.dispatch.clone());
     let body = match &props.eval.result {
         None => html! {
             <div class="placeholder">
@@ -348,7 +192,7 @@ pub fn ResultPanel(props: &ResultProps) -> Html {
                 </div>
             </div>
         },
-        Some(Ok(r)) => sheet(&props.eval.case, r, &props.on_export, on_copy, *copied),
+        Some(Ok(r)) => sheet(&props.eval.case, r, &actions),
     };
     let bar = match &props.eval.result {
         Some(Ok(r)) => {

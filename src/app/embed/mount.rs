@@ -6,12 +6,13 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::js_sys;
-use yew::{AppHandle, Callback};
+use yew::AppHandle;
 
 use super::super::api::{case_from_js, error, json_text, read_pack};
-use super::super::components::app::{App, Command, Commands, EmbeddedPack, ResultEvent};
-use super::super::state::PackSource;
+use super::super::components::app::App;
 use super::{embed_props, event_js, get, send, unmounted};
+use crate::form::embedding::{Command, Commands, EmbeddedPack, ResultEvent};
+use crate::form::state::PackSource;
 
 /// A mounted calculator, returned by `mount`.
 #[wasm_bindgen]
@@ -28,7 +29,7 @@ impl MountHandle {
     pub fn prefill(&self, case: JsValue) -> Result<(), JsValue> {
         let case = case_from_js(&case)?;
         self.live()?;
-        send(&self.commands, Command::Prefill(case))
+        send(&self.commands, Command::Prefill(Box::new(case)))
     }
 
     /// Starts a case for an item code (party and dates are kept where they apply).
@@ -167,7 +168,7 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<MountHand
 
     super::super::install_panic_hook();
     super::super::register_banner_root(&container);
-    let report = Callback::from(move |event: ResultEvent| match event_js(&event) {
+    let report = Rc::new(move |event: ResultEvent| match event_js(&event) {
         Ok(payload) => {
             if let Some(f) = &on_result {
                 call_host(f, &payload);

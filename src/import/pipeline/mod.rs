@@ -490,6 +490,7 @@ pub fn import_document(doc: &Document, opts: &ImportOptions<'_>) -> Imported {
                 items,
                 templates: Default::default(),
                 table_mapping: Some(mapping.clone()),
+                documents: None,
             }
         }
     };

@@ -57,6 +57,7 @@ pub struct Pack {
     #[serde(default)]
     pub factors: Vec<Factor>,
     /// The violations (违法行为).
+    #[serde(deserialize_with = "crate::limits::pack_items")]
     pub items: Vec<Item>,
     /// The bureau's own wording for sections of the 说理 reasoning text, by section name
     /// (see `text::SECTIONS`); absent sections use the built-in wording.
@@ -67,6 +68,11 @@ pub struct Pack {
     /// the table (a new edition) reuses it; the engine never reads it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub table_mapping: Option<ColumnMapping>,
+    /// What the officer's documents (事先告知书, 处罚决定书, 不予处罚决定书) take from the pack
+    /// that no statute text supplies: the authority, remedy wording, payment, time limits and a
+    /// province's own model texts. Absent: the documents show visible blanks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<super::documents::DocumentSettings>,
 }
 
 /// Pack metadata.

@@ -1,0 +1,50 @@
+//! 其他处罚和责令事项 and the fine on the persons responsible (对直接负责的主管人员和其他直接
+//! 责任人员的罚款).
+
+use yew::prelude::*;
+
+use crate::app::components::amounts::amount_html;
+use crate::app::components::trace::citation_html;
+use crate::engine::result::EvalResult;
+use crate::form::format::{money_range, range_capital, range_words};
+
+/// The other penalties and the personal fine, where the result has them.
+pub fn penalties(r: &EvalResult) -> Html {
+    html! {
+        <>
+            if !r.penalties.is_empty() {
+                <section class="sub" aria-labelledby="pen-h">
+                    <h3 id="pen-h">{ "其他处罚和责令事项" }</h3>
+                    <ul class="penalties" id="penalties">
+                        { for r.penalties.iter().map(|pen| html! {
+                            <li class={classes!(pen.conditional.then_some("conditional"))}>
+                                <span class="tag">{ pen.kind.label() }</span>
+                                { &pen.text }
+                                <span class="muted">{ if pen.mandatory { "（应当）" } else { "（可以）" } }</span>
+                                if pen.conditional { <span class="tag tag-open">{ "视情形" }</span> }
+                                if let Some(a) = &pen.amount {
+                                    { amount_html(a) }
+                                }
+                                if let Some(by) = &pen.decided_by {
+                                    <div class="muted">{ format!("决定机关：{by}") }</div>
+                                }
+                                <div>{ citation_html(&pen.citation) }</div>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            if let Some(pf) = &r.personal_fine {
+                <section class="sub" aria-labelledby="pf-h" id="personal-fine">
+                    <h3 id="pf-h">{ "对直接负责的主管人员和其他直接责任人员的罚款" }</h3>
+                    <p><strong>{ money_range(&pf.range) }</strong>{ "　" }{ range_words(&pf.range) }{ "（每人）" }</p>
+                    if let Some(c) = range_capital(&pf.range) {
+                        <p class="capital" id="personal-fine-capital">{ format!("{c}（每人）") }</p>
+                    }
+                    <p>{ &pf.text }</p>
+                    { citation_html(&pf.citation) }
+                </section>
+            }
+        </>
+    }
+}

@@ -1,0 +1,29 @@
+//! The 基准导入 page (import.html): a pack author imports a bureau's published 裁量基准 table
+//! (Excel, Word or CSV) into a pack, sees the validator's report and exports the pack. The
+//! importer plugs in where the [`Placeholder`] is (see [`super`]).
+
+use yew::prelude::*;
+
+use super::{PageHeader, PageIntro, Placeholder, use_active_pack};
+
+/// Renders the page into `#app` (`startImport`, exported by src/bin/tools.rs).
+pub fn start() {
+    super::render::<ImportPage>();
+}
+
+/// The page.
+#[component]
+pub fn ImportPage() -> Html {
+    let active = use_active_pack();
+    html! {
+        <div class="app page">
+            <PageHeader active={active.clone()} />
+            <main class="page-main">
+                <PageIntro heading="基准导入"
+                    intro="把本局发布的裁量基准表（Excel、Word 或 CSV 文件）导入为基准文件，逐项校验后导出，供计算器加载。" />
+                // The importer goes here, given the active pack: <… pack={active.pack.clone()} />.
+                <Placeholder what="导入 Excel / Word / CSV 裁量基准表" />
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,29 @@
+//! The 案卷评查 page (review.html): a reviewer (法制审核, 案卷评查) checks a year's decided cases
+//! against the benchmark and gets the batch findings, charts and an HTML report. The review
+//! tool plugs in where the [`Placeholder`] is (see [`super`]).
+
+use yew::prelude::*;
+
+use super::{PageHeader, PageIntro, Placeholder, use_active_pack};
+
+/// Renders the page into `#app` (`startReview`, exported by src/bin/tools.rs).
+pub fn start() {
+    super::render::<ReviewPage>();
+}
+
+/// The page.
+#[component]
+pub fn ReviewPage() -> Html {
+    let active = use_active_pack();
+    html! {
+        <div class="app page">
+            <PageHeader active={active.clone()} />
+            <main class="page-main">
+                <PageIntro heading="案卷评查"
+                    intro="对照当前裁量基准，逐件检查已办结案件的处罚是否在基准范围内、程序是否齐备，并生成评查报告。" />
+                // The review tool goes here, given the active pack: <… pack={active.pack.clone()} />.
+                <Placeholder what="批量评查已办结案件" />
+            </main>
+        </div>
+    }
+}

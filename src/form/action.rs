@@ -1,0 +1,138 @@
+//! What the officer did, as plain data ([`Action`]), and the time it was done ([`Stamped`]):
+//! the input of [`super::state::State::reduce`].
+
+use std::rc::Rc;
+
+use crate::case::Capacity;
+use crate::pack::LoadedPack;
+use crate::pack::model::PartyKind;
+use crate::text::Draft as TextDraft;
+use crate::validate::{Finding, Report, accept_pack};
+
+use super::draft::{DateField, FactInput};
+use super::state::PackSource;
+
+/// What the officer did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A pack was read and validated without errors.
+    PackLoaded {
+        /// The pack.
+        pack: Rc<LoadedPack>,
+        /// The validator's report (warnings only).
+        report: Rc<Report>,
+        /// The file and text, or None for the embedded pack.
+        source: Option<PackSource>,
+    },
+    /// A pack was refused; the current pack stays.
+    PackRejected(Rc<Report>),
+    /// Hide the pack report.
+    DismissReport,
+    /// Show a notice (export done, storage failed …); None hides it.
+    Notice(Option<String>),
+    /// The finder's text.
+    Query(String),
+    /// The finder's highlighted row.
+    Cursor(usize),
+    /// An item was chosen.
+    SelectItem(String),
+    /// Back to the finder.
+    ClearItem,
+    /// A further item the same act violates.
+    AddItem(String),
+    /// Remove a further item.
+    RemoveItem(String),
+    /// Party kind.
+    Party(PartyKind),
+    /// The case's label.
+    Label(String),
+    /// Age text.
+    Age(String),
+    /// Capacity.
+    Capacity(Capacity),
+    /// A date, as YYYY-MM-DD.
+    Date(DateField, String),
+    /// 涉及生命健康安全、金融安全且有危害后果.
+    GraveHarm(bool),
+    /// A fact; None clears it.
+    Fact(String, Option<FactInput>),
+    /// A circumstance of arts 32–33 by its name in [`crate::case::Circumstances::NAMES`].
+    Circumstance(&'static str, bool),
+    /// A pack factor on or off.
+    Factor(String, bool),
+    /// Tier choice.
+    Tier(Option<String>),
+    /// 减轻 (true) or 从轻 (false).
+    ChooseReduced(bool),
+    /// 可以不予处罚 decision.
+    Waive(Option<bool>),
+    /// 违法所得 text.
+    IllegalGains(String),
+    /// 违法所得依法应当退赔.
+    GainsReturned(bool),
+    /// 拟罚款数额 text.
+    IntendedFine(String),
+    /// Clear the form (keeps the pack).
+    ResetDraft,
+    /// Start a new case; the current one stays among the recent cases.
+    NewCase,
+    /// Continue a recent case.
+    OpenRecent(u32),
+    /// Forget a recent case (the form is cleared if it is the current one).
+    ForgetRecent(u32),
+    /// The officer edited a section of the reasoning text; the generated text is passed so
+    /// that the first edit starts from it.
+    EditText {
+        /// The text as generated for the current case.
+        generated: Rc<TextDraft>,
+        /// Section key.
+        key: String,
+        /// The section's new text.
+        text: String,
+    },
+    /// Discard the officer's edits: back to the generated text.
+    RestoreText,
+    /// Keep the edits and stop noting that the generated text changed (its new full text).
+    KeepText(String),
+}
+
+impl Action {
+    /// Pack text read from `file`, through [`accept_pack`]: loaded when it has no errors,
+    /// refused with the validator's report when it has or does not parse.
+    pub fn pack_text(file: &str, text: String) -> Action {
+        match accept_pack(file, &text) {
+            Ok((pack, report)) => Action::PackLoaded {
+                pack: Rc::new(pack),
+                report: Rc::new(report),
+                source: Some(PackSource {
+                    file: file.to_string(),
+                    text,
+                }),
+            },
+            Err(refused) => Action::PackRejected(Rc::new(refused.report)),
+        }
+    }
+
+    /// A pack file that could not be read at all (`why`: the browser's or the network's
+    /// reason), refused like an invalid one.
+    pub fn pack_unreadable(file: &str, why: &str) -> Action {
+        Action::PackRejected(Rc::new(Report::rejected(
+            file,
+            Finding {
+                path: "$".to_string(),
+                message: format!("无法读取文件：{why}"),
+            },
+        )))
+    }
+}
+
+/// An action with the time it was done, in milliseconds since 1970 (the app stamps it with the
+/// browser's clock), so that the reducer reads no clock and the recent cases know when each
+/// was last changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stamped {
+    /// What the officer did.
+    pub action: Action,
+    /// When.
+    pub at: f64,
+}
