@@ -24,7 +24,7 @@
 use cailiang::export::{CsvEncoding, mapping_for, to_csv, to_xlsx};
 use cailiang::import::pipeline::{ImportOptions, Imported, Status, import_file};
 use cailiang::pack::model::{
-    BoundConvention, Condition, Item, Pack, PenaltyRule, Tier, TierOutcome,
+    BoundConvention, Condition, Item, Pack, Parties, PenaltyRule, Tier, TierOutcome,
 };
 use serde_json::{Value, json};
 
@@ -203,4 +203,80 @@ fn every_benchmark_pack_exports_and_imports_back_the_same() {
         // The same pack gives the same bytes.
         assert_eq!(to_xlsx(&pack).unwrap(), xlsx);
     }
+}
+
+#[test]
+fn an_overriding_circumstance_is_marked_and_roles_keep_their_ids() {
+    let (file, pack) = packs()
+        .into_iter()
+        .find(|(f, _)| f.ends_with("published-rows.json"))
+        .unwrap();
+    let sheet = cailiang::export::sheet(&pack);
+    let col = |h: &str| sheet.header.iter().position(|x| x == h).unwrap();
+    // 新密's 严重 tier has no condition of its own, only a circumstance that overrides: the
+    // export says so in its 适用条件, and the import reads it back as `overrides`.
+    let (a, b) = sheet.items[pack.items.iter().position(|i| i.code == "XM-YS").unwrap()];
+    let row = sheet.rows[a..=b]
+        .iter()
+        .find(|r| r[col("阶次编码")] == "严重")
+        .unwrap();
+    assert_eq!(
+        row[col("适用条件")],
+        "拒不改正造成恶劣影响或者严重后果（优先适用）"
+    );
+    let opts = ImportOptions {
+        mapping: Some(mapping_for(&pack)),
+        base: Some(&pack),
+        ..ImportOptions::default()
+    };
+    let imp = import_file(&file, &to_xlsx(&pack).unwrap(), &opts).unwrap();
+    let item = imp.pack.items.iter().find(|i| i.code == "XM-YS").unwrap();
+    let grave = item.tiers.iter().find(|t| t.code == "严重").unwrap();
+    assert_eq!(grave.when, None);
+    assert_eq!(
+        grave.overrides,
+        Some(Condition::Flag {
+            fact: "refused_grave".into(),
+            is: true
+        })
+    );
+    // 卢氏's two roles keep the pack's ids (the mapping carries them; the table names them by
+    // their labels), and each fine its role's parties.
+    let item = imp
+        .pack
+        .items
+        .iter()
+        .find(|i| i.code == "LS-SGXK-12")
+        .unwrap();
+    let fines: Vec<(Option<&str>, Parties)> = item
+        .fines
+        .iter()
+        .map(|f| (f.role.as_deref(), f.parties))
+        .collect();
+    assert_eq!(
+        fines,
+        [
+            (Some("construction_unit"), Parties::Organization),
+            (Some("contractor"), Parties::Organization)
+        ]
+    );
+    // Without the mapping's roles, the labels are the ids (the report names them for the
+    // author to keep or rename).
+    let mut bare = mapping_for(&pack);
+    bare.roles.clear();
+    let opts = ImportOptions {
+        mapping: Some(bare),
+        base: Some(&pack),
+        ..ImportOptions::default()
+    };
+    let imp = import_file(&file, &to_xlsx(&pack).unwrap(), &opts).unwrap();
+    let item = imp
+        .pack
+        .items
+        .iter()
+        .find(|i| i.code == "LS-SGXK-12")
+        .unwrap();
+    let ids: Vec<&str> = item.roles.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["建设单位", "施工单位"]);
+    assert_eq!(imp.report.mapping.roles.len(), 2, "saved with the pack");
 }

@@ -14,7 +14,7 @@ mod xlsx;
 use serde::Serialize;
 
 use crate::pack::model::{
-    ColumnMapping, ColumnRole, Condition, FactDef, MappedColumn, Pack, PublishedLayout,
+    ColumnMapping, ColumnRole, Condition, FactDef, MappedColumn, Pack, PublishedLayout, Role,
 };
 
 pub use csv::{CsvEncoding, to_csv};
@@ -62,8 +62,9 @@ pub enum ExportError {
     Xlsx(String),
 }
 
-/// The mapping an exported table is imported with: the export's columns, and the pack's facts
-/// (their ids, which a table does not carry, and their units and help texts).
+/// The mapping an exported table is imported with: the export's columns, the pack's facts
+/// (their ids, which a table does not carry, and their units and help texts) and its roles
+/// (their ids).
 pub fn mapping_for(pack: &Pack) -> ColumnMapping {
     let mut facts: Vec<FactDef> = Vec::new();
     for item in &pack.items {
@@ -84,6 +85,15 @@ pub fn mapping_for(pack: &Pack) -> ColumnMapping {
             }
         }
     }
+    // The roles' ids (a table names a role by its label).
+    let mut roles: Vec<Role> = Vec::new();
+    for item in &pack.items {
+        for r in &item.roles {
+            if !roles.contains(r) {
+                roles.push(r.clone());
+            }
+        }
+    }
     ColumnMapping {
         layout: Some(PublishedLayout::Cailiang),
         sheet: None,
@@ -98,5 +108,6 @@ pub fn mapping_for(pack: &Pack) -> ColumnMapping {
             .collect(),
         facts,
         words,
+        roles,
     }
 }

@@ -2,6 +2,7 @@
 
 use super::COLUMNS;
 use crate::import::parse_clause;
+use crate::import::pipeline::OVERRIDE_MARK;
 use crate::pack::model::{
     BoundConvention, Citation, Condition, Exemption, FineForm, FineRule, Item, Pack, Parties,
     PenaltyKind, PenaltyRule, Tier,
@@ -240,13 +241,10 @@ fn tier_cells(pack: &Pack, item: &Item, t: &Tier) -> [String; 5] {
         .map(|c| condition_words(item, c, bounds))
         .unwrap_or_default();
     if let Some(o) = &t.overrides {
+        let marked = |c: &Condition| format!("{}{OVERRIDE_MARK}", condition_words(item, c, bounds));
         let words = match o {
-            Condition::Any { any } => any
-                .iter()
-                .map(|c| condition_words(item, c, bounds))
-                .collect::<Vec<_>>()
-                .join("，或者"),
-            c => condition_words(item, c, bounds),
+            Condition::Any { any } => any.iter().map(marked).collect::<Vec<_>>().join("，或者"),
+            c => marked(c),
         };
         cond = if cond.is_empty() {
             words

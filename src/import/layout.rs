@@ -315,6 +315,7 @@ pub fn recognise(table: &Table) -> Option<ColumnMapping> {
         columns,
         facts: Vec::new(),
         words: Default::default(),
+        roles: Vec::new(),
     })
 }
 
@@ -337,6 +338,7 @@ pub fn guess(table: &Table) -> ColumnMapping {
         columns,
         facts: Vec::new(),
         words: Default::default(),
+        roles: Vec::new(),
     }
 }
 

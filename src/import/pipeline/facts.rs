@@ -7,7 +7,7 @@
 use crate::case::{Circumstances, ILLEGAL_GAINS};
 use crate::import::norm::Norm;
 use crate::import::suggest_facts;
-use crate::pack::model::{ColumnMapping, FactDef, FactKind};
+use crate::pack::model::{ColumnMapping, FactDef, FactKind, Role};
 use crate::wording::circumstance_label;
 
 /// Text folded as the parsers read it (no spaces, half-width, simplified).
@@ -53,11 +53,12 @@ pub(crate) struct Found {
     pub created: bool,
 }
 
-/// The facts known to one import.
+/// The facts (and the roles) known to one import.
 pub(crate) struct FactBook {
     known: Vec<FactDef>,
     words: Vec<(String, String)>,
     created: Vec<FactDef>,
+    roles: Vec<Role>,
 }
 
 impl FactBook {
@@ -70,7 +71,13 @@ impl FactBook {
                 .map(|(w, id)| (folded(w), id.clone()))
                 .collect(),
             created: Vec::new(),
+            roles: mapping.roles.clone(),
         }
+    }
+
+    /// The mapping's role whose label is these (folded) words.
+    pub fn role(&self, words: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| folded(&r.label) == words)
     }
 
     /// The facts this import declared, for the saved mapping.

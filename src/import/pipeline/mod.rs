@@ -47,6 +47,11 @@ pub use report::{
 /// validator reports every condition that reads it ("引用了未声明的事实 待定") at its JSON path.
 pub const UNDECIDED: &str = "待定";
 
+/// Written after an alternative of a tier's 适用条件 that puts a case in the tier whatever the
+/// other tiers' conditions say (the tier's `overrides`): the export writes it, the import reads
+/// it.
+pub const OVERRIDE_MARK: &str = "（优先适用）";
+
 /// How to import.
 #[derive(Debug, Clone)]
 pub struct ImportOptions<'a> {
@@ -435,6 +440,11 @@ pub fn import_document(doc: &Document, opts: &ImportOptions<'_>) -> Imported {
     }
     // The mapping saved with the pack: its facts with those this import declared.
     let mut mapping = used_mapping.or(mapping_in).unwrap_or_default();
+    for r in items.iter().flat_map(|i| &i.roles) {
+        if !mapping.roles.iter().any(|x| x.label == r.label) {
+            mapping.roles.push(r.clone());
+        }
+    }
     for d in book.created() {
         if !mapping
             .facts

@@ -217,7 +217,12 @@ pub(crate) fn read_standard(
             .party
             .as_ref()
             .map(|pt| folded(&pt.words.text))
-            .filter(|w| item.roles.iter().any(|r| r.id == *w));
+            .and_then(|w| {
+                item.roles
+                    .iter()
+                    .find(|r| folded(&r.label) == w)
+                    .map(|r| r.id.clone())
+            });
         let is_principal = role.is_none() || role.as_deref() == principal;
         let rules: Vec<&FineRule> = item
             .fines

@@ -280,10 +280,12 @@ fn build(
     if roles {
         out.roles = words
             .iter()
-            .map(|w| Role {
-                id: w.clone(),
-                label: w.clone(),
-                parties: parties_of(w).unwrap_or(Parties::All),
+            .map(|w| {
+                book.role(w).cloned().unwrap_or_else(|| Role {
+                    id: w.clone(),
+                    label: w.clone(),
+                    parties: parties_of(w).unwrap_or(Parties::All),
+                })
             })
             .collect();
         out.findings.push(Finding::new(
@@ -342,7 +344,10 @@ fn build(
         }
         let party_words = pf.party.as_ref().map(|p| folded(&p.words.text));
         let (parties, role) = match (&party_words, roles) {
-            (Some(w), true) => (Parties::All, Some(w.clone())),
+            (Some(w), true) => match out.roles.iter().find(|r| folded(&r.label) == *w) {
+                Some(r) => (r.parties, Some(r.id.clone())),
+                None => (Parties::All, Some(w.clone())),
+            },
             (Some(_), false) => (
                 pf.party
                     .as_ref()

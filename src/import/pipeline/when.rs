@@ -8,7 +8,8 @@
 //! - In a tier's condition, a part that names no fact is qualitative: the officer confirms it
 //!   (it stays in the tier's description). An alternative made only of yes/no facts, beside
 //!   alternatives with quantities ("面积100平方米以下，或者有违法记录的"), puts the case in the
-//!   tier whatever the quantities say: it is the tier's `overrides`.
+//!   tier whatever the quantities say: it is the tier's `overrides`. So is an alternative
+//!   marked "（优先适用）", as the export writes every alternative of `overrides`.
 //! - A 免罚 row applies by its condition alone: every part must name a fact, or the row waits
 //!   for the author.
 //! - A statute's branch ("情节严重的，处…") must be decidable: words that name no known fact
@@ -186,21 +187,48 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// The end of an alternative without its "（优先适用）", when a tier's condition marks it so
+    /// (as the export writes a tier's `overrides`).
+    fn marked_override(&self, i: usize, j: usize) -> Option<usize> {
+        if self.mode != Mode::Tier {
+            return None;
+        }
+        let mut e = j;
+        while e > i && matches!(self.n.chars[e - 1], '的' | ' ') {
+            e -= 1;
+        }
+        let mark = folded(super::OVERRIDE_MARK);
+        let len = mark.chars().count();
+        let start = e.checked_sub(len).filter(|&k| k >= i)?;
+        self.n.at(start, &mark).then_some(start)
+    }
+
     fn top(&mut self, i: usize, j: usize) {
-        let alts = self.split(i, j, OR_WORDS);
-        let nodes: Vec<Node> = alts.iter().map(|&(a, b)| self.and(a, b)).collect();
-        if nodes.len() == 1 {
-            if let Some(Node::Cond(c, _)) = nodes.into_iter().next() {
+        let alts: Vec<(usize, usize, bool)> = self
+            .split(i, j, OR_WORDS)
+            .into_iter()
+            .map(|(a, b)| match self.marked_override(a, b) {
+                Some(e) => (a, e, true),
+                None => (a, b, false),
+            })
+            .collect();
+        let nodes: Vec<(Node, bool)> = alts
+            .iter()
+            .map(|&(a, b, marked)| (self.and(a, b), marked))
+            .collect();
+        if let [(_, false)] = nodes.as_slice() {
+            if let Some((Node::Cond(c, _), _)) = nodes.into_iter().next() {
                 self.out.when = Some(c);
             }
             return;
         }
-        let any_quantity = nodes.iter().any(|n| matches!(n, Node::Cond(_, true)));
+        let any_quantity = nodes.iter().any(|n| matches!(n, (Node::Cond(_, true), _)));
         let mut when = Vec::new();
         let mut overrides = Vec::new();
         let mut open = false;
-        for node in nodes {
+        for (node, marked) in nodes {
             match node {
+                Node::Cond(c, _) if marked => overrides.push(c),
                 Node::Cond(c, true) => when.push(c),
                 Node::Cond(c, false) if any_quantity && self.mode == Mode::Tier => {
                     overrides.push(c)

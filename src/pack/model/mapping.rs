@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::FactDef;
+use super::{FactDef, Role};
 
 /// The layouts bureaus publish (shared/legal-notes.md §5.1), and this program's own export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -168,4 +168,9 @@ pub struct ColumnMapping {
     /// `corrected` for "及时纠正").
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub words: BTreeMap<String, String>,
+    /// Roles the table's party words stand for: a clause that fines "建设单位" and "施工单位"
+    /// apart gives each the role with that label — its id, which a table does not carry, and
+    /// who can play it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
 }
