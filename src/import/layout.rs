@@ -283,15 +283,36 @@ pub fn header_texts(table: &Table) -> Vec<(u32, Vec<String>)> {
 
 /// The published layout whose headers the table has, with its mapping.
 pub fn recognise(table: &Table) -> Option<ColumnMapping> {
-    let cols = header_texts(table);
-    let folded: Vec<(u32, Vec<String>)> = cols
-        .iter()
-        .map(|(c, v)| (*c, v.iter().map(|t| fold_header(t)).collect()))
-        .collect();
+    let folded = folded_headers(table);
     let has = |w: &str| folded.iter().any(|(_, v)| v.iter().any(|t| t == w));
     let def = LAYOUTS
         .iter()
         .find(|d| d.signature.iter().all(|alts| alts.iter().any(|w| has(w))))?;
+    Some(mapping_of(table, def))
+}
+
+/// The mapping of a layout the author picks for this table (whether or not its header has the
+/// layout's every column): each column by the layout's own words, else by [`HEADER_WORDS`].
+pub fn apply(table: &Table, layout: PublishedLayout) -> ColumnMapping {
+    match LAYOUTS.iter().find(|d| d.layout == layout) {
+        Some(def) => mapping_of(table, def),
+        None => ColumnMapping {
+            layout: Some(layout),
+            ..guess(table)
+        },
+    }
+}
+
+fn folded_headers(table: &Table) -> Vec<(u32, Vec<String>)> {
+    header_texts(table)
+        .iter()
+        .map(|(c, v)| (*c, v.iter().map(|t| fold_header(t)).collect()))
+        .collect()
+}
+
+fn mapping_of(table: &Table, def: &LayoutDef) -> ColumnMapping {
+    let cols = header_texts(table);
+    let folded = folded_headers(table);
     let mut columns = Vec::new();
     for ((c, texts), (_, ftexts)) in cols.iter().zip(&folded) {
         let role = ftexts.iter().find_map(|h| {
@@ -309,14 +330,14 @@ pub fn recognise(table: &Table) -> Option<ColumnMapping> {
             });
         }
     }
-    Some(ColumnMapping {
+    ColumnMapping {
         layout: Some(def.layout),
         sheet: None,
         columns,
         facts: Vec::new(),
         words: Default::default(),
         roles: Vec::new(),
-    })
+    }
 }
 
 /// A mapping suggested by the header's words alone, for a layout that is not a published one:

@@ -26,6 +26,7 @@ mod norm;
 mod numeral;
 mod penalty;
 pub mod pipeline;
+pub mod session;
 mod statutes;
 mod verify;
 

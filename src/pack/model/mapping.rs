@@ -102,6 +102,30 @@ pub enum ColumnRole {
 }
 
 impl ColumnRole {
+    /// Every role, in the order a mapping form offers them.
+    pub const ALL: [ColumnRole; 20] = [
+        ColumnRole::Seq,
+        ColumnRole::ItemCode,
+        ColumnRole::ItemName,
+        ColumnRole::Parties,
+        ColumnRole::Violates,
+        ColumnRole::PenaltyBasis,
+        ColumnRole::Basis,
+        ColumnRole::LawName,
+        ColumnRole::Article,
+        ColumnRole::Statutory,
+        ColumnRole::TierCode,
+        ColumnRole::TierLabel,
+        ColumnRole::TierLabelCondition,
+        ColumnRole::TierSituation,
+        ColumnRole::TierCondition,
+        ColumnRole::TierStandard,
+        ColumnRole::TiersInOne,
+        ColumnRole::Source,
+        ColumnRole::Note,
+        ColumnRole::Ignore,
+    ];
+
     /// Chinese name.
     pub fn label(self) -> &'static str {
         match self {
