@@ -75,69 +75,16 @@ fn benches(c: &mut Criterion) {
     );
 }
 
-/// 400 items of the 北京 layout, five rows each (the C1600200 rows of legal-notes §5.2 under
-/// numbered codes): 2,000 data rows, the item's columns merged down its rows.
-fn beijing_2000() -> Vec<u8> {
-    let rows: [[&str; 3]; 5] = [
-        ["-1", "發現違法行為", "責令改正"],
-        [
-            "T",
-            "違法行為輕微并及時糾正,沒有造成危害后果",
-            "不予行政處罰",
-        ],
-        ["B010", "違法情節較輕的", "處二十萬以上三十萬元以下罰款"],
-        ["B020", "違法情節一般的", "處三十萬以上四十萬元以下罰款"],
-        ["B030", "違法情節嚴重的", "處四十萬以上五十萬元以下罰款"],
-    ];
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let plain = rust_xlsxwriter::Format::new();
-    let ws = wb.add_worksheet();
-    for (c, h) in [
-        "序号",
-        "职权编号",
-        "职权名称",
-        "违法行为认定依据",
-        "违法行为处罚依据",
-        "基准编号",
-        "违法情形",
-        "裁量基准",
-    ]
-    .iter()
-    .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).expect("header");
-    }
-    for i in 0..400u32 {
-        let top = 1 + i * 5;
-        let code = format!("C{:07}", 1_600_200 + i * 100);
-        let common = [
-            (i + 1).to_string(),
-            code.clone(),
-            "對建設單位違反建筑節能標準的行為進行處罰".to_string(),
-            "《中華人民共和國節約能源法》第三十五條第一款".to_string(),
-            "《中華人民共和國節約能源法》第七十九條第一款".to_string(),
-        ];
-        for (c, t) in common.iter().enumerate() {
-            ws.merge_range(top, c as u16, top + 4, c as u16, t, &plain)
-                .expect("merge");
-        }
-        for (r, row) in rows.iter().enumerate() {
-            let at = top + r as u32;
-            ws.write_string(at, 5, format!("{code}{}", row[0]))
-                .expect("cell");
-            ws.write_string(at, 6, row[1]).expect("cell");
-            ws.write_string(at, 7, row[2]).expect("cell");
-        }
-    }
-    wb.save_to_buffer().expect("xlsx")
-}
+/// The 2,000-row table: 400 items of the 北京 layout, five rows each.
+#[path = "../tests/common/tables.rs"]
+mod tables;
 
 fn import_benches(c: &mut Criterion) {
     use cailiang::import::pipeline::{ImportOptions, import_file};
     let dir = std::env::var("CAILIANG_LAWS")
         .unwrap_or_else(|_| format!("{}/../shared/laws", env!("CARGO_MANIFEST_DIR")));
     let lib = cailiang::import::StatuteLibrary::from_dir(std::path::Path::new(&dir)).ok();
-    let table = beijing_2000();
+    let table = tables::beijing_workbook(400);
     let mut g = c.benchmark_group("import");
     g.sample_size(10);
     let none = ImportOptions::default();

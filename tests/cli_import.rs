@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "common/tables.rs"]
+mod tables;
+
 fn run(args: &[&str]) -> (i32, String, String) {
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -187,83 +190,11 @@ fn bad_input_writes_nothing_and_exits_2() {
     assert!(!out_pack.exists());
 }
 
-/// legal-notes §5.2 row 1 (北京 C1600200) as the bureau's workbook: a title row, the header,
-/// the item's columns merged down its five rows, in the traditional characters it is
-/// published in.
-fn beijing_xlsx() -> Vec<u8> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut wb = Workbook::new();
-    let plain = Format::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("节约能源法").unwrap();
-    ws.merge_range(
-        0,
-        0,
-        0,
-        7,
-        "北京市住房和城乡建设系统行政处罚裁量基准",
-        &plain,
-    )
-    .unwrap();
-    let header = [
-        "序号",
-        "职权编号",
-        "职权名称",
-        "违法行为认定依据",
-        "违法行为处罚依据",
-        "基准编号",
-        "违法情形",
-        "裁量基准",
-    ];
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string(1, c as u16, *h).unwrap();
-    }
-    let common = [
-        "1",
-        "C1600200",
-        "對建設單位違反建筑節能標準的行為進行處罰",
-        "《中華人民共和國節約能源法》第三十五條第一款",
-        "《中華人民共和國節約能源法》第七十九條第一款",
-    ];
-    for (c, t) in common.iter().enumerate() {
-        ws.merge_range(2, c as u16, 6, c as u16, t, &plain).unwrap();
-    }
-    let rows = [
-        ["C1600200-1", "發現違法行為", "責令改正"],
-        [
-            "C1600200T",
-            "違法行為輕微并及時糾正,沒有造成危害后果",
-            "不予行政處罰",
-        ],
-        [
-            "C1600200B010",
-            "違法情節較輕的",
-            "處二十萬以上三十萬元以下罰款",
-        ],
-        [
-            "C1600200B020",
-            "違法情節一般的",
-            "處三十萬以上四十萬元以下罰款",
-        ],
-        [
-            "C1600200B030",
-            "違法情節嚴重的",
-            "處四十萬以上五十萬元以下罰款",
-        ],
-    ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, t) in row.iter().enumerate() {
-            ws.write_string((r + 2) as u32, (c + 5) as u16, *t).unwrap();
-        }
-    }
-    wb.save_to_buffer().unwrap()
-}
-
 #[test]
 fn a_published_workbook_imports_to_a_pack_that_validate_accepts() {
     let d = dir("workbook");
     let table = d.join("北京基准.xlsx");
-    std::fs::write(&table, beijing_xlsx()).unwrap();
+    std::fs::write(&table, tables::beijing_workbook(1)).unwrap();
     let pack = d.join("北京.json");
     let (code, out, err) = run(&["import", &s(&table), "--laws", &laws(), "-o", &s(&pack)]);
     // Everything in the table is read; only the metadata a table does not carry is left.
