@@ -1,6 +1,8 @@
-//! Speed of the table readers and the clause parser (reported in the README, not timed in
-//! tests): a 10,000-row workbook, the same rows as CSV in UTF-8 and GBK, and the clause parser
-//! over every quoted penalty provision of the reference pack.
+//! Speed of the table readers, the clause parser and the import (reported in the README, not
+//! timed in tests): a 10,000-row workbook, the same rows as CSV in UTF-8 and GBK, the clause
+//! parser over every quoted penalty provision of the reference pack, the import of a 2,000-row
+//! table in the 北京 layout (with the statute texts too when ../shared/laws or $CAILIANG_LAWS
+//! is there), and the reference pack exported and imported back.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -73,5 +75,54 @@ fn benches(c: &mut Criterion) {
     );
 }
 
-criterion_group!(group, benches);
+/// The 2,000-row table: 400 items of the 北京 layout, five rows each.
+#[path = "../tests/common/tables.rs"]
+mod tables;
+
+fn import_benches(c: &mut Criterion) {
+    use cailiang::import::pipeline::{ImportOptions, import_file};
+    let dir = std::env::var("CAILIANG_LAWS")
+        .unwrap_or_else(|_| format!("{}/../shared/laws", env!("CARGO_MANIFEST_DIR")));
+    let lib = cailiang::import::StatuteLibrary::from_dir(std::path::Path::new(&dir)).ok();
+    let table = tables::beijing_workbook(400);
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    let none = ImportOptions::default();
+    let imp = import_file("b.xlsx", &table, &none).expect("imports");
+    assert_eq!(imp.pack.items.len(), 400);
+    g.bench_function(
+        "北京 layout, 2,000 rows (400 items), no statute texts",
+        |b| b.iter(|| import_file("b.xlsx", std::hint::black_box(&table), &none).expect("imports")),
+    );
+    if let Some(lib) = &lib {
+        let opts = ImportOptions {
+            library: Some(lib),
+            ..ImportOptions::default()
+        };
+        g.bench_function(
+            "北京 layout, 2,000 rows (400 items), with the statute texts",
+            |b| {
+                b.iter(|| {
+                    import_file("b.xlsx", std::hint::black_box(&table), &opts).expect("imports")
+                })
+            },
+        );
+    }
+    let lp = cailiang::load_pack("ref", cailiang::REFERENCE_PACK).expect("loads");
+    g.bench_function("export the reference pack to .xlsx", |b| {
+        b.iter(|| cailiang::export::to_xlsx(std::hint::black_box(&lp.pack)).expect("exports"))
+    });
+    let xlsx = cailiang::export::to_xlsx(&lp.pack).expect("exports");
+    let back = ImportOptions {
+        mapping: Some(cailiang::export::mapping_for(&lp.pack)),
+        base: Some(&lp.pack),
+        ..ImportOptions::default()
+    };
+    g.bench_function("import the reference pack's export back", |b| {
+        b.iter(|| import_file("r.xlsx", std::hint::black_box(&xlsx), &back).expect("imports"))
+    });
+    g.finish();
+}
+
+criterion_group!(group, benches, import_benches);
 criterion_main!(group);

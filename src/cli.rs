@@ -1,8 +1,8 @@
 //! The command-line tool: `cailiang validate PACK…`, `cailiang eval --pack PACK --case CASE`,
 //! `cailiang migrate PACK [-o OUT]`, `cailiang document KIND --case CASE [--inputs INPUTS]
-//! [--out FILE]`, `cailiang review CASES --pack PACK …` (src/review/run.rs), `cailiang schema
-//! [DIR]`. Returns the exit code and writes to the given streams, so it is
-//! tested without spawning processes.
+//! [--out FILE]`, `cailiang review CASES --pack PACK …` (src/review/run.rs), `cailiang import
+//! TABLE -o PACK`, `cailiang export PACK -o TABLE`, `cailiang schema [DIR]`. Returns the exit
+//! code and writes to the given streams, so it is tested without spawning processes.
 
 use std::io::Write;
 
@@ -24,8 +24,14 @@ const USAGE: &str = "用法：
                                          （不予行政处罚决定书）；--out 以 .docx 结尾写 Word 文件，
                                          以 .html 结尾写打印页，否则写文本；省略时文本输出到标准输出
   cailiang review CASES …                案卷评查（见下）
-  cailiang schema [DIR]                  输出 JSON Schema（给出目录则写入文件）
-";
+  cailiang import TABLE.xlsx|.docx|.csv -o PACK.json [--sheet 名称] [--map 映射.json]
+                 [--laws 法律文本目录] [--base 基准包.json]
+                                         导入已发布的裁量基准表格，逐格输出导入报告；
+                                         退出码 0 全部读懂，1 有待决定或未读懂之处（基准包
+                                         照常写出，待定之处已标记），2 未写出（文件无法读取或参数有误）
+  cailiang export PACK.json -o TABLE.xlsx|TABLE.csv [--gbk]
+                                         把基准包导出为发布格式的表格（CSV 默认 UTF-8 带 BOM）
+  cailiang schema [DIR]                  输出 JSON Schema（给出目录则写入文件）";
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}：无法读取（{e}）"))
@@ -40,6 +46,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("document") => document(&args[1..], out, err),
         Some("review") => crate::review::run::command(&args[1..], out),
         Some("schema") => schema(&args[1..], out),
+        Some("import") => return import(&args[1..], out, err),
+        Some("export") => export(&args[1..], out),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}{}", crate::review::run::USAGE);
             Ok(0)
@@ -247,5 +255,137 @@ fn schema(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
             }
         }
     }
+    Ok(0)
+}
+
+/// `cailiang import`: exit 0 when everything was read and the validator accepts the pack, 1
+/// when the pack was written with parts marked 待定 (or the validator has errors), 2 when
+/// nothing was written.
+fn import(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match import_run(args, out) {
+        Ok(code) => code,
+        Err(msg) => {
+            let _ = writeln!(err, "{msg}");
+            let _ = writeln!(err, "未写出基准包");
+            2
+        }
+    }
+}
+
+fn import_run(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    use crate::import::StatuteLibrary;
+    use crate::import::pipeline::{ImportOptions, import_file, mapping_from_json};
+    let (mut file, mut output, mut sheet, mut map, mut laws, mut base) =
+        (None, None, None, None, None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} 后面缺少参数\n{USAGE}"))
+        };
+        match a.as_str() {
+            "-o" | "--output" => output = Some(value(a)?),
+            "--sheet" => sheet = Some(value(a)?),
+            "--map" => map = Some(value(a)?),
+            "--laws" => laws = Some(value(a)?),
+            "--base" => base = Some(value(a)?),
+            other if other.starts_with('-') => return Err(format!("未知参数 {other}\n{USAGE}")),
+            other if file.is_none() => file = Some(other.to_string()),
+            other => return Err(format!("多余的参数 {other}\n{USAGE}")),
+        }
+    }
+    let file = file.ok_or_else(|| format!("缺少要导入的表格文件\n{USAGE}"))?;
+    let output = output.ok_or_else(|| format!("缺少 -o（写出的基准包）\n{USAGE}"))?;
+    let bytes = std::fs::read(&file).map_err(|e| format!("{file}：无法读取（{e}）"))?;
+    let mapping = match &map {
+        Some(p) => Some(mapping_from_json(p, &read(p)?).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let library = match &laws {
+        Some(d) => Some(
+            StatuteLibrary::from_dir(std::path::Path::new(d))
+                .map_err(|e| format!("{d}：法律文本目录无法读取（{e}）"))?,
+        ),
+        None => None,
+    };
+    let base_pack = match &base {
+        Some(p) => Some(
+            crate::pack::load_pack(p, &read(p)?)
+                .map_err(|e| e.to_string())?
+                .pack,
+        ),
+        None => None,
+    };
+    let opts = ImportOptions {
+        sheet,
+        mapping,
+        library: library.as_ref(),
+        base: base_pack.as_ref(),
+        ..ImportOptions::default()
+    };
+    let imported = import_file(&file, &bytes, &opts).map_err(|e| e.to_string())?;
+    for line in imported.report.lines() {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "{}", imported.report.summary());
+    std::fs::write(&output, imported.pack_json())
+        .map_err(|e| format!("{output}：无法写入（{e}）"))?;
+    let decide = imported.report.needs_decision();
+    let _ = writeln!(
+        out,
+        "已写入 {output}{}",
+        if !imported.report.validation.is_ok() {
+            "；有待决定或未读懂之处，已在基准包中标记“待定”，校验通过前不能使用"
+        } else if decide {
+            "；有待决定之处，请按上面的报告核对、补充后使用"
+        } else {
+            ""
+        }
+    );
+    Ok(if decide { 1 } else { 0 })
+}
+
+/// `cailiang export`: the pack as a published table.
+fn export(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
+    use crate::export::{CsvEncoding, to_csv, to_xlsx};
+    let (mut pack, mut output, mut gbk) = (None, None, false);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--output" => {
+                output = Some(
+                    it.next()
+                        .cloned()
+                        .ok_or_else(|| format!("-o 后面缺少参数\n{USAGE}"))?,
+                )
+            }
+            "--gbk" => gbk = true,
+            other if other.starts_with('-') => return Err(format!("未知参数 {other}\n{USAGE}")),
+            other if pack.is_none() => pack = Some(other.to_string()),
+            other => return Err(format!("多余的参数 {other}\n{USAGE}")),
+        }
+    }
+    let pack = pack.ok_or_else(|| format!("缺少基准包\n{USAGE}"))?;
+    let output = output.ok_or_else(|| format!("缺少 -o（写出的表格）\n{USAGE}"))?;
+    let lp = crate::pack::load_pack(&pack, &read(&pack)?).map_err(|e| e.to_string())?;
+    let lower = output.to_ascii_lowercase();
+    let bytes = if lower.ends_with(".xlsx") {
+        to_xlsx(&lp.pack)
+    } else if lower.ends_with(".csv") {
+        to_csv(
+            &lp.pack,
+            if gbk {
+                CsvEncoding::Gbk
+            } else {
+                CsvEncoding::Utf8Bom
+            },
+        )
+    } else {
+        return Err(format!("{output}：只能导出为 .xlsx 或 .csv"));
+    }
+    .map_err(|e| format!("{output}：{e}"))?;
+    std::fs::write(&output, bytes).map_err(|e| format!("{output}：无法写入（{e}）"))?;
+    let _ = writeln!(out, "已写入 {output}：{} 个违法行为", lp.pack.items.len());
     Ok(0)
 }

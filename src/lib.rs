@@ -12,6 +12,7 @@ pub mod date;
 pub mod documents;
 pub mod docx;
 pub mod engine;
+pub mod export;
 pub mod form;
 pub mod import;
 pub mod library;

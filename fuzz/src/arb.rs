@@ -717,6 +717,7 @@ fn pack(u: &mut Unstructured) -> Result<Pack> {
         },
         templates,
         documents: None,
+        table_mapping: None,
     })
 }
 

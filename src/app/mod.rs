@@ -13,6 +13,9 @@ pub mod download;
 pub mod embed;
 pub mod hooks;
 pub mod idb;
+/// The 基准导入 tool (import.html), only in the `tools` module.
+#[cfg(feature = "tools")]
+pub mod import;
 pub mod page;
 #[cfg(any(feature = "docs", feature = "tools"))]
 pub mod pages;

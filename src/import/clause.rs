@@ -113,6 +113,17 @@ impl ClauseParse {
 
 /// Reads a penalty clause.
 pub fn parse_clause(text: &str) -> ClauseParse {
+    read_clause(text, false)
+}
+
+/// Reads a tier's standard ("处超过1万元、3万元以下的罚款", "责令改正，处二十万以上三十万元以下
+/// 罚款"): as [`parse_clause`], but a bound may exclude its number (超过, 不满); each fine's
+/// [`NumberUse::inclusive`] says which.
+pub fn parse_standard(text: &str) -> ClauseParse {
+    read_clause(text, true)
+}
+
+fn read_clause(text: &str, exclusive_ok: bool) -> ClauseParse {
     let n = Norm::new(text);
     let mut out = ClauseParse {
         text: text.to_string(),
@@ -141,7 +152,7 @@ pub fn parse_clause(text: &str) -> ClauseParse {
                 }
                 continue;
             }
-            let (fines, covered, bad) = find_fines(&n, p0, p1);
+            let (fines, covered, bad) = find_fines(&n, p0, p1, exclusive_ok);
             let cond_frags: Vec<Fragment> = conds.iter().map(|&(a, b)| n.frag(a, b)).collect();
             let pens = find_penalties(&n, p0, p1, &covered, &cond_frags);
             let found = !fines.is_empty() || !pens.is_empty() || !bad.is_empty();
@@ -327,6 +338,7 @@ fn find_fines(
     n: &Norm,
     i: usize,
     j: usize,
+    exclusive_ok: bool,
 ) -> (Vec<ParsedFine>, Vec<(usize, usize)>, Vec<NotUnderstood>) {
     let mut fines = Vec::new();
     let mut covered = Vec::new();
@@ -399,7 +411,7 @@ fn find_fines(
         }
         let amount = if let Some(q) = &per_unit {
             // "每平方米处500元以上1000元以下罚款": the unit stands before the verb.
-            parse_amount(n, a0, r).and_then(|a| {
+            parse_amount(n, a0, r, exclusive_ok).and_then(|a| {
                 match a.form {
                     FineForm::Range { min, max } => Ok(FineForm::PerUnit {
                         quantity: q.clone(),
@@ -416,7 +428,7 @@ fn find_fines(
                 .map(|form| super::fine::Amount { form, ..a })
             })
         } else {
-            parse_amount(n, a0, r)
+            parse_amount(n, a0, r, exclusive_ok)
         };
         match amount {
             Ok(a) => {

@@ -64,6 +64,9 @@ pub struct QuantityTest {
     pub op: Op,
     /// The bound.
     pub value: Dec,
+    /// Whether the comparison is a bare 以上 / 以下, whose 含本数 a document may settle by its
+    /// own convention (the pack's `rules.bounds`); `op` is then the 民法典 reading.
+    pub by_convention: bool,
     /// The words of the bound ("20000平方米以上", "不满2处").
     pub written: Fragment,
 }
@@ -316,10 +319,12 @@ fn read_part(n: &Norm, p0: usize, p1: usize, inherit: &Option<Fragment>) -> Part
                 && let Some((w, b)) = SUFFIX_OPS.iter().find(|(w, _)| n.at(ue, w))
             {
                 t.unit = n.string(t.num.end, ue);
+                t.by_convention = *w == "以上" || *w == "以下";
                 t.op = Some(*b);
                 t.end = ue + w.chars().count();
                 if let Some((e, k2)) = inclusion_at(n, t.end) {
                     t.explicit = Some(e);
+                    t.by_convention = false;
                     t.end = k2;
                 }
             }
@@ -341,6 +346,7 @@ fn read_part(n: &Norm, p0: usize, p1: usize, inherit: &Option<Fragment>) -> Part
             unit,
             op,
             value: Dec(t.num.value.normalize()),
+            by_convention: t.by_convention,
             written: n.frag(t.start, t.end),
         });
         k = t.end;

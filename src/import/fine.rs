@@ -45,6 +45,10 @@ pub struct NumberUse {
     pub unit: Unit,
     /// Whether the bound includes the number itself (以上 / 以下 do, 民法典 art 1259).
     pub inclusive: bool,
+    /// Whether the bound word is a bare 以上 / 以下, whose 含本数 a document may settle by its own
+    /// convention ("以下含本数，以上不含本数"), rather than words that say it (超过, 不满,
+    /// 及以上, "（含本数）").
+    pub by_convention: bool,
     /// The words, e.g. "5万元以上", "百分之五以上".
     pub written: Fragment,
 }
@@ -120,6 +124,8 @@ pub(crate) struct Term {
     pub num: Num,
     /// The unit written after the number (元, 倍, 平方米 …), folded.
     pub unit: String,
+    /// The comparison is a bare 以上 / 以下 (see [`NumberUse::by_convention`]).
+    pub by_convention: bool,
     pub start: usize,
     pub end: usize,
 }
@@ -173,9 +179,11 @@ pub(crate) fn term_at(n: &Norm, i: usize, end: usize, units: &[&str]) -> Option<
         k += u.chars().count();
     }
     let mut op = pre;
+    let mut bare = false;
     if op.is_none()
         && let Some((o, k2)) = match_list(n, k, SUFFIX_OPS)
     {
+        bare = n.at(k, "以上") || n.at(k, "以下");
         op = Some(o);
         k = k2;
     }
@@ -192,6 +200,7 @@ pub(crate) fn term_at(n: &Norm, i: usize, end: usize, units: &[&str]) -> Option<
         explicit,
         num,
         unit,
+        by_convention: bare && explicit.is_none(),
         start: i,
         end: k,
     })
@@ -224,8 +233,16 @@ fn starts_amount(n: &Norm, i: usize, end: usize) -> bool {
         || num.chinese && num.has_multiplier && (n.at(next, "的") || next == end)
 }
 
-/// Reads the amount in folded `i..j` (between 处 / 处以 and 罚款).
-pub(crate) fn parse_amount(n: &Norm, i: usize, j: usize) -> Result<Amount, String> {
+/// Reads the amount in folded `i..j` (between 处 / 处以 and 罚款). Bounds that exclude their
+/// number (超过, 不满) are refused unless `exclusive_ok` (a tier's standard may say "处超过1万元、
+/// 3万元以下的罚款"; a statutory fine form cannot hold it): the form then holds the numbers, and
+/// [`NumberUse::inclusive`] says which bound is excluded.
+pub(crate) fn parse_amount(
+    n: &Norm,
+    i: usize,
+    j: usize,
+    exclusive_ok: bool,
+) -> Result<Amount, String> {
     let mut j = j;
     while j > i && n.chars[j - 1] == '的' {
         j -= 1;
@@ -258,6 +275,10 @@ pub(crate) fn parse_amount(n: &Norm, i: usize, j: usize) -> Result<Amount, Strin
     while k < j {
         if RANGE_WORDS.iter().any(|w| n.at(k, w)) {
             return Err("用“至”“-”等连接的幅度没有说明是否含本数".into());
+        }
+        // "超过1万元、3万元以下": the two bounds may be set apart by a 、.
+        if !terms.is_empty() && n.at(k, "、") {
+            k += 1;
         }
         let Some(t) = term_at(n, k, j, FINE_UNITS) else {
             return Err(format!("无法读懂“{}”", n.frag(k, j).text));
@@ -297,9 +318,10 @@ pub(crate) fn parse_amount(n: &Norm, i: usize, j: usize) -> Result<Amount, Strin
         value: dec(value(t)),
         unit,
         inclusive: t.inclusive(),
+        by_convention: t.by_convention,
         written: n.frag(t.start, t.end),
     };
-    if terms.iter().any(|t| !t.inclusive()) {
+    if !exclusive_ok && terms.iter().any(|t| !t.inclusive()) {
         return Err("罚款幅度的边界不含本数（超过、不满），现有罚款格式无法表示".into());
     }
     let (min, max, numbers) = match terms.as_slice() {
@@ -381,7 +403,7 @@ mod tests {
 
     fn amount(s: &str) -> Result<FineForm, String> {
         let n = Norm::new(s);
-        parse_amount(&n, 0, n.len()).map(|a| a.form)
+        parse_amount(&n, 0, n.len(), false).map(|a| a.form)
     }
 
     fn d(s: &str) -> Dec {

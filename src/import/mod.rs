@@ -21,15 +21,20 @@ mod citation;
 mod clause;
 mod condition;
 mod fine;
+pub mod layout;
 mod norm;
 mod numeral;
 mod penalty;
+pub mod pipeline;
+pub mod session;
 mod statutes;
 mod verify;
 
 pub use bases::{KNOWN_BASES, suggest_facts};
 pub use citation::{CitationParse, ParsedCitation, parse_citations};
-pub use clause::{ClauseParse, NotUnderstood, ParsedFine, ParsedPenalty, Party, parse_clause};
+pub use clause::{
+    ClauseParse, NotUnderstood, ParsedFine, ParsedPenalty, Party, parse_clause, parse_standard,
+};
 pub use condition::{CondTree, ConditionParse, QuantityTest, parse_condition};
 pub use fine::{NumberUse, Role, Unit};
 pub use norm::Fragment;

@@ -26,6 +26,8 @@ pub(crate) const WORDS: &[(&str, PenaltyKind)] = &[
     ("停止施工", PenaltyKind::OrderStop),
     ("停止建设", PenaltyKind::OrderStop),
     ("停止使用", PenaltyKind::OrderStop),
+    ("责令限期采取治理措施", PenaltyKind::OrderCorrection),
+    ("限期采取治理措施", PenaltyKind::OrderCorrection),
     ("责令其限期改正", PenaltyKind::OrderCorrection),
     ("责令限期改正", PenaltyKind::OrderCorrection),
     ("责令改正", PenaltyKind::OrderCorrection),

@@ -9,12 +9,14 @@ mod condition;
 mod fine;
 mod money;
 mod numerals;
+mod outcome;
 
 pub use cite::{article_ref, basis_words, cite, cite_list, law_name, quoted};
 pub use condition::{circumstance_label, describe_condition, fact_label, fact_unit};
 pub use fine::{form_words, fraction_words, point_words, threshold_words};
 pub use money::{describe, yuan};
 pub use numerals::{amount_in_words, chinese_number, range_in_words};
+pub use outcome::{band_display, outcome_words};
 
 /// Why an amount cannot be written in 大写.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,10 +1,10 @@
 //! The 基准导入 page (import.html): a pack author imports a bureau's published 裁量基准 table
-//! (Excel, Word or CSV) into a pack, sees the validator's report and exports the pack. The
-//! importer plugs in where the [`Placeholder`] is (see [`super`]).
+//! (Excel, Word or CSV) into a pack, reviews the import report and the items, exports the pack
+//! (JSON, .xlsx, .csv) or uses it in the calculator ([`crate::app::import::Importer`]).
 
 use yew::prelude::*;
 
-use super::{PageHeader, PageIntro, Placeholder, use_active_pack};
+use super::{PageHeader, PageIntro, use_active_pack};
 
 /// Renders the page into `#app` (`startImport`, exported by src/bin/tools.rs).
 pub fn start() {
@@ -21,8 +21,7 @@ pub fn ImportPage() -> Html {
             <main class="page-main">
                 <PageIntro heading="基准导入"
                     intro="把本局发布的裁量基准表（Excel、Word 或 CSV 文件）导入为基准文件，逐项校验后导出，供计算器加载。" />
-                // The importer goes here, given the active pack: <… pack={active.pack.clone()} />.
-                <Placeholder what="导入 Excel / Word / CSV 裁量基准表" />
+                <crate::app::import::Importer pack={active.pack.clone()} />
             </main>
         </div>
     }

@@ -7,6 +7,7 @@
 mod condition;
 mod expect;
 mod item;
+mod mapping;
 mod party;
 mod rules;
 mod tier;
@@ -22,6 +23,7 @@ use crate::date::Date;
 pub use condition::*;
 pub use expect::*;
 pub use item::*;
+pub use mapping::*;
 pub use party::*;
 pub use rules::*;
 pub use tier::*;
@@ -61,6 +63,11 @@ pub struct Pack {
     /// (see `text::SECTIONS`); absent sections use the built-in wording.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub templates: BTreeMap<String, String>,
+    /// How the bureau's published table (Excel, Word, CSV) maps onto this pack, for a pack made
+    /// by `cailiang import`: its columns and the facts its words stand for. The next import of
+    /// the table (a new edition) reuses it; the engine never reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_mapping: Option<ColumnMapping>,
     /// What the officer's documents (事先告知书, 处罚决定书, 不予处罚决定书) take from the pack
     /// that no statute text supplies: the authority, remedy wording, payment, time limits and a
     /// province's own model texts. Absent: the documents show visible blanks.
