@@ -370,3 +370,148 @@ fn document_writes_a_docx_or_text_and_refuses_an_unlawful_amount() {
     assert!(stderr.contains("未知的文书种类"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A shipped pack written back in format 1: version 1, each split's three bands as the object
+/// `{lower, middle, upper}` of [from, to].
+fn as_format_1(text: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+    v["format_version"] = serde_json::json!(1);
+    for key in ["range", "max_only"] {
+        let bands = v["rules"]["split"][key]
+            .as_array()
+            .expect("format 2 lists")
+            .clone();
+        let mut three = serde_json::Map::new();
+        for b in bands {
+            three.insert(
+                b["name"].as_str().unwrap().to_string(),
+                serde_json::json!([b["from"], b["to"]]),
+            );
+        }
+        v["rules"]["split"][key] = serde_json::Value::Object(three);
+    }
+    v.to_string()
+}
+
+/// Every pack case's result, as JSON with the pack's content hash taken out.
+fn results(lp: &cailiang::pack::LoadedPack) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in &lp.pack.items {
+        for pc in &item.cases {
+            let r = cailiang::evaluate(lp, &pc.case_for(item)).expect("evaluates");
+            let json = serde_json::to_string(&r).unwrap();
+            out.push(format!(
+                "{} {}: {}",
+                item.code,
+                pc.name,
+                json.replace(&lp.hash, "<hash>")
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn migrate_keeps_every_pack_case_of_every_shipped_pack_identical() {
+    let dir = std::env::temp_dir().join(format!("cailiang-cli-migrate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["national-reference.json", "local-example-city.json"] {
+        let shipped = std::fs::read_to_string(root(&format!("benchmarks/{name}"))).unwrap();
+        let old = dir.join(format!("old-{name}"));
+        let new = dir.join(format!("new-{name}"));
+        std::fs::write(&old, as_format_1(&shipped)).unwrap();
+        let (code, out, err) = run(&[
+            "migrate",
+            &old.display().to_string(),
+            "-o",
+            &new.display().to_string(),
+        ]);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(out.contains("格式 1 → 2") && out.contains("有效"), "{out}");
+
+        let text = std::fs::read_to_string(&new).unwrap();
+        let before =
+            cailiang::load_pack("p.json", &std::fs::read_to_string(&old).unwrap()).unwrap();
+        let after = cailiang::load_pack("p.json", &text).unwrap();
+        assert_eq!(after.pack.format_version, 2);
+        let (a, b) = (results(&before), results(&after));
+        assert!(!a.is_empty());
+        assert_eq!(a, b, "{name}: a case evaluates differently after migration");
+        // The shipped pack is that migration's result.
+        let shipped = cailiang::load_pack("p.json", &shipped).unwrap();
+        assert_eq!(after.pack, shipped.pack, "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn migrate_writes_format_2_as_the_shipped_packs_are_written() {
+    let dir = std::env::temp_dir().join(format!("cailiang-cli-migrate-w-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = dir.join("old.json");
+    // In format 1, on one line, its fields in an order of its own (alphabetical here).
+    std::fs::write(&old, as_format_1(cailiang::REFERENCE_PACK)).unwrap();
+    let (code, text, err) = run(&["migrate", &old.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("格式 1 → 2") && err.contains("有效"), "{err}");
+    assert!(
+        text.starts_with("{\n  \"$schema\": \"../schemas/pack.schema.json\",\n  \"factors\": [\n"),
+        "{}",
+        &text[..200]
+    );
+    assert!(text.contains("\n  \"format_version\": 2,\n"));
+    assert!(text.contains("\"range\": [\n        {\n          \"name\": \"lower\",\n          \"label\": \"从轻\",\n          \"from\": \"0\",\n          \"to\": \"1/3\"\n        },"), "{text:.3000}");
+    assert!(text.ends_with("}\n"));
+
+    // Migrating format 2 changes nothing.
+    let new = dir.join("new.json");
+    std::fs::write(&new, &text).unwrap();
+    let (code, again, err) = run(&["migrate", &new.display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(again, text);
+    assert!(err.contains("内容未变"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn migrate_refuses_what_is_not_a_pack_and_reports_what_does_not_validate() {
+    let dir = std::env::temp_dir().join(format!("cailiang-cli-migrate-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"format_version\": 1, \"meta\": ").unwrap();
+    let out = dir.join("out.json");
+    let (code, _, err) = run(&[
+        "migrate",
+        &bad.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("bad.json"), "{err}");
+    assert!(
+        !out.exists(),
+        "nothing is written for a file that is not a pack"
+    );
+
+    // A pack with a validation error is migrated, and the errors are reported.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&as_format_1(cailiang::REFERENCE_PACK)).unwrap();
+    v["items"][0]["tiers"][0]["outcome"] = serde_json::json!({"type": "band", "band": "第四档"});
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let (code, log, _) = run(&[
+        "migrate",
+        &bad.display().to_string(),
+        "-o",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(code, 1, "{log}");
+    assert!(
+        log.contains("无效") && log.contains("$.items[0].tiers[0].outcome.band"),
+        "{log}"
+    );
+    assert!(out.exists());
+    let (code, _, err) = run(&["migrate"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("用法"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,6 +1,17 @@
-//! The validator finds what a benchmark author gets wrong, with the JSON path.
+//! The validator finds what a benchmark author gets wrong, with the JSON path. Each check has a
+//! test that triggers it and one that does not, on packs built from JSON in the test; the
+//! modules follow src/validate.
 
-use cailiang::validate::{Report, validate_text};
+mod amounts;
+mod cases;
+mod coverage;
+mod derived;
+mod outcomes;
+mod reach;
+mod references;
+mod split;
+
+use cailiang::validate::{Finding, Report, validate_text};
 use serde_json::{Value, json};
 
 /// A minimal valid pack around one item.
@@ -34,10 +45,47 @@ fn check(v: &Value) -> Report {
     validate_text("t.json", &v.to_string()).1
 }
 
-fn has(findings: &[cailiang::validate::Finding], path: &str, words: &str) -> bool {
+fn has(findings: &[Finding], path: &str, words: &str) -> bool {
     findings
         .iter()
         .any(|f| f.path.starts_with(path) && f.message.contains(words))
+}
+
+/// The report has an error at exactly `path` whose message contains `words`.
+fn error_at(r: &Report, path: &str, words: &str) -> bool {
+    r.errors
+        .iter()
+        .any(|f| f.path == path && f.message.contains(words))
+}
+
+/// The report has a warning at exactly `path` whose message contains `words`.
+fn warning_at(r: &Report, path: &str, words: &str) -> bool {
+    r.warnings
+        .iter()
+        .any(|f| f.path == path && f.message.contains(words))
+}
+
+/// No finding (error or warning) contains `words`.
+fn silent(r: &Report, words: &str) -> bool {
+    !r.errors
+        .iter()
+        .chain(&r.warnings)
+        .any(|f| f.message.contains(words))
+}
+
+/// A pack around several items.
+fn pack_of(items: Value) -> Value {
+    let mut v = pack(json!({}));
+    v["items"] = items;
+    v
+}
+
+/// The rules of `v` with the split given as format 1's object.
+fn format_1_split(v: &mut Value) {
+    v["format_version"] = json!(1);
+    let three = json!({"lower": ["0", "1/3"], "middle": ["1/3", "2/3"], "upper": ["2/3", "1"]});
+    v["rules"]["split"]["range"] = three.clone();
+    v["rules"]["split"]["max_only"] = three;
 }
 
 #[test]
@@ -151,6 +199,8 @@ fn structural_errors_have_paths() {
     item["fines"][0]["base"] = json!("price");
     let mut v = pack(item.clone());
     v["items"] = json!([item.clone(), item]);
+    // A format-1 band object: the path names the band.
+    format_1_split(&mut v);
     v["rules"]["split"]["range"]["lower"] = json!(["0", "4/3"]);
     let r = check(&v);
     assert!(!r.is_ok());
@@ -225,4 +275,28 @@ fn failing_pack_cases_and_missing_citations_warn() {
         "{:?}",
         r.warnings
     );
+}
+
+/// 《建筑工程施工许可管理办法》第十二条 as 卢氏县 quotes it (legal-notes §4.13): one act, two
+/// parties — 建设单位 1%–2% of the contract price, 施工单位 up to 3万.
+fn roles_item() -> Value {
+    json!({
+        "code": "SG-12", "name": "未取得施工许可证擅自施工", "parties": "organization",
+        "roles": [
+            {"id": "builder", "label": "建设单位", "parties": "organization"},
+            {"id": "contractor", "label": "施工单位", "parties": "organization"}
+        ],
+        "violates": [{"law": "建筑工程施工许可管理办法", "article": 3, "quote": "……"}],
+        "penalty_basis": {"law": "建筑工程施工许可管理办法", "article": 12, "quote": "……并对建设单位处工程合同价款 1%以上 2%以下的罚款;对施工单位处 3万元以下 罚款。"},
+        "facts": [{"id": "contract_price", "label": "工程合同价款", "type": "number", "unit": "元"}],
+        "fines": [
+            {"parties": "organization", "form": "percent", "base": "contract_price", "min": "1", "max": "2"},
+            {"parties": "organization", "role": "contractor", "form": "max_only", "max": "30000"}
+        ],
+        "tiers": [
+            {"code": "A", "label": "较轻", "description": "…", "outcome": {"type": "band", "band": "lower"}},
+            {"code": "B", "label": "一般", "description": "…", "outcome": {"type": "band", "band": "middle"}},
+            {"code": "C", "label": "严重", "description": "…", "outcome": {"type": "band", "band": "upper"}}
+        ]
+    })
 }
