@@ -408,7 +408,7 @@ pub fn table(data: &[u8]) {
                 "{file}: a row wider than its table"
             );
             for c in &row.cells {
-                assert!(c.text.chars().count() <= limits.max_cell_chars as usize);
+                assert!(c.text.chars().count() <= limits.max_cell_chars);
                 let fits = match (&c.place, doc.format) {
                     (Place::Sheet { sheet, column, .. }, Format::Xlsx) => {
                         sheet == &t.name && column.is_some()
