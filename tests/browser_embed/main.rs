@@ -9,7 +9,8 @@
 //! - offline after the first visit (service worker), and a clean update of its cache;
 //! - the single-file build (`scripts/build-single --no-build`) from a file:// URL;
 //! - the pages loaded on demand ([`pages`]): not loaded by the officer's page, under the same
-//!   policy, offline once opened.
+//!   policy, offline once opened;
+//! - one act with two parties ([`parties`]): each party's result on the sheet is the engine's.
 //!
 //! Run `scripts/build-web` first, then `cargo test --test browser_embed`. The tests fail (they do
 //! not skip) when `dist/`, python3 or chromedriver is missing. `CHROMEDRIVER` and `CHROME`
@@ -28,6 +29,9 @@ mod support;
 
 /// The pages loaded on demand (documents.html, import.html, review.html).
 mod pages;
+
+/// One act, two parties: each party's result on the sheet is the engine's.
+mod parties;
 
 use support::{
     Driver, Server, TIMEOUT, cdp, click_containing, console_log, dist_dir, input_by_label,
