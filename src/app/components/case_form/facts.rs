@@ -151,12 +151,9 @@ fn fact_field(
         <div class={classes!("field", invalid.then_some("has-error"))}>
             { control }
             if !derived {
-                <div class="check check-unknown">
-                    <input type="checkbox" id={unknown_id.clone()} checked={unknown} onchange={on_unknown} />
-                    <label for={unknown_id}>
-                        { "无法查明" }<span class="visually-hidden">{ "：" }{ &def.label }</span>
-                    </label>
-                </div>
+                { checkbox(&unknown_id, html! {
+                    <>{ "无法查明" }<span class="visually-hidden">{ "：" }{ &def.label }</span></>
+                }, unknown, on_unknown) }
             }
             { for help }
             { errors_html(&err_id, &errors) }
