@@ -16,6 +16,9 @@ pub mod idb;
 pub mod page;
 #[cfg(any(feature = "docs", feature = "tools"))]
 pub mod pages;
+/// 案卷评查 and 提交前自查 (the `tools` module only: never in the officer's `app` build).
+#[cfg(feature = "tools")]
+pub mod review;
 pub mod start;
 pub mod storage;
 

@@ -10,6 +10,7 @@
 //! - the single-file build (`scripts/build-single --no-build`) from a file:// URL;
 //! - the pages loaded on demand ([`pages`]): not loaded by the officer's page, under the same
 //!   policy, offline once opened;
+//! - 案卷评查 through its page and 提交前自查 on the officer's page ([`review`]).
 //! - the 文书 page and the case library ([`documents`]): the 决定书 .docx with a departure and a
 //!   陈述申辩, the library's migration, 类案, export and import, and a full store.
 //!
@@ -31,6 +32,8 @@ mod support;
 /// The pages loaded on demand (documents.html, import.html, review.html).
 mod pages;
 
+/// 案卷评查 through review.html, and 提交前自查 on the officer's page.
+mod review;
 /// The 文书 page's documents and the case library.
 mod documents;
 
