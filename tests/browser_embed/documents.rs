@@ -344,7 +344,42 @@ async fn the_decision_docx_from_the_page() {
         row.contains("示建罚决〔2025〕12号") && row.contains("¥350,000"),
         "{row}"
     );
+    // Above the statutory maximum there is no departure: no document, and the article says why.
+    c.goto(&server.base).await.unwrap();
+    type_into(&c, "#intended-fine", "450000").await;
+    wait_css(&c, "#intended-fine-capital").await;
+    open_documents(&c, &server).await;
+    let refused = wait_text(&c, "#doc-decision-error", "超过").await;
+    assert!(
+        refused.contains("《建设工程质量管理条例》第六十四条") && refused.contains("不能生成文书"),
+        "{refused}"
+    );
+    assert!(c.find(Locator::Id("download-decision")).await.is_err());
     assert_no_csp_violation(&c, &d, &server).await;
+    let _ = c.close().await;
+}
+
+/// A change in the calculator, open in another tab, shows on the 文书 page at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_follows_the_calculator_in_another_tab() {
+    let server = server(&[]);
+    let (c, _d) = start_browser().await;
+    c.goto(&server.base).await.unwrap();
+    enter_case(&c, "示例建设工程有限公司", "300000").await;
+    let calculator = c.window().await.unwrap();
+    let tab = c.new_window(true).await.unwrap();
+    c.switch_to_window(tab.handle).await.unwrap();
+    open_documents(&c, &server).await;
+    let before = wait_text(&c, "#doc-decision-warnings", "参考示例").await;
+    assert!(!before.contains("偏离"), "{before}");
+    c.switch_to_window(calculator.clone()).await.unwrap();
+    type_into(&c, "#intended-fine", "350000").await;
+    wait_css(&c, "#intended-fine-capital").await;
+    let tabs = c.windows().await.unwrap();
+    let docs = tabs.into_iter().find(|w| *w != calculator).unwrap();
+    c.switch_to_window(docs).await.unwrap();
+    wait_css(&c, "#departure-needed").await;
+    wait_text(&c, "#doc-decision-warnings", "偏离理由").await;
     let _ = c.close().await;
 }
 

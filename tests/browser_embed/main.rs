@@ -33,12 +33,12 @@ mod support;
 /// The pages loaded on demand (documents.html, import.html, review.html).
 mod pages;
 
-/// 案卷评查 through review.html, and 提交前自查 on the officer's page.
-mod review;
 /// The 文书 page's documents and the case library.
 mod documents;
 /// One act, two parties: each party's result on the sheet is the engine's.
 mod parties;
+/// 案卷评查 through review.html, and 提交前自查 on the officer's page.
+mod review;
 
 use support::{
     Driver, Server, TIMEOUT, cdp, click_containing, console_log, dist_dir, input_by_label,
