@@ -9,7 +9,9 @@
 //! - offline after the first visit (service worker), and a clean update of its cache;
 //! - the single-file build (`scripts/build-single --no-build`) from a file:// URL;
 //! - the pages loaded on demand ([`pages`]): not loaded by the officer's page, under the same
-//!   policy, offline once opened.
+//!   policy, offline once opened;
+//! - the 基准导入 page ([`import`]): a published workbook through the page, its report, items
+//!   and downloads, and the pack used by the calculator.
 //!
 //! Run `scripts/build-web` first, then `cargo test --test browser_embed`. The tests fail (they do
 //! not skip) when `dist/`, python3 or chromedriver is missing. `CHROMEDRIVER` and `CHROME`
@@ -28,6 +30,9 @@ mod support;
 
 /// The pages loaded on demand (documents.html, import.html, review.html).
 mod pages;
+
+/// The 基准导入 page with a published table (import.html).
+mod import;
 
 use support::{
     Driver, Server, TIMEOUT, cdp, click_containing, console_log, dist_dir, input_by_label,

@@ -26,7 +26,7 @@ const PAGES: [(&str, &str, &str); 3] = [
     ("review.html", "tools-", "案卷评查"),
 ];
 
-fn pack_meta(file: &str) -> (String, String) {
+pub(super) fn pack_meta(file: &str) -> (String, String) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     let pack: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let meta = &pack["meta"];
@@ -46,7 +46,7 @@ fn served_count(server: &Server) -> usize {
 }
 
 /// Waits for the page's heading and checks the header shows `title` / `edition` / `hash`.
-async fn assert_page(c: &Client, heading: &str, title: &str, edition: &str, hash: &str) {
+pub(super) async fn assert_page(c: &Client, heading: &str, title: &str, edition: &str, hash: &str) {
     wait_text(c, "#page-heading", heading).await;
     wait_text(c, "#pack-title", title).await;
     assert_eq!(text(c, "#pack-edition").await, edition);
