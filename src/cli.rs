@@ -1,8 +1,8 @@
 //! The command-line tool: `cailiang validate PACK…`, `cailiang eval --pack PACK --case CASE`,
-//! The command-line tool: `cailiang validate PACK…`, `cailiang eval --pack PACK --case CASE`,
-//! `cailiang document KIND --case CASE [--inputs INPUTS] [--out FILE]`, `cailiang import TABLE
-//! -o PACK`, `cailiang export PACK -o TABLE`, `cailiang schema [DIR]`. Returns the exit code and
-//! writes to the given streams, so it is tested without spawning processes.
+//! `cailiang migrate PACK [-o OUT]`, `cailiang document KIND --case CASE [--inputs INPUTS]
+//! [--out FILE]`, `cailiang review CASES --pack PACK …` (src/review/run.rs), `cailiang import
+//! TABLE -o PACK`, `cailiang export PACK -o TABLE`, `cailiang schema [DIR]`. Returns the exit
+//! code and writes to the given streams, so it is tested without spawning processes.
 
 use std::io::Write;
 
@@ -15,11 +15,15 @@ const USAGE: &str = "用法：
   cailiang eval --pack PACK.json --case CASE.json
                                          计算案件，结果 JSON 输出到标准输出
                                          （--pack 省略时使用内置全国参考包）
+  cailiang migrate PACK.json [-o OUT.json]
+                                         改写为当前格式（格式 2：档次写为列表），并重新校验
+                                         （-o 省略时输出到标准输出，校验结果输出到标准错误）
   cailiang document KIND --case CASE.json [--pack PACK.json] [--inputs INPUTS.json] [--out FILE]
                                          制作文书：KIND 为 notice（行政处罚事先告知书）、
                                          decision（行政处罚决定书）或 no_penalty_decision
                                          （不予行政处罚决定书）；--out 以 .docx 结尾写 Word 文件，
                                          以 .html 结尾写打印页，否则写文本；省略时文本输出到标准输出
+  cailiang review CASES …                案卷评查（见下）
   cailiang import TABLE.xlsx|.docx|.csv -o PACK.json [--sheet 名称] [--map 映射.json]
                  [--laws 法律文本目录] [--base 基准包.json]
                                          导入已发布的裁量基准表格，逐格输出导入报告；
@@ -38,15 +42,17 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let r = match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..], out, err),
         Some("eval") => eval(&args[1..], out),
+        Some("migrate") => migrate(&args[1..], out, err),
         Some("document") => document(&args[1..], out, err),
+        Some("review") => crate::review::run::command(&args[1..], out),
         Some("schema") => schema(&args[1..], out),
         Some("import") => return import(&args[1..], out, err),
         Some("export") => export(&args[1..], out),
         Some("-h" | "--help" | "help") => {
-            let _ = writeln!(out, "{USAGE}");
+            let _ = writeln!(out, "{USAGE}{}", crate::review::run::USAGE);
             Ok(0)
         }
-        _ => Err(USAGE.to_string()),
+        _ => Err(format!("{USAGE}{}", crate::review::run::USAGE)),
     };
     match r {
         Ok(code) => code,
@@ -128,6 +134,61 @@ fn eval(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
     let _ = writeln!(out, "{json}");
     Ok(0)
+}
+
+/// Rewrites a pack in format 2 and validates what it wrote; exit 1 when the result has errors.
+fn migrate(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {
+    let mut input = None;
+    let mut output = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--output" => {
+                output = Some(
+                    it.next()
+                        .ok_or_else(|| format!("-o 后缺少文件名\n{USAGE}"))?,
+                )
+            }
+            other if input.is_none() && !other.starts_with('-') => input = Some(other),
+            other => return Err(format!("未知参数 {other}\n{USAGE}")),
+        }
+    }
+    let input = input.ok_or_else(|| format!("缺少 PACK.json\n{USAGE}"))?;
+    let text = read(input)?;
+    let migrated = crate::pack::migrate::migrate(input, &text).map_err(|e| e.to_string())?;
+    let name = output.map_or(input, String::as_str);
+    let (_, report) = validate_text(name, &migrated.text);
+    let done = if migrated.changes.is_empty() {
+        format!(
+            "{input}：已是格式 {}，内容未变",
+            crate::pack::model::FORMAT_VERSION
+        )
+    } else {
+        format!(
+            "{input}：格式 {} → {}（{}）",
+            migrated.from_version,
+            crate::pack::model::FORMAT_VERSION,
+            migrated.changes.join("；")
+        )
+    };
+    // Without -o the pack goes to standard output, so everything else goes to standard error.
+    let log: &mut dyn Write = match output {
+        Some(path) => {
+            std::fs::write(path, &migrated.text).map_err(|e| format!("{path}：无法写入（{e}）"))?;
+            let _ = writeln!(out, "{done}；已写入 {path}");
+            out
+        }
+        None => {
+            let _ = write!(out, "{}", migrated.text);
+            let _ = writeln!(err, "{done}");
+            err
+        }
+    };
+    let _ = writeln!(log, "{}", report.summary());
+    for line in report.lines() {
+        let _ = writeln!(log, "{line}");
+    }
+    Ok(if report.is_ok() { 0 } else { 1 })
 }
 
 fn document(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {

@@ -19,6 +19,7 @@ pub mod library;
 pub mod limits;
 pub mod num;
 pub mod pack;
+pub mod review;
 pub mod schema;
 pub mod statute;
 pub mod table;

@@ -179,7 +179,7 @@ fn unzip(bytes: &[u8]) -> Vec<(String, String, zip::DateTime)> {
         let mut f = z.by_index(i).expect("entry");
         assert_eq!(
             f.compression(),
-            zip::CompressionMethod::Deflated,
+            zip::CompressionMethod::Stored,
             "{}",
             f.name()
         );
@@ -703,4 +703,60 @@ fn every_pack_case_makes_its_documents() {
         }
     });
     assert!(made > 300, "only {made} documents");
+}
+
+/// The form of the 文书 page: an evidence row added but left empty is not in the document; one
+/// whose item is not named shows the blank.
+#[test]
+fn the_pages_form_gives_the_documents_their_inputs() {
+    use cailiang::documents::InputsForm;
+    use cailiang::documents::form::{InputsEdit, TextField};
+    let mut f = InputsForm::default();
+    for e in [
+        InputsEdit::Text(TextField::PartyName, "示例建设工程有限公司".into()),
+        InputsEdit::AddEvidence,
+        InputsEdit::EvidenceProves(0, "当事人在施工现场使用未经检验的钢筋".into()),
+        InputsEdit::AddEvidence,
+    ] {
+        f.apply(e);
+    }
+    let c = zl64(serde_json::json!({}));
+    let text = make(DocumentKind::Decision, &c, &f.for_documents()).plain_text();
+    assert!(text.contains("当事人：示例建设工程有限公司"), "{text}");
+    assert!(
+        text.contains("证据一：【证据名称】，证明当事人在施工现场使用未经检验的钢筋。"),
+        "{text}"
+    );
+    assert!(!text.contains("证据二"), "{text}");
+    // A statement made but not yet written down is a visible blank.
+    f.apply(InputsEdit::Statement(Some(
+        cailiang::documents::form::StatementStatus::Made,
+    )));
+    let text = make(DocumentKind::Decision, &c, &f.for_documents()).plain_text();
+    assert!(
+        text.contains("当事人提出陈述、申辩意见：【陈述、申辩的主要内容】。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("认为：【复核意见】。对当事人的意见，本机关不予采纳。"),
+        "{text}"
+    );
+}
+
+/// The 文书 page prints a document with the stylesheet's copy of the print rules: each rule of
+/// `PRINT_CSS` (the HTML views') is in web/style.css, the page size as the named page `doc`.
+#[test]
+fn the_page_stylesheet_keeps_the_print_rules() {
+    let css = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("web/style.css"),
+    )
+    .expect("web/style.css");
+    for rule in documents::PRINT_CSS
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let rule = rule.replacen("@page {", "@page doc {", 1);
+        assert!(css.contains(&rule), "web/style.css 缺少打印规则：{rule}");
+    }
+    assert!(css.contains(".cl-doc { page: doc; }"));
 }

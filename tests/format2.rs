@@ -23,7 +23,12 @@ use serde_json::{Value, json};
 /// A constructed pack: `rules` and `items` as given, labelled as constructed. It must validate
 /// without errors (warnings are the validator's business, not these tests').
 fn pack(rules: Value, items: Value) -> LoadedPack {
-    let lp = pack_unvalidated(rules, items);
+    validated(constructed(rules, items))
+}
+
+/// A pack from its JSON; it must validate without errors.
+fn validated(v: Value) -> LoadedPack {
+    let lp = load(v);
     let report = cailiang::validate::validate(&lp);
     assert!(
         report.errors.is_empty(),
@@ -33,9 +38,32 @@ fn pack(rules: Value, items: Value) -> LoadedPack {
     lp
 }
 
-/// A constructed pack the validator is not asked about (see `derived_pack`).
+/// A constructed pack the validator is not asked about: one the engine must answer although
+/// the validator refuses it (the test then checks the validator's error with `refused`).
 fn pack_unvalidated(rules: Value, items: Value) -> LoadedPack {
-    let v = json!({
+    load(constructed(rules, items))
+}
+
+/// The validator's errors on a pack include one at `path` whose message contains `words`.
+fn refused(lp: &LoadedPack, path: &str, words: &str) {
+    let report = cailiang::validate::validate(lp);
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(|e| e.path == path && e.message.contains(words)),
+        "no error at {path} with “{words}”:\n{}",
+        report.lines().join("\n")
+    );
+}
+
+fn load(v: Value) -> LoadedPack {
+    load_pack("constructed.json", &v.to_string()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The JSON of a constructed pack (see `pack`).
+fn constructed(rules: Value, items: Value) -> Value {
+    json!({
         "format_version": 2,
         "meta": {
             "id": "constructed-format2",
@@ -47,8 +75,7 @@ fn pack_unvalidated(rules: Value, items: Value) -> LoadedPack {
         },
         "rules": rules,
         "items": items
-    });
-    load_pack("constructed.json", &v.to_string()).unwrap_or_else(|e| panic!("{e}"))
+    })
 }
 
 /// A constructed item: code, a constructed penalty basis and a 1万–5万 range fine, with `extra`
@@ -681,11 +708,10 @@ fn an_open_override_that_could_only_confirm_the_tier_does_not_keep_it_open() {
 // ---------------------------------------------------------------------------------------------
 // Derived facts
 
-/// Constructed: one item deriving every kind of fact from dates and quantities. Not validated:
-/// the validator of this commit refuses a comparison of a derived fact ("不是数字"), which the
-/// engine evaluates as a number — the validator's gap, reported, not this test's concern.
+/// Constructed: one item deriving every kind of fact from dates and quantities, its tiers
+/// comparing a derived fact (which the validator accepts as a number).
 fn derived_pack() -> LoadedPack {
-    pack_unvalidated(
+    pack(
         json!({}),
         json!([item(
             "DER",
@@ -1188,7 +1214,8 @@ fn thirds() -> Value {
 
 #[test]
 fn the_tables_tiers_apply_to_rows_without_tiers_and_a_row_may_reuse_anothers() {
-    let lp = pack(
+    // Not validated as a whole: REUSE's reused tier misses its statute (checked below).
+    let lp = pack_unvalidated(
         json!({
             "split": thirds(),
             "tiers": [
@@ -1244,7 +1271,9 @@ fn the_tables_tiers_apply_to_rows_without_tiers_and_a_row_may_reuse_anothers() {
     );
     assert_eq!(span(&r.recommended), closed("45000", "50000"));
     // "依照第X项的标准": REUSE applies OWN's tier — and its range lies outside REUSE's own
-    // statutory range, which is reported, never replaced by the statute.
+    // statutory range: the validator refuses it, and the engine reports it, never replacing
+    // it by the statute.
+    refused(&lp, "$.items[2].tiers_from", "阶次 X 的幅度");
     let r = run(
         &lp,
         json!({"items": ["REUSE"], "party": "legal_person", "tier": "X"}),
@@ -1478,7 +1507,7 @@ fn an_exclusion_whose_fact_is_missing_keeps_the_result_pending() {
 
 #[test]
 fn a_band_without_a_split_rule_and_a_factor_without_an_adjust_rule_are_pending_with_the_reason() {
-    let lp = pack(
+    let lp = pack_unvalidated(
         json!({}),
         json!([item(
             "OPT",
@@ -1490,6 +1519,8 @@ fn a_band_without_a_split_rule_and_a_factor_without_an_adjust_rule_are_pending_w
             })
         )]),
     );
+    // The validator refuses the band tier; the engine, given the pack anyway, leaves it pending.
+    refused(&lp, "$.items[0].tiers[0].outcome.band", "rules.split");
     let r = run(
         &lp,
         json!({"items": ["OPT"], "party": "legal_person", "tier": "B"}),
@@ -1546,7 +1577,7 @@ fn a_band_without_a_split_rule_and_a_factor_without_an_adjust_rule_are_pending_w
 }
 
 fn range_pack() -> LoadedPack {
-    pack(
+    pack_unvalidated(
         json!({}),
         json!([item(
             "RNG",
@@ -1570,6 +1601,10 @@ fn range_pack() -> LoadedPack {
 fn a_tier_range_that_does_not_meet_the_statutory_range_is_pending_with_a_warning_never_the_statute()
 {
     let lp = range_pack();
+    // The validator refuses the three tiers the engine cannot use, and warns about PART.
+    refused(&lp, "$.items[0].tiers[0].outcome", "不相交");
+    refused(&lp, "$.items[0].tiers[1].outcome", "为空");
+    refused(&lp, "$.items[0].tiers[2].outcome", "不相交");
     for code in ["OUT", "EMPTY", "EDGE"] {
         let c = json!({"items": ["RNG"], "party": "legal_person", "tier": code});
         let r = run(&lp, c.clone());
@@ -1611,7 +1646,7 @@ fn a_tier_range_that_does_not_meet_the_statutory_range_is_pending_with_a_warning
 
 #[test]
 fn a_circumstance_the_tier_counts_is_not_applied_again() {
-    let lp = pack(
+    let mut v = constructed(
         json!({
             "adjust": {"lighter": ["0", "1/2"], "heavier": ["1/2", "1"], "reduced_floor": "0",
                        "basis": {"source": {"title": "构造的适用规则"}}}
@@ -1630,13 +1665,11 @@ fn a_circumstance_the_tier_counts_is_not_applied_again() {
             })
         )]),
     );
-    // Wrap the pack's factor in after loading (the constructed pack declares it here).
-    let mut lp = lp;
-    lp.pack.factors = serde_json::from_value(json!([{
+    v["factors"] = json!([{
         "id": "repeat_factor", "label": "一年内因同一违法行为受过行政处罚的", "effect": "heavier",
         "basis": {"source": {"title": "构造的从重情节"}}
-    }]))
-    .expect("factors");
+    }]);
+    let lp = validated(v);
     // C counts the repeat: the same circumstance as a 从重 factor is not applied again.
     let c = json!({"items": ["CNT"], "party": "legal_person", "facts": {"repeat": true}, "factors": ["repeat_factor"]});
     let r = run(&lp, c.clone());

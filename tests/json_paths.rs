@@ -266,3 +266,46 @@ fn fact_values_are_read_by_type() {
     assert!(e.contains("须写成字符串"), "{e}");
     assert!(read("[1]").is_err());
 }
+
+/// A derived fact's `derive` is read from plain fields like the other tagged shapes: each kind
+/// takes its own fields, defaults its flags, and names what is missing or foreign.
+#[test]
+fn derivations_are_read_by_kind() {
+    use cailiang::pack::model::{Derivation, Operand};
+    let read = |s: &str| serde_json::from_str::<Derivation>(s);
+    assert_eq!(
+        read(r#"{"kind":"overdue","ordered":"o","period_days":"30","checked":"c"}"#).unwrap(),
+        Derivation::Overdue {
+            ordered: "o".into(),
+            period_days: Operand::Value(cailiang::num::Dec("30".parse().unwrap())),
+            checked: "c".into(),
+            in_months: false,
+        }
+    );
+    assert_eq!(
+        read(r#"{"kind":"count_within","dates":"d","months":12,"before":"occurred","include_current":true}"#)
+            .unwrap(),
+        Derivation::CountWithin {
+            dates: "d".into(),
+            months: 12,
+            before: "occurred".into(),
+            include_current: true,
+        }
+    );
+    let e = read(r#"{"kind":"ratio","numerator":"a"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("kind 为 ratio 时缺少必填字段 denominator"),
+        "{e}"
+    );
+    let e = read(r#"{"kind":"days_between","from":"a","to":"b","months":3}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("kind 为 days_between 时不应有字段 months"),
+        "{e}"
+    );
+    assert!(read(r#"{"kind":"weeks","from":"a","to":"b"}"#).is_err());
+    assert!(read(r#"{"kind":"ratio","numerator":"a","denominator":"b","colour":1}"#).is_err());
+}

@@ -233,7 +233,7 @@ fn the_review_csv_has_one_row_per_case_with_its_columns() {
     assert_eq!(col(e, "outcome"), "");
 }
 
-/// The recent-case list as the app stores it (src/app/recent.rs, src/app/state.rs `Draft`).
+/// The recent-case list as the calculator stores it (`form::recent::Recent`, `form::CaseDraft`).
 const STORED_RECENT: &str = r#"[
   {"id": 3, "touched": 1751234567890.0, "draft": {
      "case_id": 3, "label": "示例建设工程有限公司", "item": "ZL-64", "also": ["ZL-64"],
@@ -256,9 +256,13 @@ const STORED_RECENT: &str = r#"[
 #[test]
 fn the_recent_case_list_migrates_to_records() {
     let lp = common::reference();
-    let m = migrate::from_recent(STORED_RECENT, &lp);
+    let m = migrate::from_recent(STORED_RECENT, &lp, "b1");
     let ids: Vec<&str> = m.records.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["recent-3", "recent-2", "recent-1"]);
+    assert_eq!(
+        ids,
+        ["b1-3", "b1-2", "b1-1"],
+        "the ids the calculator's snapshots of these cases carry"
+    );
     let a = &m.records[0];
     assert_eq!(a.label, "示例建设工程有限公司");
     assert_eq!(
@@ -295,13 +299,9 @@ fn the_recent_case_list_migrates_to_records() {
     };
     let issues_b = of(1);
     assert_eq!(issues_b.len(), 3, "{issues_b:?}");
-    assert!(
-        issues_b
-            .iter()
-            .all(|x| x.record.as_deref() == Some("recent-2"))
-    );
+    assert!(issues_b.iter().all(|x| x.record.as_deref() == Some("b1-2")));
     assert!(issues_b.iter().any(|x| x.message.starts_with("年龄")));
-    assert!(issues_b.iter().any(|x| x.message.starts_with("发现日期")));
+    assert!(issues_b.iter().any(|x| x.message.starts_with("日期")));
     assert!(issues_b.iter().any(|x| x.message.starts_with("拟罚款数额")));
     // An entry that is not a case is reported and skipped; an unknown item is kept with its error.
     assert_eq!(of(2).len(), 1);
@@ -309,7 +309,7 @@ fn the_recent_case_list_migrates_to_records() {
     let c = &m.records[2];
     assert!(c.summary.is_none() && c.error.as_deref().is_some_and(|e| e.contains("NO-SUCH")));
     // Not a list at all: nothing is migrated, and it says so.
-    let none = migrate::from_recent("{\"id\": 1}", &lp);
+    let none = migrate::from_recent("{\"id\": 1}", &lp, "b1");
     assert!(none.records.is_empty());
     assert_eq!(none.issues.len(), 1);
     assert_eq!(none.issues[0].index, None);
@@ -354,4 +354,27 @@ fn similar_cases_come_from_the_library() {
     let note = s.note.expect("below both");
     assert_eq!(note.direction, Direction::Lower);
     assert!(note.to_string().contains("低于本库2件"), "{note}");
+}
+
+#[test]
+fn migration_adds_only_the_cases_the_library_lacks() {
+    let lp = common::reference();
+    let mut lib = Library::default();
+    let mut newer = record(
+        &lp,
+        "b1-3",
+        zl64(Some("310000"), "2025-07-01"),
+        DocumentInputs::default(),
+        1_760_000_000_000,
+    );
+    newer.label = "已在库中".into();
+    lib.upsert(newer.clone());
+    let added = lib.take_migrated(migrate::from_recent(STORED_RECENT, &lp, "b1"));
+    assert_eq!(added, ["b1-2", "b1-1"]);
+    assert_eq!(lib.records.len(), 3);
+    assert_eq!(
+        lib.get("b1-3"),
+        Some(&newer),
+        "the calculator's newer case stays"
+    );
 }

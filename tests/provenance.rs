@@ -13,6 +13,7 @@ mod common;
 use cailiang::import::{FineCheck, QuoteError, StatuteLibrary, check_fine, parse_clause};
 use cailiang::pack::LoadedPack;
 use cailiang::pack::model::{Citation, FineForm};
+use cailiang::review::provisions::ReviewProvision;
 use cailiang::statute::Provision;
 
 /// The statute texts, by law.
@@ -85,6 +86,16 @@ fn engine_quotes_are_verbatim_in_their_articles() {
     let lib = library();
     let mut failures = Vec::new();
     for p in Provision::ALL {
+        check_quote(&lib, None, &p.cite(), &format!("{p:?}"), &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn review_quotes_are_verbatim_in_their_articles() {
+    let lib = library();
+    let mut failures = Vec::new();
+    for p in ReviewProvision::ALL {
         check_quote(&lib, None, &p.cite(), &format!("{p:?}"), &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -53,6 +53,34 @@ function registerWorker() {
   }
 }
 
+// 提交前自查 on the officer's page: the first click loads the tools module (not part of the
+// officer's first load) and calls its `startSelfCheck`, which renders the panel into
+// #self-check; later clicks show the panel again and tell it to check the case again.
+let selfCheck = null;
+async function openSelfCheck(button) {
+  const root = document.getElementById("self-check");
+  if (!root) return;
+  root.hidden = false;
+  if (selfCheck) {
+    await selfCheck;
+    document.dispatchEvent(new Event("cailiang:self-check"));
+    return;
+  }
+  selfCheck = (async () => {
+    const mod = await import(new URL(button.dataset.selfCheckJs, here).href);
+    await mod.default({ module_or_path: new URL(button.dataset.selfCheckWasm, here) });
+    mod.startSelfCheck();
+  })();
+  try {
+    await selfCheck;
+  } catch (err) {
+    selfCheck = null;
+    console.error("提交前自查无法加载：", err);
+    root.textContent = "提交前自查未能加载：离线时需先在联网状态下打开过一次（或打开过“案卷评查”页面）。";
+  }
+}
+document.getElementById("self-check-open")?.addEventListener("click", (e) => openSelfCheck(e.currentTarget));
+
 // In iframe mode (`?allowOrigin=…`) the page's links would take the frame away from its host.
 if (new URLSearchParams(location.search).has("allowOrigin")) document.getElementById("site-nav")?.remove();
 registerWorker();

@@ -13,6 +13,7 @@
 3. The pages loaded on demand (every other .html whose boot.js tag has `data-cailiang-start`,
    e.g. documents.html, copied from web/): `./style.css`, `./<bin>.js` and `./<bin>_bg.wasm`
    replaced by the build's hashed names, and every file they name checked to exist.
+   The officer's 提交前自查 button (index.html) gets the `tools` module's hashed names too.
 4. `sw.js`: the service worker, with VERSION (a hash over every emitted file but the portal
    build), PRECACHE (the officer's page and its files) and ON_DEMAND (each page loaded on
    demand with its module, cached when first used).
@@ -106,6 +107,24 @@ def finish_page(stage, page, renamed):
     write(path, text)
     return [os.path.basename(asset(text, pattern, f"{page}: {what}"))
             for pattern, what in ((r'data-cailiang-js="([^"]+)"', "module"), (r'data-cailiang-wasm="([^"]+)"', "wasm"))]
+
+
+def self_check_button(stage, modules):
+    """The officer's 提交前自查 button (index.html) names the tools module, which boot.js loads
+    on its first click: its hashed names filled in."""
+    path = os.path.join(stage, "index.html")
+    text = read(path)
+    if "data-self-check-js=" not in text:
+        return
+    if "tools" not in modules:
+        fail("index.html has a 提交前自查 button but no rel=\"rust\" link for data-bin=\"tools\"")
+    js, wasm = modules["tools"]
+    for attr, old, new in (("js", "./tools.js", js), ("wasm", "./tools_bg.wasm", wasm)):
+        key = f'data-self-check-{attr}="{old}"'
+        if key not in text:
+            fail(f"index.html: the 提交前自查 button has no {key}")
+        text = text.replace(key, f'data-self-check-{attr}="./{new}"')
+    write(path, text)
 
 
 def on_demand_pages(stage):
@@ -265,6 +284,7 @@ def main():
     write(entry, text)
 
     on_demand = {page: finish_page(stage, page, renamed) for page in on_demand_pages(stage)}
+    self_check_button(stage, modules)
     strip_comment_lines(os.path.join(stage, "boot.js"))
     # Not precached: the portal build (a page of this origin that imports cailiang.js has it
     # cached by the service worker on first use), and the pages loaded on demand with their

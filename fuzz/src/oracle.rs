@@ -35,6 +35,8 @@ pub const TARGETS: &[(&str, Oracle)] = &[
     ("words", words),
     ("date", date),
     ("decimal", decimal),
+    ("table", table),
+    ("clause", clause),
 ];
 
 /// The embedded reference pack, parsed once.
@@ -184,6 +186,7 @@ pub fn check_draft(lp: &LoadedPack, case: &Case, r: &EvalResult) {
     let d = cailiang::text::draft(lp, case, r);
     let text = d.full_text();
     assert_eq!(text, cailiang::text::draft(lp, case, r).full_text());
+    check_documents(lp, case, r);
     let Some(rec) = r.recommended.as_ref() else {
         return;
     };
@@ -347,4 +350,110 @@ pub fn decimal(data: &[u8]) {
         }
         Err(e) => assert!(is_chinese(&e), "{e}"),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents on the results the other targets reach
+
+/// Every document the result allows is generated with blank inputs (never a panic, the same
+/// text twice, a .docx that is a zip), and the documents it does not allow are refused in
+/// Chinese.
+pub fn check_documents(lp: &LoadedPack, case: &Case, r: &EvalResult) {
+    use cailiang::documents::{DocumentInputs, DocumentKind, generate};
+    let inputs = DocumentInputs::default();
+    for kind in DocumentKind::ALL {
+        match generate(kind, lp, case, r, &inputs) {
+            Ok(doc) => {
+                assert!(kind.fits(r.outcome), "{kind:?} made for {:?}", r.outcome);
+                let text = doc.plain_text();
+                assert!(text.contains(kind.title()), "{kind:?} lacks its title");
+                let again = generate(kind, lp, case, r, &inputs).expect("the same inputs");
+                assert_eq!(text, again.plain_text(), "{kind:?} is not deterministic");
+                let bytes = doc.docx().expect("a generated document writes as .docx");
+                assert!(bytes.starts_with(b"PK"), "{kind:?}: .docx is not a zip");
+            }
+            Err(e) => assert!(is_chinese(&e.to_string()), "{kind:?}: {e}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import readers and the clause parsers
+
+/// Any bytes as a table file (the first byte picks the name the reader is told: .csv, .xlsx,
+/// .docx, .txt): an error names the file in Chinese; a document's cells sit in its own tables,
+/// at places of the file's kind, in order, within the limits.
+pub fn table(data: &[u8]) {
+    use cailiang::table::{Format, Place, read_file};
+    let Some((&pick, bytes)) = data.split_first() else {
+        return;
+    };
+    let file = ["损坏.csv", "损坏.xlsx", "损坏.docx", "损坏.txt"][usize::from(pick % 4)];
+    let doc = match read_file(file, bytes) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let m = e.to_string();
+            assert!(is_chinese(&m) && m.contains(file), "{file}: {m}");
+            return;
+        }
+    };
+    assert_eq!(doc.file, file);
+    let again = read_file(file, bytes).expect("the same bytes read again");
+    assert_eq!(doc, again, "reading is not deterministic");
+    let limits = cailiang::table::Limits::default();
+    for t in &doc.tables {
+        for row in t.header.iter().chain(&t.rows).chain(&t.preamble) {
+            assert!(
+                row.cells.len() <= t.width as usize,
+                "{file}: a row wider than its table"
+            );
+            for c in &row.cells {
+                assert!(c.text.chars().count() <= limits.max_cell_chars);
+                let fits = match (&c.place, doc.format) {
+                    (Place::Sheet { sheet, column, .. }, Format::Xlsx) => {
+                        sheet == &t.name && column.is_some()
+                    }
+                    (Place::DocxTable { table, column, .. }, Format::Docx) => {
+                        *table >= 1 && column.is_some()
+                    }
+                    (Place::Line { column, .. }, Format::Csv) => column.is_some(),
+                    _ => false,
+                };
+                assert!(
+                    fits,
+                    "{file}: cell at {:?} in a {:?} file",
+                    c.place, doc.format
+                );
+            }
+        }
+    }
+}
+
+/// Any text through the fine-clause, condition and citation parsers: every fragment they
+/// return is the slice of the text at its offsets, and parsing is deterministic.
+pub fn clause(data: &[u8]) {
+    use cailiang::import::{Fragment, parse_citations, parse_clause, parse_condition};
+    let Some(text) = as_text(data) else { return };
+    let at = |f: &Fragment| {
+        assert_eq!(
+            text.get(f.start..f.end),
+            Some(f.text.as_str()),
+            "fragment {f:?} is not the text at its offsets"
+        )
+    };
+    let c = parse_clause(text);
+    for f in &c.fines {
+        at(&f.words);
+        f.numbers.iter().for_each(|n| at(&n.written));
+    }
+    c.not_understood.iter().for_each(|n| at(&n.fragment));
+    c.penalties.iter().for_each(|p| at(&p.words));
+    c.other.iter().for_each(at);
+    assert_eq!(c, parse_clause(text));
+    let k = parse_condition(text);
+    if let Some(t) = &k.tree {
+        t.tests().iter().for_each(|q| at(&q.written));
+    }
+    let z = parse_citations(text, Some("某条例"), None);
+    z.citations.iter().for_each(|c| at(&c.words));
 }

@@ -32,3 +32,22 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<gloo::file::Object
     a.click();
     Ok(url)
 }
+
+/// Offers `bytes` as a download named `name` (a .docx); as [`download`].
+pub fn download_bytes(
+    name: &str,
+    bytes: &[u8],
+    mime: &str,
+) -> Result<gloo::file::ObjectUrl, String> {
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let a: web_sys::HtmlAnchorElement = gloo::utils::document()
+        .create_element("a")
+        .map_err(|_| "无法创建下载链接".to_string())?
+        .dyn_into()
+        .map_err(|_| "无法创建下载链接".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    Ok(url)
+}

@@ -12,12 +12,16 @@ pub mod dispatch;
 pub mod download;
 pub mod embed;
 pub mod hooks;
+pub mod idb;
 /// The 基准导入 tool (import.html), only in the `tools` module.
 #[cfg(feature = "tools")]
 pub mod import;
 pub mod page;
 #[cfg(any(feature = "docs", feature = "tools"))]
 pub mod pages;
+/// 案卷评查 and 提交前自查 (the `tools` module only: never in the officer's `app` build).
+#[cfg(feature = "tools")]
+pub mod review;
 pub mod start;
 pub mod storage;
 

@@ -98,3 +98,33 @@ pub fn load_recent() -> Recent {
         }
     }
 }
+
+/// Key of this browser's tag in the case library's record ids ([`browser_id`]).
+pub const BROWSER_KEY: &str = "cailiang.browser.v1";
+
+thread_local! {
+    /// This browser's tag, once read or made.
+    static BROWSER: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// This browser's tag in the case library's record ids (`<tag>-<case number>`,
+/// [`crate::library::snapshot::record_id`]): twelve random hex digits made on first use and kept
+/// in LocalStorage, so that cases imported from another browser never share an id with this
+/// one's. Kept for the page when LocalStorage refuses it.
+pub fn browser_id() -> String {
+    if let Some(id) = BROWSER.with(|b| b.borrow().clone()) {
+        return id;
+    }
+    let storage = LocalStorage::raw();
+    let id = match storage.get_item(BROWSER_KEY) {
+        Ok(Some(id)) if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()) => id,
+        _ => {
+            let part = || (web_sys::js_sys::Math::random() * 16_777_216.0) as u32;
+            let id = format!("{:06x}{:06x}", part(), part());
+            let _ = storage.set_item(BROWSER_KEY, &id);
+            id
+        }
+    };
+    BROWSER.with(|b| *b.borrow_mut() = Some(id.clone()));
+    id
+}

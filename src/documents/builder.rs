@@ -294,6 +294,11 @@ impl<'a> Builder<'a> {
                 ("evidence_names", "【证据名称】".to_string()),
             ];
         }
+        // An item not named is a visible blank, as everything not entered.
+        let item = |e: &super::Evidence| match bare(&e.item) {
+            "" => "【证据名称】".to_string(),
+            named => named.to_string(),
+        };
         let lines = ev
             .iter()
             .enumerate()
@@ -307,15 +312,11 @@ impl<'a> Builder<'a> {
                 format!(
                     "证据{}：{}，证明{proves}。",
                     chinese_number(i as u64 + 1),
-                    bare(&e.item)
+                    item(e)
                 )
             })
             .collect::<Vec<_>>();
-        let names = ev
-            .iter()
-            .map(|e| bare(&e.item).to_string())
-            .collect::<Vec<_>>()
-            .join("、");
+        let names = ev.iter().map(item).collect::<Vec<_>>().join("、");
         vec![("evidence", lines.join("\n")), ("evidence_names", names)]
     }
 

@@ -42,9 +42,12 @@ impl Builder<'_> {
                 } else {
                     reason
                 };
+                let summary = match bare(summary) {
+                    "" => "【陈述、申辩的主要内容】",
+                    given => given,
+                };
                 format!(
-                    "当事人提出陈述、申辩意见：{}。本机关依据{}的规定进行了复核，认为：{reason}。对当事人的意见，本机关{}。",
-                    bare(summary),
+                    "当事人提出陈述、申辩意见：{summary}。本机关依据{}的规定进行了复核，认为：{reason}。对当事人的意见，本机关{}。",
                     cite(&Provision::Statement.cite()),
                     adoption.words()
                 )

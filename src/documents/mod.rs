@@ -17,6 +17,7 @@
 
 mod builder;
 mod decision;
+pub mod form;
 pub mod inputs;
 mod no_penalty;
 mod notice;
@@ -28,6 +29,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use form::{InputsEdit, InputsForm};
 pub use inputs::{
     Adoption, Approval, ApprovalKind, Departure, DocumentInputs, Evidence, HearingRecord,
     PartyDetails, Reasons, Statement,

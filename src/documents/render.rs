@@ -17,6 +17,13 @@ pub const PRINT_CSS: &str = r#"@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 .cl-doc .cl-signature { margin-top: 28.89pt; }
 "#;
 
+impl Role {
+    /// The class of its paragraph in the HTML views (styled by [`PRINT_CSS`]).
+    pub fn class(self) -> &'static str {
+        class(self)
+    }
+}
+
 fn class(role: Role) -> &'static str {
     match role {
         Role::Authority => "cl-authority",

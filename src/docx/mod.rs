@@ -6,8 +6,8 @@
 //!
 //! The package holds `[Content_Types].xml`, `_rels/.rels`, `word/document.xml`,
 //! `word/_rels/document.xml.rels`, `word/styles.xml`, `word/settings.xml`, `word/fontTable.xml`,
-//! `word/footer1.xml`, `docProps/core.xml` and `docProps/app.xml`, deflated with the `zip`
-//! crate. All text is XML-escaped (pack and case text is untrusted). The output depends only on
+//! `word/footer1.xml`, `docProps/core.xml` and `docProps/app.xml`, stored (not deflated) by a
+//! writer of its own ([`package`]: no compressor in the 文书 module). All text is XML-escaped (pack and case text is untrusted). The output depends only on
 //! the input: the zip entries and core.xml carry the document's own date (or 1980-01-01, the
 //! zip epoch, when it has none), never the clock, so the same document gives the same bytes.
 

@@ -193,6 +193,15 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
     // 1. A fact that cannot be established, where the row says what then applies.
     for id in &unknowable {
         if let Some(rule) = item.when_unknown.iter().find(|r| &r.fact == id) {
+            // A rule naming a tier this party's tiers lack, and no outcome, says nothing for
+            // this case: the tier stays open (never 不予处罚 for want of an outcome).
+            let named = rule
+                .tier
+                .as_ref()
+                .and_then(|code| tiers.iter().find(|t| &t.code == code));
+            if named.is_none() && rule.outcome.is_none() {
+                continue;
+            }
             let label = fact_label(item, id).to_string();
             cx.unknown_applied.push(UnknownApplied {
                 fact: id.clone(),
@@ -201,11 +210,7 @@ pub(crate) fn select(cx: &mut Ctx<'_>) -> Result<TierResult, EngineError> {
                 tier: rule.tier.clone(),
                 basis: rule.basis.clone(),
             });
-            if let Some(t) = rule
-                .tier
-                .as_ref()
-                .and_then(|code| tiers.iter().find(|t| &t.code == code))
-            {
+            if let Some(t) = named {
                 chosen = Some((t, TierChoice::Unknown));
             } else {
                 synthetic = Some(unknown_tier(rule, &label));

@@ -44,6 +44,22 @@ pub enum Action {
     RemoveItem(String),
     /// Party kind.
     Party(PartyKind),
+    /// The party's role (the item's `roles`).
+    Role(String),
+    /// Another party of the act (其他当事人), in a role nobody has yet.
+    AddCoParty,
+    /// Remove another party, by its place in the list.
+    RemoveCoParty(usize),
+    /// Another party's kind.
+    CoPartyKind(usize, PartyKind),
+    /// Another party's role.
+    CoPartyRole(usize, String),
+    /// A circumstance of arts 32–33 of another party.
+    CoPartyCircumstance(usize, &'static str, bool),
+    /// A pack factor of another party, on or off.
+    CoPartyFactor(usize, String, bool),
+    /// A fact marked 无法查明 (true) or not.
+    Unknown(String, bool),
     /// The case's label.
     Label(String),
     /// Age text.

@@ -8,10 +8,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Capacity, Case, CaseDates, Circumstances, FactValue};
+use crate::case::{Capacity, Case, CaseDates, Circumstances, CoParty, FactValue};
 use crate::date::Date;
 use crate::num::{Dec, parse_decimal};
-use crate::pack::model::{FactKind, Item, PartyKind};
+use crate::pack::model::{FactKind, Item, Parties, PartyKind};
 
 use super::field::Field;
 
@@ -105,6 +105,16 @@ pub struct CaseDraft {
     pub gains_to_be_returned: bool,
     /// 拟罚款数额, as typed.
     pub intended_fine: String,
+    /// The party's role, where the item names several (its `roles`); None: the engine takes
+    /// the first role the party kind can play.
+    pub role: Option<String>,
+    /// The act's other parties (其他当事人), each with its own kind, role, circumstances and
+    /// factors, kept as the case takes them.
+    pub parties: Vec<CoParty>,
+    /// Facts marked 无法查明 (cannot be established), by id: the engine applies the row's rule
+    /// for them where it has one. A value typed for such a fact stays in the draft but is not
+    /// read.
+    pub unknown: Vec<String>,
 }
 
 impl Default for CaseDraft {
@@ -131,6 +141,9 @@ impl Default for CaseDraft {
             illegal_gains: String::new(),
             gains_to_be_returned: false,
             intended_fine: String::new(),
+            role: None,
+            parties: Vec::new(),
+            unknown: Vec::new(),
         }
     }
 }
@@ -212,6 +225,9 @@ impl<'de> Deserialize<'de> for CaseDraft {
                         "illegal_gains" => d.illegal_gains = map.next_value()?,
                         "gains_to_be_returned" => d.gains_to_be_returned = map.next_value()?,
                         "intended_fine" => d.intended_fine = map.next_value()?,
+                        "role" => d.role = map.next_value()?,
+                        "parties" => d.parties = map.next_value()?,
+                        "unknown" => d.unknown = map.next_value()?,
                         _ => {
                             map.next_value::<serde::de::IgnoredAny>()?;
                         }
@@ -224,7 +240,155 @@ impl<'de> Deserialize<'de> for CaseDraft {
     }
 }
 
+/// Ticks or clears a circumstance of arts 32–33 by its name in [`Circumstances::NAMES`] (the
+/// party's own, or a co-party's); an unknown name changes nothing.
+pub fn set_circumstance(c: &mut Circumstances, name: &str, on: bool) {
+    let slot = match name {
+        "minor" => &mut c.minor,
+        "corrected" => &mut c.corrected,
+        "no_harm" => &mut c.no_harm,
+        "first_offence" => &mut c.first_offence,
+        "slight_harm" => &mut c.slight_harm,
+        "no_fault" => &mut c.no_fault,
+        "eliminated_harm" => &mut c.eliminated_harm,
+        "coerced" => &mut c.coerced,
+        "confessed" => &mut c.confessed,
+        "meritorious" => &mut c.meritorious,
+        _ => return,
+    };
+    *slot = on;
+}
+
+/// The kind a party takes when `parties` does not cover the one it has: 法人 where it may,
+/// else 公民 (the form's starting choice, not a legal decision).
+pub fn fitting(parties: Parties, kind: PartyKind) -> PartyKind {
+    if parties.covers(kind) {
+        kind
+    } else if parties.covers(PartyKind::LegalPerson) {
+        PartyKind::LegalPerson
+    } else {
+        PartyKind::Citizen
+    }
+}
+
+/// Puts `id` in the list (at the end) or takes it out.
+pub fn toggle(list: &mut Vec<String>, id: String, on: bool) {
+    list.retain(|f| f != &id);
+    if on {
+        list.push(id);
+    }
+}
+
+/// The first of the item's roles a party of `kind` can play.
+fn role_for(item: &Item, kind: PartyKind) -> Option<&str> {
+    item.roles
+        .iter()
+        .find(|r| r.parties.covers(kind))
+        .map(|r| r.id.as_str())
+}
+
+/// Who can play the item's role `id`; every party where the item has no such role.
+fn players(item: &Item, id: &str) -> Parties {
+    item.roles
+        .iter()
+        .find(|r| r.id == id)
+        .map_or(Parties::All, |r| r.parties)
+}
+
 impl CaseDraft {
+    /// After `item` is chosen: the party keeps its role if the item names it, else takes the
+    /// first role its kind can play (None where the item names no roles); the other parties
+    /// whose role the item does not name are dropped.
+    pub fn fit_roles(&mut self, item: &Item) {
+        let named = |r: &str| item.roles.iter().any(|x| x.id == r);
+        if !self.role.as_deref().is_some_and(named) {
+            self.role = role_for(item, self.party).map(str::to_string);
+        }
+        self.parties.retain(|p| named(&p.role));
+    }
+
+    /// The party's kind; where its role cannot be played by that kind, the first role that can.
+    pub fn set_party(&mut self, item: Option<&Item>, kind: PartyKind) {
+        self.party = kind;
+        if let (Some(item), Some(role)) = (item, &self.role) {
+            if !players(item, role).covers(kind) {
+                if let Some(r) = role_for(item, kind) {
+                    self.role = Some(r.to_string());
+                }
+            }
+        }
+    }
+
+    /// The party's role; its kind moves to one that can play it.
+    pub fn set_role(&mut self, item: Option<&Item>, role: String) {
+        if let Some(item) = item {
+            self.party = fitting(players(item, &role), self.party);
+        }
+        self.role = Some(role);
+    }
+
+    /// Adds another party of the act: in the first of the item's roles nobody has yet (else its
+    /// first role), of a kind that can play it.
+    pub fn add_party(&mut self, item: &Item) {
+        let taken = |id: &str| {
+            self.role.as_deref() == Some(id) || self.parties.iter().any(|p| p.role == id)
+        };
+        let Some(role) = item
+            .roles
+            .iter()
+            .find(|r| !taken(&r.id))
+            .or(item.roles.first())
+        else {
+            return;
+        };
+        self.parties.push(CoParty {
+            role: role.id.clone(),
+            party: fitting(role.parties, PartyKind::LegalPerson),
+            name: None,
+            age: None,
+            capacity: Capacity::Full,
+            circumstances: Circumstances::default(),
+            factors: Vec::new(),
+            choose_reduced: false,
+            waive: None,
+            illegal_gains: None,
+            gains_to_be_returned: false,
+            intended_fine: None,
+        });
+    }
+
+    /// Another party's kind; where its role cannot be played by that kind, the first role that
+    /// can.
+    pub fn set_co_party_kind(&mut self, item: Option<&Item>, i: usize, kind: PartyKind) {
+        let Some(p) = self.parties.get_mut(i) else {
+            return;
+        };
+        p.party = kind;
+        if let Some(item) = item {
+            if !players(item, &p.role).covers(kind) {
+                if let Some(r) = role_for(item, kind) {
+                    p.role = r.to_string();
+                }
+            }
+        }
+    }
+
+    /// Another party's role; its kind moves to one that can play it.
+    pub fn set_co_party_role(&mut self, item: Option<&Item>, i: usize, role: String) {
+        let Some(p) = self.parties.get_mut(i) else {
+            return;
+        };
+        if let Some(item) = item {
+            p.party = fitting(players(item, &role), p.party);
+        }
+        p.role = role;
+    }
+
+    /// Marks a fact 无法查明 (true) or not.
+    pub fn set_unknown(&mut self, id: String, on: bool) {
+        toggle(&mut self.unknown, id, on);
+    }
+
     /// Sets one of the four dates (YYYY-MM-DD text, as the date input gives it).
     pub fn set_date(&mut self, field: DateField, value: String) {
         match field {
@@ -238,21 +402,7 @@ impl CaseDraft {
     /// Ticks or clears a circumstance of arts 32–33 by its name in [`Circumstances::NAMES`];
     /// an unknown name changes nothing.
     pub fn set_circumstance(&mut self, name: &str, on: bool) {
-        let c = &mut self.circumstances;
-        let slot = match name {
-            "minor" => &mut c.minor,
-            "corrected" => &mut c.corrected,
-            "no_harm" => &mut c.no_harm,
-            "first_offence" => &mut c.first_offence,
-            "slight_harm" => &mut c.slight_harm,
-            "no_fault" => &mut c.no_fault,
-            "eliminated_harm" => &mut c.eliminated_harm,
-            "coerced" => &mut c.coerced,
-            "confessed" => &mut c.confessed,
-            "meritorious" => &mut c.meritorious,
-            _ => return,
-        };
-        *slot = on;
+        set_circumstance(&mut self.circumstances, name, on);
     }
 
     /// The items cited: the selected one first, then the further ones, without repeats.
@@ -269,13 +419,20 @@ impl CaseDraft {
     }
 
     /// Reads the form as a case for `items` (only the facts those items declare are passed on;
-    /// a fact id declared by several items is read by the first declaration).
+    /// a fact id declared by several items is read by the first declaration). A fact marked
+    /// 无法查明 is passed on as unknown, without the value typed for it. The role and the other
+    /// parties are passed on as recorded: the engine decides what they lead to.
     pub fn reading(&self, items: &[&Item]) -> Reading {
         let mut errors = Vec::new();
         let mut facts = BTreeMap::new();
+        let mut unknown: Vec<String> = Vec::new();
         for item in items {
             for def in &item.facts {
-                if facts.contains_key(&def.id) {
+                if facts.contains_key(&def.id) || unknown.contains(&def.id) {
+                    continue;
+                }
+                if self.unknown.contains(&def.id) {
+                    unknown.push(def.id.clone());
                     continue;
                 }
                 let Some(input) = self.facts.get(&def.id) else {
@@ -339,9 +496,9 @@ impl CaseDraft {
             illegal_gains: amount(&self.illegal_gains, Field::IllegalGains, &mut errors),
             gains_to_be_returned: self.gains_to_be_returned,
             intended_fine: amount(&self.intended_fine, Field::IntendedFine, &mut errors),
-            role: None,
-            parties: Vec::new(),
-            unknown: Vec::new(),
+            role: self.role.clone(),
+            parties: self.parties.clone(),
+            unknown,
         };
         Reading { case, errors }
     }
@@ -389,6 +546,9 @@ impl CaseDraft {
                 .intended_fine
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
+            role: case.role.clone(),
+            parties: case.parties.clone(),
+            unknown: case.unknown.clone(),
         }
     }
 }
@@ -419,6 +579,31 @@ mod tests {
             help: None,
         });
         item
+    }
+
+    const PUBLISHED: &str = include_str!("../../benchmarks/published-rows.json");
+
+    fn published() -> LoadedPack {
+        crate::validate::accept_pack("published-rows.json", PUBLISHED)
+            .unwrap()
+            .0
+    }
+
+    /// 卢氏 施工许可管理办法 12: 建设单位 and 施工单位 of one act, each with its own fine.
+    fn two_parties(lp: &LoadedPack) -> Item {
+        lp.item("LS-SGXK-12").unwrap().clone()
+    }
+
+    /// The draft of a case of the two-party row: 建设单位, 5,000,000 元.
+    fn ls_draft(item: &Item) -> CaseDraft {
+        let mut d = CaseDraft {
+            item: Some(item.code.clone()),
+            ..CaseDraft::default()
+        };
+        d.fit_roles(item);
+        d.facts
+            .insert("contract_price".to_string(), text("5000000"));
+        d
     }
 
     fn zl64_draft() -> CaseDraft {
@@ -671,6 +856,9 @@ mod tests {
             "illegal_gains",
             "gains_to_be_returned",
             "intended_fine",
+            "role",
+            "parties",
+            "unknown",
         ];
         known.sort_unstable();
         assert_eq!(keys, known);
@@ -697,7 +885,12 @@ mod tests {
             illegal_gains: "1,000".into(),
             gains_to_be_returned: true,
             intended_fine: "12a".into(),
+            role: Some("contractor".into()),
+            parties: Vec::new(),
+            unknown: vec!["contract_price".into()],
         };
+        d.add_party(&two_parties(&published()));
+        d.parties[0].factors.push("cooperative".into());
         d.facts.insert("contract_price".into(), text("10000000"));
         d.set_circumstance("first_offence", true);
         let json = serde_json::to_string(&d).unwrap();
@@ -715,5 +908,131 @@ mod tests {
                 .item
                 .is_none()
         );
+    }
+
+    #[test]
+    fn the_role_and_the_other_parties_are_read_as_the_pack_case_states_them() {
+        let lp = published();
+        let item = two_parties(&lp);
+        let mut d = ls_draft(&item);
+        // The party starts in the first role its kind can play; a new party takes the other.
+        assert_eq!(d.role.as_deref(), Some("construction_unit"));
+        d.add_party(&item);
+        assert_eq!(d.parties.len(), 1);
+        assert_eq!(d.parties[0].role, "contractor");
+        assert_eq!(d.parties[0].party, PartyKind::LegalPerson);
+        d.parties[0].name = Some("某建筑公司".to_string());
+        let r = d.reading(&[&item]);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        // The row's own case for the two parties, as its author wrote it.
+        assert_eq!(r.case, item.cases[0].case_for(&item));
+        // The engine answers for each party in its role.
+        let result = crate::evaluate(&lp, &r.case).unwrap();
+        assert_eq!(result.role.map(|x| x.label), Some("建设单位".to_string()));
+        assert_eq!(result.co_parties.len(), 1);
+        let co = &result.co_parties[0];
+        assert_eq!(co.role.as_ref().map(|x| x.label.as_str()), Some("施工单位"));
+        assert_eq!(
+            co.recommended.as_ref().map(|x| x.max.0.to_string()),
+            Some("30000".to_string())
+        );
+        // Read back from the case, the form is the same.
+        assert_eq!(CaseDraft::from_case(&r.case), d);
+    }
+
+    #[test]
+    fn a_fact_marked_unknown_is_read_as_unknown_without_its_value() {
+        let lp = published();
+        let item = two_parties(&lp);
+        let mut d = ls_draft(&item);
+        d.facts
+            .insert("contract_price".to_string(), text("5,000,00x"));
+        d.set_unknown("contract_price".to_string(), true);
+        // Marked twice, or an id no cited item declares: read once, or not at all.
+        d.set_unknown("contract_price".to_string(), true);
+        d.set_unknown("no_such_fact".to_string(), true);
+        let r = d.reading(&[&item]);
+        // The typed value is not read, so its typo is no error; the draft keeps it.
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        assert!(r.case.facts.is_empty());
+        assert_eq!(r.case.unknown, vec!["contract_price".to_string()]);
+        assert_eq!(d.facts.get("contract_price"), Some(&text("5,000,00x")));
+        // The engine says the base cannot be established, not that it is to be entered.
+        let result = crate::evaluate(&lp, &r.case).unwrap();
+        assert!(
+            result
+                .pending
+                .iter()
+                .any(|p| p.contains("工程合同价款无法查清")),
+            "{:?}",
+            result.pending
+        );
+        // Unmarked, the value is read again.
+        d.set_unknown("contract_price".to_string(), false);
+        d.facts
+            .insert("contract_price".to_string(), text("5000000"));
+        let r = d.reading(&[&item]);
+        assert!(r.case.unknown.is_empty());
+        assert!(r.case.facts.contains_key("contract_price"));
+    }
+
+    #[test]
+    fn roles_follow_the_kind_and_the_item() {
+        let lp = published();
+        let item = two_parties(&lp);
+        // A row whose second role is played by a person (单位 / 单位负责人).
+        let mut unit = item.clone();
+        unit.parties = Parties::All;
+        unit.roles[1].id = "head".to_string();
+        unit.roles[1].parties = Parties::Individual;
+        let mut d = ls_draft(&unit);
+        d.set_party(Some(&unit), PartyKind::Citizen);
+        assert_eq!(d.role.as_deref(), Some("head"));
+        d.set_role(Some(&unit), "construction_unit".to_string());
+        assert_eq!(d.party, PartyKind::LegalPerson);
+        d.add_party(&unit);
+        assert_eq!(
+            (d.parties[0].role.as_str(), d.parties[0].party),
+            ("head", PartyKind::Citizen)
+        );
+        d.set_co_party_kind(Some(&unit), 0, PartyKind::OtherOrganization);
+        assert_eq!(d.parties[0].role, "construction_unit");
+        d.set_co_party_role(Some(&unit), 0, "head".to_string());
+        assert_eq!(d.parties[0].party, PartyKind::Citizen);
+        // Out of range: nothing changes.
+        let before = d.clone();
+        d.set_co_party_role(Some(&unit), 5, "head".to_string());
+        d.set_co_party_kind(Some(&unit), 5, PartyKind::Citizen);
+        assert_eq!(d, before);
+        // Another item without these roles: no role, and the other parties go.
+        let plain = lp.item("BJ-C1600200").unwrap();
+        d.fit_roles(plain);
+        assert_eq!(d.role, None);
+        assert!(d.parties.is_empty());
+        // An item without roles adds no party.
+        d.add_party(plain);
+        assert!(d.parties.is_empty());
+    }
+
+    #[test]
+    fn a_form_saved_before_roles_and_unknown_facts_still_reads() {
+        let d: CaseDraft = serde_json::from_str(
+            r#"{"case_id":2,"item":"ZL-64","party":"legal_person","facts":{"contract_price":"1"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (d.role.as_ref(), d.parties.len(), d.unknown.len()),
+            (None, 0, 0)
+        );
+        // And a saved one with them reads them back; a co-party of a wrong shape is refused.
+        let d: CaseDraft = serde_json::from_str(
+            r#"{"role":"contractor","unknown":["area"],
+                "parties":[{"role":"construction_unit","party":"legal_person"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(d.role.as_deref(), Some("contractor"));
+        assert_eq!(d.parties[0].role, "construction_unit");
+        assert_eq!(d.unknown, vec!["area".to_string()]);
+        assert!(serde_json::from_str::<CaseDraft>(r#"{"parties":[{"party":"citizen"}]}"#).is_err());
     }
 }

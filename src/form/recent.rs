@@ -45,6 +45,16 @@ impl Recent {
             .saturating_add(1)
     }
 
+    /// The number for a case numbered at `now` (ms since 1970): one that no kept case has and
+    /// no forgotten one had, because the case library keeps every case by its number — the
+    /// second it was numbered (seconds since 1970 fit a u32 until 2106), or one more than the
+    /// largest kept number where that is larger (two cases in one second, a clock set back).
+    pub fn next_id_at(&self, now: f64) -> u32 {
+        // `as` saturates (and maps NaN to 0).
+        let second = (now / 1000.0).floor() as u32;
+        second.max(self.next_id())
+    }
+
     /// A kept case by number.
     pub fn get(&self, id: u32) -> Option<&RecentCase> {
         self.0.iter().find(|c| c.id == id)
@@ -104,6 +114,21 @@ mod tests {
         assert_eq!(r.get(1).map(|c| c.touched), Some(5.0));
         assert_eq!(r.next_id(), 2);
         assert!(r.get(2).is_none());
+    }
+
+    #[test]
+    fn a_forgotten_number_is_not_given_again() {
+        let mut r = Recent::default();
+        let t = 1_765_000_000_000.0;
+        let first = r.next_id_at(t);
+        assert_eq!(first, 1_765_000_000);
+        r.remember(&case(first, "ZL-64"), None, t);
+        // Within the same second: the next number up.
+        assert_eq!(r.next_id_at(t + 10.0), first + 1);
+        r.forget(first);
+        // The forgotten case stays in the library under its number: a later case gets another.
+        assert_ne!(r.next_id_at(t + 5_000.0), first);
+        assert_eq!(r.next_id_at(f64::NAN), 1);
     }
 
     #[test]

@@ -9,11 +9,11 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use crate::pack::LoadedPack;
-use crate::pack::model::{Item, PartyKind};
+use crate::pack::model::Item;
 use crate::validate::{Report, accept_pack};
 
 use super::action::{Action, Stamped};
-use super::draft::CaseDraft;
+use super::draft::{CaseDraft, fitting, set_circumstance, toggle};
 use super::recent::Recent;
 use super::text_edits::TextEdits;
 
@@ -114,6 +114,8 @@ impl State {
     /// keeps it, numbered, as the newest of the recent cases (when the state keeps them).
     pub fn reduce(&self, stamped: Stamped) -> State {
         let Stamped { action, at } = stamped;
+        // The selected item before the action (the same item after it, but for SelectItem).
+        let item = self.item();
         let mut s = self.clone();
         let d = &mut s.draft;
         match action {
@@ -144,15 +146,10 @@ impl State {
                     d.tier = None;
                     d.waive = None;
                 }
-                // Start on a party the item applies to.
+                // Start on a party the item applies to, in a role it names.
                 if let Some(item) = s.pack.item(&code) {
-                    if !item.parties.covers(d.party) {
-                        d.party = if item.parties.covers(PartyKind::LegalPerson) {
-                            PartyKind::LegalPerson
-                        } else {
-                            PartyKind::Citizen
-                        };
-                    }
+                    d.party = fitting(item.parties, d.party);
+                    d.fit_roles(item);
                 }
                 d.also.retain(|c| c != &code);
                 d.item = Some(code);
@@ -164,7 +161,31 @@ impl State {
                 }
             }
             Action::RemoveItem(code) => d.also.retain(|c| c != &code),
-            Action::Party(p) => d.party = p,
+            Action::Party(p) => d.set_party(item, p),
+            Action::Role(r) => d.set_role(item, r),
+            Action::AddCoParty => {
+                if let Some(item) = item {
+                    d.add_party(item);
+                }
+            }
+            Action::RemoveCoParty(i) => {
+                if i < d.parties.len() {
+                    d.parties.remove(i);
+                }
+            }
+            Action::CoPartyKind(i, p) => d.set_co_party_kind(item, i, p),
+            Action::CoPartyRole(i, r) => d.set_co_party_role(item, i, r),
+            Action::CoPartyCircumstance(i, name, on) => {
+                if let Some(p) = d.parties.get_mut(i) {
+                    set_circumstance(&mut p.circumstances, name, on);
+                }
+            }
+            Action::CoPartyFactor(i, id, on) => {
+                if let Some(p) = d.parties.get_mut(i) {
+                    toggle(&mut p.factors, id, on);
+                }
+            }
+            Action::Unknown(id, on) => d.set_unknown(id, on),
             Action::Label(l) => d.label = l,
             Action::Age(a) => d.age = a,
             Action::Capacity(c) => d.capacity = c,
@@ -179,12 +200,7 @@ impl State {
                 }
             },
             Action::Circumstance(name, on) => d.set_circumstance(name, on),
-            Action::Factor(id, on) => {
-                d.factors.retain(|f| f != &id);
-                if on {
-                    d.factors.push(id);
-                }
-            }
+            Action::Factor(id, on) => toggle(&mut d.factors, id, on),
             Action::Tier(t) => d.tier = t,
             Action::ChooseReduced(b) => d.choose_reduced = b,
             Action::Waive(w) => d.waive = w,
@@ -237,7 +253,7 @@ impl State {
         if let Some(recent) = &mut s.recent {
             if s.draft.item.is_some() && (s.draft != self.draft || s.text != self.text) {
                 if s.draft.case_id == 0 {
-                    s.draft.case_id = recent.next_id();
+                    s.draft.case_id = recent.next_id_at(at);
                 }
                 Rc::make_mut(recent).remember(&s.draft, s.text.as_ref(), at);
             }
@@ -251,6 +267,7 @@ mod tests {
     use super::*;
     use crate::case::Capacity;
     use crate::form::draft::{DateField, FactInput};
+    use crate::pack::model::PartyKind;
 
     const LOCAL: &str = include_str!("../../benchmarks/local-example-city.json");
 
@@ -597,5 +614,110 @@ mod tests {
         let s = run(start(), vec![Action::Notice(Some("已保存".into()))]);
         assert_eq!(s.notice.as_deref(), Some("已保存"));
         assert_eq!(run(s, vec![Action::Notice(None)]).notice, None);
+    }
+
+    const PUBLISHED: &str = include_str!("../../benchmarks/published-rows.json");
+
+    /// A state on the published rows, on the 卢氏 row with two roles.
+    fn on_two_parties() -> State {
+        let s = start();
+        let s = run(
+            s,
+            vec![Action::pack_text("published-rows.json", PUBLISHED.into())],
+        );
+        assert!(!s.rejected);
+        run(s, vec![Action::SelectItem("LS-SGXK-12".into())])
+    }
+
+    #[test]
+    fn other_parties_are_added_edited_and_removed() {
+        let s = on_two_parties();
+        assert_eq!(s.draft.role.as_deref(), Some("construction_unit"));
+        let s = run(
+            s,
+            vec![
+                Action::AddCoParty,
+                Action::AddCoParty,
+                Action::CoPartyRole(1, "construction_unit".into()),
+                Action::CoPartyKind(1, PartyKind::OtherOrganization),
+                Action::CoPartyCircumstance(0, "first_offence", true),
+                Action::CoPartyFactor(0, "cooperative".into(), true),
+                Action::CoPartyFactor(0, "cooperative".into(), true),
+            ],
+        );
+        let p = &s.draft.parties;
+        assert_eq!(p.len(), 2);
+        // The first takes the role nobody has; with every role taken, the item's first role.
+        assert_eq!(p[0].role, "contractor");
+        assert!(p[0].circumstances.first_offence);
+        assert_eq!(p[0].factors, vec!["cooperative".to_string()]);
+        assert_eq!(
+            (p[1].role.as_str(), p[1].party),
+            ("construction_unit", PartyKind::OtherOrganization)
+        );
+        // The main party's own circumstances are untouched.
+        assert!(!s.draft.circumstances.first_offence);
+        let s = run(
+            s,
+            vec![
+                Action::CoPartyFactor(0, "cooperative".into(), false),
+                Action::RemoveCoParty(1),
+                Action::RemoveCoParty(7),
+                Action::Role("contractor".into()),
+            ],
+        );
+        assert_eq!(s.draft.parties.len(), 1);
+        assert!(s.draft.parties[0].factors.is_empty());
+        assert_eq!(s.draft.role.as_deref(), Some("contractor"));
+        // Another item without roles: the role and the other parties go; 清空表单 clears them.
+        let other = run(s.clone(), vec![Action::SelectItem("XM-YS".into())]);
+        assert_eq!(
+            (other.draft.role.as_ref(), other.draft.parties.len()),
+            (None, 0)
+        );
+        let reset = run(s, vec![Action::ResetDraft]);
+        assert_eq!(reset.draft.parties, Vec::new());
+        assert_eq!(reset.draft.role, None);
+    }
+
+    #[test]
+    fn unknown_facts_are_marked_and_the_evaluation_reads_each_party() {
+        let s = run(
+            on_two_parties(),
+            vec![
+                Action::Fact(
+                    "contract_price".into(),
+                    Some(FactInput::Text("5000000".into())),
+                ),
+                Action::AddCoParty,
+                Action::Unknown("contract_price".into(), true),
+            ],
+        );
+        assert_eq!(s.draft.unknown, vec!["contract_price".to_string()]);
+        let e = crate::form::Evaluation::run(&s.pack, &s.draft);
+        assert_eq!(e.case.unknown, vec!["contract_price".to_string()]);
+        let Some(Ok(r)) = &e.result else {
+            panic!("no result: {:?}", e.result)
+        };
+        // The 建设单位's fine rests on the unknown price; the 施工单位's does not.
+        assert_eq!(r.recommended, None);
+        assert_eq!(r.co_parties.len(), 1);
+        assert_eq!(
+            r.co_parties[0]
+                .recommended
+                .as_ref()
+                .map(|x| x.max.0.to_string()),
+            Some("30000".to_string())
+        );
+        let s = run(s, vec![Action::Unknown("contract_price".into(), false)]);
+        assert!(s.draft.unknown.is_empty());
+        let e = crate::form::Evaluation::run(&s.pack, &s.draft);
+        let Some(Ok(r)) = &e.result else {
+            panic!("no result")
+        };
+        assert_eq!(
+            r.recommended.as_ref().map(|x| x.max.0.to_string()),
+            Some("100000".to_string())
+        );
     }
 }

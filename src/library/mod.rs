@@ -12,12 +12,18 @@
 //!   [`export::from_jsonl`], bad lines reported by number) and as CSV for 案卷评查
 //!   ([`export::CSV_COLUMNS`]).
 //! - [`migrate`]: the LocalStorage recent-case list (`cailiang.recent.v1`) to records.
+//! - [`snapshot`]: the calculator's case as it saves it on every change, taken into the
+//!   records ([`Library::absorb`]); record ids ([`snapshot::record_id`]).
+//! - [`current`]: the 文书 page's current case — its record, the LocalStorage copy of its
+//!   inputs, taking a case back into the calculator.
 //! - [`similar`]: 类案 — the library's cases on the same item and tier, and a note when the
 //!   intended amount departs from them (同案同罚).
 
+pub mod current;
 pub mod export;
 pub mod migrate;
 pub mod similar;
+pub mod snapshot;
 mod summary;
 
 use schemars::JsonSchema;
@@ -75,6 +81,12 @@ pub struct LibraryRecord {
     /// The result in brief; absent when the case could not be evaluated (see `error`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<ResultSummary>,
+    /// The whole result (`schemas/result.schema.json`: its trace and citations) as computed
+    /// under `pack`, kept verbatim, so that the case can be read again when that pack is no
+    /// longer at hand. Kept as JSON, not read into [`EvalResult`]: the browser's library never
+    /// needs it as a type, and reading it would make the 文书 module much larger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<serde_json::Value>,
     /// Why the case could not be evaluated, in Chinese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -112,9 +124,13 @@ impl LibraryRecord {
         evaluation: Result<&EvalResult, &EngineError>,
         now: Millis,
     ) -> LibraryRecord {
-        let (summary, error) = match evaluation {
-            Ok(r) => (Some(ResultSummary::new(&case, r)), None),
-            Err(e) => (None, Some(e.to_string())),
+        let (summary, result, error) = match evaluation {
+            Ok(r) => (
+                Some(ResultSummary::new(&case, r)),
+                serde_json::to_value(r).ok(),
+                None,
+            ),
+            Err(e) => (None, None, Some(e.to_string())),
         };
         LibraryRecord {
             id: id.into(),
@@ -122,6 +138,7 @@ impl LibraryRecord {
             case,
             inputs,
             summary,
+            result,
             error,
             pack: PackRef::of(pack),
             decided: false,
@@ -172,6 +189,39 @@ pub struct Query {
     /// Last day of the range (inclusive).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<Date>,
+}
+
+/// The search form as typed: the dates as YYYY-MM-DD text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchForm {
+    /// Part of the party's name.
+    pub party: String,
+    /// Part of a 案号 or 文号.
+    pub number: String,
+    /// An item code.
+    pub item: String,
+    /// First day.
+    pub from: String,
+    /// Last day.
+    pub to: String,
+}
+
+impl SearchForm {
+    /// The query, or why a date does not read (naming the field).
+    pub fn query(&self) -> Result<Query, String> {
+        let text = |s: &str| Some(s.trim().to_string()).filter(|t| !t.is_empty());
+        let date = |s: &str, what: &str| match s.trim() {
+            "" => Ok(None),
+            t => t.parse().map(Some).map_err(|e| format!("{what}：{e}")),
+        };
+        Ok(Query {
+            party: text(&self.party),
+            number: text(&self.number),
+            item: text(&self.item),
+            from: date(&self.from, "起始日期")?,
+            to: date(&self.to, "截止日期")?,
+        })
+    }
 }
 
 /// Text folded for search: full-width ASCII to half-width, ASCII lower case, spaces removed.
@@ -394,6 +444,26 @@ pub(crate) mod tests {
             })),
             ["2"]
         );
+    }
+
+    #[test]
+    fn the_search_form_reads_as_a_query() {
+        let f = SearchForm {
+            party: " 示例 ".into(),
+            item: "ZL-64".into(),
+            from: "2025-07-01".into(),
+            ..SearchForm::default()
+        };
+        let q = f.query().unwrap();
+        assert_eq!(q.party.as_deref(), Some("示例"));
+        assert_eq!(q.number, None);
+        assert_eq!(q.from, "2025-07-01".parse().ok());
+        let bad = SearchForm {
+            to: "2025-02-30".into(),
+            ..SearchForm::default()
+        };
+        assert!(bad.query().unwrap_err().starts_with("截止日期"));
+        assert_eq!(SearchForm::default().query(), Ok(Query::default()));
     }
 
     #[test]

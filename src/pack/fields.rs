@@ -248,6 +248,112 @@ impl TryFrom<FactDefFields> for FactDef {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Derivation: `kind` and its fields
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum DeriveTag {
+    DaysBetween,
+    MonthsBetween,
+    YearsBetween,
+    Overdue,
+    Ratio,
+    CountWithin,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DerivationFields {
+    kind: DeriveTag,
+    from: Option<String>,
+    to: Option<String>,
+    ordered: Option<String>,
+    period_days: Option<Operand>,
+    checked: Option<String>,
+    in_months: Option<bool>,
+    numerator: Option<String>,
+    denominator: Option<String>,
+    percent: Option<bool>,
+    dates: Option<String>,
+    months: Option<u32>,
+    before: Option<String>,
+    include_current: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for Derivation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        read::<D, DerivationFields, Derivation>(d)
+    }
+}
+
+impl TryFrom<DerivationFields> for Derivation {
+    type Error = String;
+    fn try_from(f: DerivationFields) -> Result<Self, String> {
+        let present = [
+            ("from", f.from.is_some()),
+            ("to", f.to.is_some()),
+            ("ordered", f.ordered.is_some()),
+            ("period_days", f.period_days.is_some()),
+            ("checked", f.checked.is_some()),
+            ("in_months", f.in_months.is_some()),
+            ("numerator", f.numerator.is_some()),
+            ("denominator", f.denominator.is_some()),
+            ("percent", f.percent.is_some()),
+            ("dates", f.dates.is_some()),
+            ("months", f.months.is_some()),
+            ("before", f.before.is_some()),
+            ("include_current", f.include_current.is_some()),
+        ];
+        let (v, takes): (&str, &[&str]) = match f.kind {
+            DeriveTag::DaysBetween => ("kind 为 days_between 时", &["from", "to"]),
+            DeriveTag::MonthsBetween => ("kind 为 months_between 时", &["from", "to"]),
+            DeriveTag::YearsBetween => ("kind 为 years_between 时", &["from", "to"]),
+            DeriveTag::Overdue => (
+                "kind 为 overdue 时",
+                &["ordered", "period_days", "checked", "in_months"],
+            ),
+            DeriveTag::Ratio => ("kind 为 ratio 时", &["numerator", "denominator", "percent"]),
+            DeriveTag::CountWithin => (
+                "kind 为 count_within 时",
+                &["dates", "months", "before", "include_current"],
+            ),
+        };
+        refuse(v, &present, takes)?;
+        Ok(match f.kind {
+            DeriveTag::DaysBetween => Derivation::DaysBetween {
+                from: need(f.from, v, "from")?,
+                to: need(f.to, v, "to")?,
+            },
+            DeriveTag::MonthsBetween => Derivation::MonthsBetween {
+                from: need(f.from, v, "from")?,
+                to: need(f.to, v, "to")?,
+            },
+            DeriveTag::YearsBetween => Derivation::YearsBetween {
+                from: need(f.from, v, "from")?,
+                to: need(f.to, v, "to")?,
+            },
+            DeriveTag::Overdue => Derivation::Overdue {
+                ordered: need(f.ordered, v, "ordered")?,
+                period_days: need(f.period_days, v, "period_days")?,
+                checked: need(f.checked, v, "checked")?,
+                in_months: f.in_months.unwrap_or(false),
+            },
+            DeriveTag::Ratio => Derivation::Ratio {
+                numerator: need(f.numerator, v, "numerator")?,
+                denominator: need(f.denominator, v, "denominator")?,
+                percent: f.percent.unwrap_or(false),
+            },
+            DeriveTag::CountWithin => Derivation::CountWithin {
+                dates: need(f.dates, v, "dates")?,
+                months: need(f.months, v, "months")?,
+                before: need(f.before, v, "before")?,
+                include_current: f.include_current.unwrap_or(false),
+            },
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // TierOutcome: `type` and its fields
 
 #[derive(Deserialize)]

@@ -5,6 +5,7 @@ pub mod error;
 mod fields;
 pub mod json;
 pub mod load;
+pub mod migrate;
 pub mod model;
 
 pub use error::PackError;

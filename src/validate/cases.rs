@@ -1,12 +1,16 @@
 //! Pack cases: each item carries cases with expected outcomes; they run under `cargo test` and
 //! in the validator.
 
-use super::Finding;
+use std::collections::BTreeMap;
+
+use super::tiers::undeclared_role;
+use super::{Finding, conditions, f};
+use crate::case::{Circumstances, ILLEGAL_GAINS};
 use crate::engine::evaluate;
 use crate::engine::result::{EvalResult, FlagStatus, MoneyRange};
 use crate::num::Dec;
 use crate::pack::LoadedPack;
-use crate::pack::model::{Item, PackCase};
+use crate::pack::model::{FactKind, Item, Pack, PackCase, PartyKind};
 
 /// Runs every pack case; failures become warnings. Returns (run, failed).
 pub fn run_all(lp: &LoadedPack, warnings: &mut Vec<Finding>) -> (usize, usize) {
@@ -110,5 +114,74 @@ pub fn check_case(lp: &LoadedPack, item: &Item, pc: &PackCase) -> Result<EvalRes
         Ok(r)
     } else {
         Err(diffs.join("；"))
+    }
+}
+
+/// Checks what item `i`'s pack cases name before any runs: the facts entered (a derived fact is
+/// computed, never entered), the facts said to be unknown, and the roles of the party and of
+/// its co-parties — each against the items the case cites.
+pub(crate) fn check_static(
+    pack: &Pack,
+    codes: &BTreeMap<&str, usize>,
+    i: usize,
+    errors: &mut Vec<Finding>,
+) {
+    let Some(item) = pack.items.get(i) else {
+        return;
+    };
+    for (j, pc) in item.cases.iter().enumerate() {
+        let cp = format!("$.items[{i}].cases[{j}].case");
+        let case = &pc.case;
+        let cited: Vec<&Item> = if case.items.is_empty() {
+            vec![item]
+        } else {
+            case.items
+                .iter()
+                .filter_map(|c| codes.get(c.as_str()).and_then(|&k| pack.items.get(k)))
+                .collect()
+        };
+        let def = |id: &str| cited.iter().find_map(|x| conditions::fact(x, id));
+        for id in case.facts.keys() {
+            if let Some(FactKind::Derived { .. }) = def(id).map(|d| &d.kind) {
+                errors.push(f(
+                    format!("{cp}.facts.{id}"),
+                    format!("事实 {id} 由其他事实推算得出，用例不应直接填写"),
+                ));
+            }
+        }
+        for (k, id) in case.unknown.iter().enumerate() {
+            let known = def(id).is_some()
+                || id == ILLEGAL_GAINS
+                || Circumstances::NAMES.contains(&id.as_str());
+            if !known {
+                errors.push(f(
+                    format!("{cp}.unknown[{k}]"),
+                    format!("用例声明无法查清的事实 {id} 不是所涉违法行为的事实"),
+                ));
+            }
+        }
+        let mut check_role = |role: &str, party: PartyKind, path: String| match cited
+            .iter()
+            .find_map(|x| x.roles.iter().find(|r| r.id == role))
+        {
+            None => errors.push(f(path, undeclared_role(item, role))),
+            Some(r) if !r.parties.covers(party) => errors.push(f(
+                path,
+                format!(
+                    "角色 {}（{}）只能由{}担任，而用例当事人为{}",
+                    r.id,
+                    r.label,
+                    r.parties.label(),
+                    party.label()
+                ),
+            )),
+            Some(_) => {}
+        };
+        if let Some(role) = &case.role {
+            check_role(role, case.party, format!("{cp}.role"));
+        }
+        for (k, co) in case.parties.iter().enumerate() {
+            check_role(&co.role, co.party, format!("{cp}.parties[{k}].role"));
+        }
     }
 }

@@ -1,404 +1,263 @@
-//! Checks on how tiers cover facts and ranges: gaps and overlaps between quantitative tiers on
-//! one numeric fact, unreachable tiers, tier ranges outside the statute, and parts of the
-//! statutory range no tier covers.
+//! How tiers' conditions (`when`) cover the facts, for each party: two tiers whose conditions
+//! can both hold (an overlap — or only a bound both include, which the pack's tie rule
+//! settles), conditions that can never hold, and combinations of values no tier covers where
+//! every tier is quantitative. Conditions over several facts, `any` alternatives and `not` are
+//! analysed as unions of per-fact value sets (see `regions`). A tier's `overrides` take
+//! precedence over every `when`, so they are not overlaps.
 
-use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 
-use super::Finding;
-use crate::num::Fraction;
+use super::gaps::{self, Cell};
+use super::regions::{self, Cube, Region, Values};
+use super::{Finding, f};
 use crate::pack::model::*;
+use crate::wording::fact_label;
 
-/// An interval of a numeric fact; `None` bounds are unbounded.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Interval {
-    lo: Option<(Decimal, bool)>,
-    hi: Option<(Decimal, bool)>,
-}
-
-impl Interval {
-    fn all() -> Interval {
-        Interval { lo: None, hi: None }
-    }
-    fn meet(self, o: Interval) -> Interval {
-        let lo = match (self.lo, o.lo) {
-            (Some(a), Some(b)) => Some(if a.0 > b.0 || (a.0 == b.0 && !a.1) {
-                a
-            } else {
-                b
-            }),
-            (a, None) => a,
-            (None, b) => b,
-        };
-        let hi = match (self.hi, o.hi) {
-            (Some(a), Some(b)) => Some(if a.0 < b.0 || (a.0 == b.0 && !a.1) {
-                a
-            } else {
-                b
-            }),
-            (a, None) => a,
-            (None, b) => b,
-        };
-        Interval { lo, hi }
-    }
-    fn empty(&self) -> bool {
-        match (self.lo, self.hi) {
-            (Some((a, ai)), Some((b, bi))) => a > b || (a == b && !(ai && bi)),
-            _ => false,
-        }
+fn unit(item: &Item, fact: &str) -> String {
+    match super::conditions::fact(item, fact).map(|d| &d.kind) {
+        Some(FactKind::Number { unit } | FactKind::Derived { unit, .. }) => unit.clone(),
+        None if fact == crate::case::ILLEGAL_GAINS => "元".into(),
+        _ => String::new(),
     }
 }
 
-/// The fact and interval a condition restricts, when it is a conjunction of comparisons on one
-/// numeric fact.
-fn interval(c: &Condition, bounds: &BoundConvention) -> Option<(String, Interval)> {
+fn bound(v: rust_decimal::Decimal, inc: bool, u: &str, lower: bool) -> String {
+    match (lower, inc) {
+        (true, true) => format!("{}{u}以上（含）", v.normalize()),
+        (true, false) => format!("超过{}{u}", v.normalize()),
+        (false, true) => format!("{}{u}以下（含）", v.normalize()),
+        (false, false) => format!("不满{}{u}", v.normalize()),
+    }
+}
+
+/// A fact's values in words.
+fn values(item: &Item, fact: &str, v: &Values) -> String {
+    let l = fact_label(item, fact);
+    let u = unit(item, fact);
+    match v {
+        Values::Num(i) => match (i.point(), i.hi) {
+            (Some(p), _) => format!("{l}为{}{u}", p.normalize()),
+            (None, None) => format!("{l}{}", bound(i.lo.0, i.lo.1, &u, true)),
+            (None, Some((h, hi))) if i.lo == (rust_decimal::Decimal::ZERO, true) => {
+                format!("{l}{}", bound(h, hi, &u, false))
+            }
+            (None, Some((h, hi))) => format!(
+                "{l}{}、{}",
+                bound(i.lo.0, i.lo.1, &u, true),
+                bound(h, hi, &u, false)
+            ),
+        },
+        Values::Bool(true) => l.to_string(),
+        Values::Bool(false) => format!("非“{l}”"),
+        Values::Options(o) => format!("{l}为{}", o.join("、")),
+    }
+}
+
+fn cube_words(item: &Item, c: &Cube) -> String {
+    c.facts
+        .iter()
+        .map(|(fact, v)| values(item, fact, v))
+        .collect::<Vec<_>>()
+        .join("，且")
+}
+
+/// A run of a number fact's cells, from `a` to `z`, as a value set.
+fn run(a: &Cell, z: &Cell) -> Option<Values> {
+    let lo = match a {
+        Cell::At(v) => (*v, true),
+        Cell::Between(v, _) => (*v, false),
+        _ => return None,
+    };
+    let hi = match z {
+        Cell::At(v) => Some((*v, true)),
+        Cell::Between(_, Some(v)) => Some((*v, false)),
+        Cell::Between(_, None) => None,
+        _ => return None,
+    };
+    Some(Values::Num(regions::Interval { lo, hi }))
+}
+
+fn cell_values(c: &Cell) -> Values {
     match c {
-        Condition::Compare { fact, op, value } => {
-            let v = value.0;
-            let i = match op.resolve(bounds) {
-                Op::Ge => Interval {
-                    lo: Some((v, true)),
-                    hi: None,
-                },
-                Op::Gt => Interval {
-                    lo: Some((v, false)),
-                    hi: None,
-                },
-                Op::Le => Interval {
-                    lo: None,
-                    hi: Some((v, true)),
-                },
-                Op::Lt => Interval {
-                    lo: None,
-                    hi: Some((v, false)),
-                },
-                Op::Eq | Op::Above | Op::Below => Interval {
-                    lo: Some((v, true)),
-                    hi: Some((v, true)),
-                },
-            };
-            Some((fact.clone(), i))
-        }
-        Condition::All { all } => {
-            let mut fact: Option<String> = None;
-            let mut acc = Interval::all();
-            for p in all {
-                let (f, i) = interval(p, bounds)?;
-                if fact.as_ref().is_some_and(|g| g != &f) {
-                    return None;
-                }
-                fact = Some(f);
-                acc = acc.meet(i);
-            }
-            fact.map(|f| (f, acc))
-        }
-        _ => None,
+        Cell::Bool(b) => Values::Bool(*b),
+        Cell::Option(o) => Values::Options(vec![o.clone()]),
+        other => run(other, other).unwrap_or(Values::Options(Vec::new())),
     }
 }
 
-fn show(i: &Interval, unit: &str) -> String {
-    let lo = i.lo.map(|(v, inc)| {
-        format!(
-            "{v}{unit}{}",
-            if inc {
-                "以上（含）"
-            } else {
-                "以上（不含）"
+/// The uncovered combinations in words, consecutive number cells merged into ranges.
+fn gap_words(item: &Item, gaps: &[Vec<(String, Cell)>]) -> Vec<String> {
+    let numeric = |c: &Cell| matches!(c, Cell::At(_) | Cell::Between(..));
+    let mut out: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < gaps.len() {
+        let g = &gaps[k];
+        // The last axis varies fastest: merge a run of consecutive cells along it.
+        let mut end = k;
+        if g.last().is_some_and(|(_, c)| numeric(c)) {
+            while end + 1 < gaps.len()
+                && gaps[end + 1].len() == g.len()
+                && gaps[end + 1][..g.len() - 1] == g[..g.len() - 1]
+                && next_cell(&gaps[end][g.len() - 1].1, &gaps[end + 1][g.len() - 1].1)
+            {
+                end += 1;
             }
-        )
-    });
-    let hi = i.hi.map(|(v, inc)| {
-        format!(
-            "{v}{unit}{}",
-            if inc {
-                "以下（含）"
-            } else {
-                "以下（不含）"
+        }
+        let mut parts: Vec<String> = g[..g.len().saturating_sub(1)]
+            .iter()
+            .map(|(fact, c)| values(item, fact, &cell_values(c)))
+            .collect();
+        if let Some((fact, first)) = g.last() {
+            let last = &gaps[end][g.len() - 1].1;
+            let v = run(first, last).unwrap_or_else(|| cell_values(first));
+            // Every value of the number: the other facts alone describe the gap.
+            let all = matches!(&v, Values::Num(i) if i.hi.is_none() && i.lo == (rust_decimal::Decimal::ZERO, true));
+            if !all || parts.is_empty() {
+                parts.push(values(item, fact, &v));
             }
-        )
-    });
-    match (lo, hi) {
-        (Some(a), Some(b)) => format!("{a}至{b}"),
-        (Some(a), None) => a,
-        (None, Some(b)) => b,
-        (None, None) => "全部".into(),
+        }
+        out.push(parts.join("，且"));
+        k = end + 1;
+    }
+    out
+}
+
+/// Whether cell `b` follows cell `a` on a number axis.
+fn next_cell(a: &Cell, b: &Cell) -> bool {
+    match (a, b) {
+        (Cell::At(x), Cell::Between(y, _)) => x == y,
+        (Cell::Between(_, Some(x)), Cell::At(y)) => x == y,
+        _ => false,
     }
 }
 
-fn w(path: String, message: String) -> Finding {
-    Finding { path, message }
-}
-
-/// Runs the coverage checks.
-pub fn check(pack: &Pack, warnings: &mut Vec<Finding>) {
-    for (i, item) in pack.items.iter().enumerate() {
-        let p = format!("$.items[{i}]");
-        for (j, t) in item.tiers.iter().enumerate() {
-            let disjoint = matches!(
-                (item.parties, t.parties),
-                (Parties::Organization, Parties::Individual)
-                    | (Parties::Individual, Parties::Organization)
-            );
-            if disjoint {
-                warnings.push(w(
-                    format!("{p}.tiers[{j}].parties"),
-                    format!(
-                        "阶次 {} 只适用于{}，而该违法行为只涉及{}，该阶次无法适用",
-                        t.code,
-                        t.parties.label(),
-                        item.parties.label()
-                    ),
-                ));
-            }
-        }
-        for party in [Parties::Individual, Parties::Organization] {
-            if item.parties != Parties::All && item.parties != party {
-                continue;
-            }
-            quantitative(item, &pack.rules.bounds, &p, party, warnings);
-        }
-        ranges(pack, item, &p, warnings);
-    }
-}
-
-fn overlaps(a: &Interval, b: &Interval) -> bool {
-    !a.meet(*b).empty()
-}
-
-fn quantitative(
+/// Checks a list of tiers (`base`: where it is defined) as `item` uses them: `item` gives the
+/// facts' labels and options, and the parties to check.
+pub(crate) fn check(
+    pack: &Pack,
     item: &Item,
-    bounds: &BoundConvention,
-    p: &str,
-    party: Parties,
+    tiers: &[Tier],
+    base: &str,
     warnings: &mut Vec<Finding>,
 ) {
-    let covers = |t: &Tier| t.parties == Parties::All || t.parties == party;
-    let mut by_fact: Vec<(String, Vec<(usize, Interval)>)> = Vec::new();
-    for (j, t) in item.tiers.iter().enumerate().filter(|(_, t)| covers(t)) {
-        let Some(c) = &t.when else { continue };
-        let Some((fact, iv)) = interval(c, bounds) else {
-            continue;
-        };
-        if iv.empty() {
-            warnings.push(w(
-                format!("{p}.tiers[{j}].when"),
+    let bounds = &pack.rules.bounds;
+    // None: no `when`; Some(None): not analysable.
+    let when: Vec<Option<Option<Region>>> = tiers
+        .iter()
+        .map(|t| t.when.as_ref().map(|c| regions::of(c, bounds, item)))
+        .collect();
+    for (j, t) in tiers.iter().enumerate() {
+        if matches!(&when[j], Some(Some(r)) if r.is_empty()) && t.overrides.is_none() {
+            warnings.push(f(
+                format!("{base}[{j}].when"),
                 format!("阶次 {} 的条件不可能同时满足，该阶次无法适用", t.code),
             ));
-            continue;
         }
-        match by_fact.iter_mut().find(|(f, _)| f == &fact) {
-            Some((_, v)) => v.push((j, iv)),
-            None => by_fact.push((fact, vec![(j, iv)])),
-        }
-    }
-    for (fact, mut ivs) in by_fact {
-        if ivs.len() < 2 {
-            continue;
-        }
-        let unit = item
-            .facts
-            .iter()
-            .find(|d| d.id == fact)
-            .map(|d| match &d.kind {
-                FactKind::Number { unit } => unit.clone(),
-                _ => String::new(),
-            })
-            .unwrap_or_default();
-        let label = item
-            .facts
-            .iter()
-            .find(|d| d.id == fact)
-            .map(|d| d.label.clone())
-            .unwrap_or(fact.clone());
-        for a in 0..ivs.len() {
-            for b in a + 1..ivs.len() {
-                let (ja, ia) = ivs[a];
-                let (jb, ib) = ivs[b];
-                if overlaps(&ia, &ib) {
-                    warnings.push(w(
-                        format!("{p}.tiers[{jb}].when"),
-                        format!(
-                            "阶次 {} 与 {} 的{label}条件重叠（{} 与 {}）；依民法典第一千二百五十九条，“以上”“以下”均含本数，边界值会同时落入两个阶次",
-                            item.tiers[ja].code, item.tiers[jb].code, show(&ia, &unit), show(&ib, &unit)
-                        ),
-                    ));
-                }
-            }
-        }
-        // Gaps: sort by lower bound and walk from zero upwards.
-        ivs.sort_by(|x, y| {
-            let kx = x.1.lo.map(|l| l.0).unwrap_or(Decimal::MIN);
-            let ky = y.1.lo.map(|l| l.0).unwrap_or(Decimal::MIN);
-            kx.cmp(&ky)
-        });
-        let mut reach: Option<(Decimal, bool)> = Some((Decimal::ZERO, false));
-        // `reach` is the highest value covered so far (and whether it is itself covered);
-        // None means covered to infinity. Start just below zero: values are non-negative.
-        let mut first = true;
-        for (_, iv) in &ivs {
-            let Some((r, r_inc)) = reach else { break };
-            let gap = match iv.lo {
-                None => false,
-                Some((l, l_inc)) if first => l > Decimal::ZERO || (l == Decimal::ZERO && !l_inc),
-                Some((l, l_inc)) => l > r || (l == r && !l_inc && !r_inc),
-            };
-            if gap {
-                let from = if first {
-                    "0".to_string()
-                } else {
-                    format!("{r}{unit}")
-                };
-                warnings.push(w(
-                    format!("{p}.tiers"),
-                    format!(
-                        "{label}在 {from} 至 {} 之间（含边界情况）没有阶次覆盖",
-                        show(iv, &unit)
-                    ),
-                ));
-            }
-            first = false;
-            reach = match iv.hi {
-                None => None,
-                Some((h, h_inc)) => {
-                    if h > r || (h == r && h_inc) {
-                        Some((h, h_inc))
-                    } else {
-                        Some((r, r_inc))
-                    }
-                }
-            };
-        }
-        if let Some((r, _)) = reach {
-            warnings.push(w(
-                format!("{p}.tiers"),
-                format!("{label}超过 {r}{unit} 的情形没有阶次覆盖"),
+        let never = t
+            .overrides
+            .as_ref()
+            .and_then(|c| regions::of(c, bounds, item))
+            .is_some_and(|r| r.is_empty());
+        if never {
+            warnings.push(f(
+                format!("{base}[{j}].overrides"),
+                format!("阶次 {} 的 overrides 条件不可能满足，不起作用", t.code),
             ));
         }
     }
-}
-
-/// Checks tier ranges against the statutory form, and coverage of the statutory range.
-fn ranges(pack: &Pack, item: &Item, p: &str, warnings: &mut Vec<Finding>) {
-    // Only items with one unconditional statutory form per party can be checked this way.
+    let mut seen_pairs = BTreeSet::new();
+    let mut seen_groups: Vec<Vec<usize>> = Vec::new();
     for party in [Parties::Individual, Parties::Organization] {
-        if item.parties != Parties::All && item.parties != party {
+        if !super::tiers::meet(item.parties, party) {
             continue;
         }
-        let rules: Vec<&FineRule> = item
-            .fines
-            .iter()
-            .filter(|r| r.parties == Parties::All || r.parties == party)
+        let group: Vec<usize> = (0..tiers.len())
+            .filter(|&j| tiers[j].parties == Parties::All || tiers[j].parties == party)
             .collect();
-        if rules.len() != 1 || rules[0].when.is_some() {
+        if seen_groups.contains(&group) {
             continue;
         }
-        let form = &rules[0].form;
-        let (lo, hi) = match form {
-            FineForm::Range { min, max } => (min.0, max.0),
-            FineForm::MaxOnly { max } => (Decimal::ZERO, max.0),
-            FineForm::Percent { min, max, .. }
-            | FineForm::Multiple { min, max, .. }
-            | FineForm::PerUnit { min, max, .. } => {
-                (min.map(|m| m.0).unwrap_or(Decimal::ZERO), max.0)
-            }
-            _ => continue,
-        };
-        let max_only = matches!(form, FineForm::MaxOnly { .. })
-            || matches!(
-                form,
-                FineForm::Percent { min: None, .. }
-                    | FineForm::Multiple { min: None, .. }
-                    | FineForm::PerUnit { min: None, .. }
-            );
-        let bands = pack.rules.split.as_ref().map(|split| {
-            if max_only {
-                &split.max_only
-            } else {
-                &split.range
-            }
-        });
-        let span = hi - lo;
-        let mut pieces: Vec<(Decimal, Decimal)> = Vec::new();
-        let mut qualitative_fine_tiers = 0;
-        for (j, t) in item.tiers.iter().enumerate() {
-            if !(t.parties == Parties::All || t.parties == party) {
-                continue;
-            }
-            let at = |f: Fraction| f.of(span).map(|x| lo + x);
-            let point = |p: BandPoint| match p {
-                BandPoint::Span(f) => at(f),
-                BandPoint::OfMax(f) => f.of(hi),
-            };
-            let piece = match &t.outcome {
-                TierOutcome::Band { band } => bands
-                    .and_then(|b| b.get(band))
-                    .and_then(|b| point(b.from).zip(point(b.to))),
-                TierOutcome::Portion { from, to } => at(*from).zip(at(*to)),
-                TierOutcome::Range { min, max, .. } => {
-                    let a = min.map(|m| m.0).unwrap_or(Decimal::ZERO);
-                    if a < lo || max.0 > hi {
-                        warnings.push(w(
-                            format!("{p}.tiers[{j}].outcome"),
-                            format!(
-                                "阶次 {} 的幅度（{}—{}）超出法定幅度（{}—{}）",
-                                t.code,
-                                a.normalize(),
-                                max.0.normalize(),
-                                lo.normalize(),
-                                hi.normalize()
-                            ),
-                        ));
-                    }
-                    Some((a, max.0))
+        seen_groups.push(group.clone());
+        for (x, &a) in group.iter().enumerate() {
+            for &b in &group[x + 1..] {
+                let (Some(Some(ra)), Some(Some(rb))) = (&when[a], &when[b]) else {
+                    continue;
+                };
+                if !seen_pairs.insert((a, b)) {
+                    continue;
                 }
-                TierOutcome::Fixed { value } => {
-                    if value.0 < lo || value.0 > hi {
-                        warnings.push(w(
-                            format!("{p}.tiers[{j}].outcome"),
-                            format!(
-                                "阶次 {} 的固定数额 {} 超出法定幅度（{}—{}）",
-                                t.code,
-                                value.0.normalize(),
-                                lo.normalize(),
-                                hi.normalize()
-                            ),
-                        ));
-                    }
-                    // A fixed point covers only itself; coverage is not meaningful.
-                    qualitative_fine_tiers += 1;
-                    None
-                }
+                let Some((_, _, meet)) = regions::overlap(ra, rb) else {
+                    continue;
+                };
+                let (ta, tb) = (&tiers[a], &tiers[b]);
+                let message = match regions::only_shared_bounds(ra, rb) {
+                    Some(_) if bounds.tie.is_some() => continue,
+                    Some((fact, v)) => format!(
+                        "阶次 {} 与 {} 的{}条件在边界值 {}{} 处重叠：两者均含本数（本基准的边界约定：以上{}本数、以下{}本数{}），边界值会同时落入两个阶次。请在 rules.bounds.tie 中声明共用边界归哪一阶次（\"lower\"：排在前面的阶次；\"upper\"：排在后面的阶次），或将其中一个条件改为“超过”（>）或“不满”（<）",
+                        ta.code,
+                        tb.code,
+                        fact_label(item, &fact),
+                        v.normalize(),
+                        unit(item, &fact),
+                        if bounds.above.includes() {
+                            "含"
+                        } else {
+                            "不含"
+                        },
+                        if bounds.below.includes() {
+                            "含"
+                        } else {
+                            "不含"
+                        },
+                        if bounds.is_civil_code() {
+                            "，即民法典第一千二百五十九条"
+                        } else {
+                            ""
+                        }
+                    ),
+                    None => format!(
+                        "阶次 {} 与 {} 的条件重叠，可同时满足（如：{}），执法人员须在两者中选择；如某一情形不论其他条件均适用某阶次，请写在该阶次的 overrides 中",
+                        ta.code,
+                        tb.code,
+                        cube_words(item, &meet)
+                    ),
+                };
+                warnings.push(f(format!("{base}[{b}].when"), message));
+            }
+        }
+        // Gaps matter only where every tier is quantitative: a tier the officer chooses
+        // takes what the conditions leave.
+        let regions: Option<Vec<&Region>> = group
+            .iter()
+            .map(|&j| match &when[j] {
+                Some(Some(r)) => Some(r),
                 _ => None,
-            };
-            if let Some(pc) = piece {
-                pieces.push(pc);
-            }
-        }
-        if pieces.is_empty() || qualitative_fine_tiers > 0 {
+            })
+            .collect();
+        let Some(regions) = regions.filter(|r| r.len() >= 2) else {
+            continue;
+        };
+        let Some(gaps) = gaps::uncovered(&regions, item) else {
+            continue;
+        };
+        if gaps.is_empty() {
             continue;
         }
-        pieces.sort();
-        let mut reach = lo;
-        let mut gaps = Vec::new();
-        for (a, b) in pieces {
-            if a > reach {
-                gaps.push(format!("{}—{}", reach.normalize(), a.normalize()));
-            }
-            if b > reach {
-                reach = b;
-            }
-        }
-        if reach < hi {
-            gaps.push(format!("{}—{}", reach.normalize(), hi.normalize()));
-        }
-        if !gaps.is_empty() {
-            warnings.push(w(
-                format!("{p}.tiers"),
-                format!(
-                    "{}的法定幅度中 {} 没有阶次覆盖（按法定幅度的计量单位）",
-                    party.label(),
-                    gaps.join("、")
-                ),
-            ));
-        }
+        let words = gap_words(item, &gaps);
+        let shown = words.iter().take(3).cloned().collect::<Vec<_>>().join("；");
+        let more = if words.len() > 3 {
+            format!("等 {} 种情形", words.len())
+        } else {
+            "的情形".to_string()
+        };
+        let whom = if group.len() < tiers.len() {
+            format!("对{}：", party.label())
+        } else {
+            String::new()
+        };
+        warnings.push(f(
+            base.to_string(),
+            format!("{whom}{shown}{more}没有阶次覆盖"),
+        ));
     }
 }

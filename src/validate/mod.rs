@@ -1,15 +1,46 @@
-//! The pack validator: errors for packs the engine cannot apply correctly, warnings for packs
-//! that are applicable but doubtful (tier ranges outside the statute, gaps or overlaps between
-//! quantitative tiers, unreachable tiers, uncovered parts of the statutory range, missing
-//! citations, failing pack cases).
+//! The pack validator: errors for packs the engine cannot apply correctly (references to rows,
+//! facts, roles or bands that do not exist; derived facts it cannot derive; tiers whose range is
+//! empty or misses the statute), warnings for packs that are applicable but doubtful (tier
+//! ranges reaching outside the statute, gaps or overlaps between tiers' conditions, rows no
+//! case can reach, bands that overlap or leave gaps, uncovered parts of the statutory range,
+//! missing citations, failing pack cases).
+//!
+//! One concept per module: `structure` (the pack as written), `split` (the bands), `derived`
+//! (declared and derived facts), `conditions` (the facts a condition reads), `tiers` (which
+//! tiers an item uses: `used`; the tier lists: `tiers`), `references` (rows naming rows),
+//! `amounts` (tier amounts against the statute), `reductions` (the row's 减轻 list), `uncovered`
+//! (parts of the statutory range no tier covers), `regions`, `gaps` and `coverage` (what
+//! conditions allow, overlaps and gaps), `reach` (rows no case reaches), `cases` (pack cases).
 
+mod amounts;
 pub mod cases;
+mod conditions;
 pub mod coverage;
+mod derived;
+mod gaps;
+mod reach;
+mod reductions;
+mod references;
+pub mod regions;
+mod split;
 pub mod structure;
+mod tiers;
+mod uncovered;
+mod used;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::pack::{LoadedPack, PackError, load_pack};
+
+/// A finding at `path`.
+pub(crate) fn f(path: String, message: impl Into<String>) -> Finding {
+    Finding {
+        path,
+        message: message.into(),
+    }
+}
 
 /// One finding, located by JSON path.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -169,9 +200,51 @@ pub fn validate_text(file: &str, text: &str) -> (Option<LoadedPack>, Report) {
 pub fn validate(lp: &LoadedPack) -> Report {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    structure::check(&lp.pack, &mut errors, &mut warnings);
+    let pack = &lp.pack;
+    structure::check(pack, &mut errors, &mut warnings);
+    let mut codes = BTreeMap::new();
+    for (i, item) in pack.items.iter().enumerate() {
+        codes.entry(item.code.as_str()).or_insert(i);
+    }
+    let used: Vec<used::Used<'_>> = (0..pack.items.len())
+        .map(|i| used::used(pack, &codes, i))
+        .collect();
+    for (i, u) in used.iter().enumerate() {
+        tiers::check_use(pack, u, &mut errors);
+        references::check_item(pack, &codes, i, u, &mut errors, &mut warnings);
+        amounts::check_item(pack, u, &mut errors, &mut warnings);
+        cases::check_static(pack, &codes, i, &mut errors);
+    }
+    references::adjust_needed(pack, &mut warnings);
+    // The doubts about coverage and reach are worth reading once the pack is applicable.
     if errors.is_empty() {
-        coverage::check(&lp.pack, &mut warnings);
+        for (i, u) in used.iter().enumerate() {
+            reach::check_item(pack, i, u, &mut warnings);
+            uncovered::check(pack, u, &mut warnings);
+            let conditional = u
+                .tiers
+                .iter()
+                .any(|t| t.when.is_some() || t.overrides.is_some());
+            if let (used::Source::Own, Some(item), true) =
+                (u.source, pack.items.get(i), conditional)
+            {
+                coverage::check(
+                    pack,
+                    item,
+                    u.tiers,
+                    &format!("$.items[{i}].tiers"),
+                    &mut warnings,
+                );
+            }
+        }
+        if let Some(u) = used
+            .iter()
+            .find(|u| u.source == used::Source::Table && !u.tiers.is_empty())
+        {
+            if let Some(item) = pack.items.get(u.item) {
+                coverage::check(pack, item, u.tiers, "$.rules.tiers", &mut warnings);
+            }
+        }
     }
     let (cases, failed) = if errors.is_empty() {
         cases::run_all(lp, &mut warnings)

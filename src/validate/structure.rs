@@ -1,19 +1,13 @@
-//! Structural checks: references, codes, numbers and fractions that make a pack inapplicable
-//! (errors), and missing citations (warnings).
+//! Structural checks: the pack's metadata and rules, its factors, item codes, and each item's
+//! own numbers, facts, conditions and tiers as written (errors), and missing citations
+//! (warnings). How an item uses tiers defined elsewhere is checked in `tiers::check_use`.
 
 use std::collections::BTreeSet;
 
-use super::Finding;
-use crate::case::{Circumstances, ILLEGAL_GAINS};
+use super::{Finding, conditions, derived, f, split, tiers};
+use crate::case::ILLEGAL_GAINS;
 use crate::num::Fraction;
 use crate::pack::model::*;
-
-fn f(path: String, message: impl Into<String>) -> Finding {
-    Finding {
-        path,
-        message: message.into(),
-    }
-}
 
 fn check_fractions(path: &str, pair: &[Fraction; 2], errors: &mut Vec<Finding>) {
     if !pair[0].is_unit() || !pair[1].is_unit() || !pair[0].le(&pair[1]) {
@@ -45,18 +39,8 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
         ));
     }
     let r = &pack.rules;
-    if let Some(split) = &r.split {
-        for (name, b) in [("range", &split.range), ("max_only", &split.max_only)] {
-            for (j, band) in b.list.iter().enumerate() {
-                if let (BandPoint::Span(a), BandPoint::Span(z)) = (band.from, band.to) {
-                    let path = b.path(&format!("$.rules.split.{name}"), j);
-                    check_fractions(&path, &[a, z], errors);
-                }
-            }
-        }
-        if split.basis.is_empty() {
-            warnings.push(f("$.rules.split.basis".into(), "阶次划分规则未注明出处"));
-        }
+    if let Some(s) = &r.split {
+        split::check(s, &r.bounds, errors, warnings);
     }
     if let Some(adjust) = &r.adjust {
         check_fractions("$.rules.adjust.lighter", &adjust.lighter, errors);
@@ -70,6 +54,12 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
         if adjust.basis.is_empty() {
             warnings.push(f("$.rules.adjust.basis".into(), "从轻、从重规则未注明出处"));
         }
+    }
+    if !r.bounds.is_civil_code() && r.bounds.basis.is_empty() {
+        warnings.push(f(
+            "$.rules.bounds.basis".into(),
+            "边界约定（以上、以下是否含本数，共用边界的归属）未注明出处",
+        ));
     }
     if r.rounding.unit.0 <= rust_decimal::Decimal::ZERO {
         errors.push(f("$.rules.rounding.unit".into(), "取整单位应大于 0"));
@@ -86,6 +76,7 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
             warnings.push(f(format!("$.factors[{i}].basis"), "裁量情节未注明出处"));
         }
     }
+    tiers::check_list(pack, &r.tiers, "$.rules.tiers", errors);
     let mut codes = BTreeSet::new();
     for (i, item) in pack.items.iter().enumerate() {
         let p = format!("$.items[{i}]");
@@ -95,7 +86,7 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
                 format!("违法行为编号 {} 重复", item.code),
             ));
         }
-        check_item(item, &p, errors, warnings);
+        check_item(pack, item, &p, errors, warnings);
     }
     errors.extend(
         crate::text::validate_templates(&pack.templates)
@@ -111,72 +102,20 @@ pub fn check(pack: &Pack, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>
     }
 }
 
-fn fact<'a>(item: &'a Item, id: &str) -> Option<&'a FactDef> {
-    item.facts.iter().find(|d| d.id == id)
-}
-
-fn check_condition(item: &Item, c: &Condition, path: &str, errors: &mut Vec<Finding>) {
-    match c {
-        Condition::All { all: v } | Condition::Any { any: v } => {
-            if v.is_empty() {
-                errors.push(f(path.to_string(), "all / any 条件不能为空"));
-            }
-            for (i, p) in v.iter().enumerate() {
-                check_condition(item, p, &format!("{path}[{i}]"), errors);
-            }
-        }
-        Condition::Not { not } => check_condition(item, not, &format!("{path}.not"), errors),
-        Condition::Compare { fact: id, .. } => match fact(item, id).map(|d| &d.kind) {
-            Some(FactKind::Number { .. }) => {}
-            Some(_) => errors.push(f(
-                path.to_string(),
-                format!("事实 {id} 不是数字，不能比较大小"),
-            )),
-            None if id == ILLEGAL_GAINS => {}
-            None => errors.push(f(path.to_string(), format!("引用了未声明的事实 {id}"))),
-        },
-        Condition::Flag { fact: id, .. } => match fact(item, id).map(|d| &d.kind) {
-            Some(FactKind::Bool) => {}
-            Some(_) => errors.push(f(path.to_string(), format!("事实 {id} 不是“是/否”"))),
-            None if Circumstances::NAMES.contains(&id.as_str()) => {}
-            None => errors.push(f(path.to_string(), format!("引用了未声明的事实 {id}"))),
-        },
-        Condition::OneOf { fact: id, one_of } => match fact(item, id).map(|d| &d.kind) {
-            Some(FactKind::Choice { options }) => {
-                for o in one_of {
-                    if !options.contains(o) {
-                        errors.push(f(
-                            path.to_string(),
-                            format!("选项“{o}”不在事实 {id} 的选项中"),
-                        ));
-                    }
-                }
-            }
-            Some(_) => errors.push(f(path.to_string(), format!("事实 {id} 不是选择题"))),
-            None => errors.push(f(path.to_string(), format!("引用了未声明的事实 {id}"))),
-        },
+/// The range a fine form states in its own scale: (min, max).
+fn form_bounds(form: &FineForm) -> (Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>) {
+    match form {
+        FineForm::Range { min, max } => (Some(min.0), Some(max.0)),
+        FineForm::MaxOnly { max } => (None, Some(max.0)),
+        FineForm::Percent { min, max, .. }
+        | FineForm::Multiple { min, max, .. }
+        | FineForm::PerUnit { min, max, .. } => (min.map(|m| m.0), Some(max.0)),
+        FineForm::Fixed { amount } => (Some(amount.0), Some(amount.0)),
+        FineForm::Unspecified { .. } => (None, None),
     }
 }
 
-fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Vec<Finding>) {
-    let mut fids = BTreeSet::new();
-    for (j, d) in item.facts.iter().enumerate() {
-        if d.id == ILLEGAL_GAINS || Circumstances::NAMES.contains(&d.id.as_str()) {
-            errors.push(f(
-                format!("{p}.facts[{j}].id"),
-                format!(
-                    "事实编号 {} 为内置事实（违法所得或行政处罚法第三十二、三十三条情节），不能另行声明：案件的违法所得同时用于罚款基数和没收",
-                    d.id
-                ),
-            ));
-        }
-        if !fids.insert(d.id.as_str()) {
-            errors.push(f(
-                format!("{p}.facts[{j}].id"),
-                format!("事实编号 {} 重复", d.id),
-            ));
-        }
-    }
+fn citations(item: &Item, p: &str, warnings: &mut Vec<Finding>) {
     if item
         .penalty_basis
         .quote
@@ -199,33 +138,15 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
             ));
         }
     }
-    for (j, pre) in item.preconditions.iter().enumerate() {
-        check_condition(
-            item,
-            &pre.when,
-            &format!("{p}.preconditions[{j}].when"),
-            errors,
-        );
-    }
-    let unspecified_only = !item.fines.is_empty()
-        && item
-            .fines
-            .iter()
-            .all(|r| matches!(r.form, FineForm::Unspecified { .. }));
+}
+
+fn fines(item: &Item, p: &str, errors: &mut Vec<Finding>) {
     for (j, rule) in item.fines.iter().enumerate() {
         let rp = format!("{p}.fines[{j}]");
         if let Some(c) = &rule.when {
-            check_condition(item, c, &format!("{rp}.when"), errors);
+            conditions::check(item, c, &format!("{rp}.when"), "", errors);
         }
-        let (min, max) = match &rule.form {
-            FineForm::Range { min, max } => (Some(min.0), Some(max.0)),
-            FineForm::MaxOnly { max } => (None, Some(max.0)),
-            FineForm::Percent { min, max, .. }
-            | FineForm::Multiple { min, max, .. }
-            | FineForm::PerUnit { min, max, .. } => (min.map(|m| m.0), Some(max.0)),
-            FineForm::Fixed { amount } => (Some(amount.0), Some(amount.0)),
-            FineForm::Unspecified { .. } => (None, None),
-        };
+        let (min, max) = form_bounds(&rule.form);
         if min.is_some_and(|m| m < rust_decimal::Decimal::ZERO)
             || max.is_some_and(|m| m <= rust_decimal::Decimal::ZERO)
         {
@@ -237,17 +158,34 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
             }
         }
         if let Some(base) = crate::engine::statutory::base_fact(&rule.form) {
-            match fact(item, base).map(|d| &d.kind) {
-                Some(FactKind::Number { .. }) => {}
+            match conditions::fact(item, base).map(|d| &d.kind) {
+                // A derived quantity (占比, 逾期天数 …) is a number too.
+                Some(FactKind::Number { .. } | FactKind::Derived { .. }) => {}
                 None if base == ILLEGAL_GAINS => {}
                 Some(_) => errors.push(f(rp.clone(), format!("罚款基数 {base} 应为数字事实"))),
                 None => errors.push(f(rp.clone(), format!("罚款基数引用了未声明的事实 {base}"))),
             }
         }
     }
+}
+
+fn check_item(
+    pack: &Pack,
+    item: &Item,
+    p: &str,
+    errors: &mut Vec<Finding>,
+    warnings: &mut Vec<Finding>,
+) {
+    derived::check(item, p, errors);
+    citations(item, p, warnings);
+    for (j, pre) in item.preconditions.iter().enumerate() {
+        let path = format!("{p}.preconditions[{j}].when");
+        conditions::check(item, &pre.when, &path, "", errors);
+    }
+    fines(item, p, errors);
     for (j, pen) in item.penalties.iter().enumerate() {
         if let Some(c) = &pen.when {
-            check_condition(item, c, &format!("{p}.penalties[{j}].when"), errors);
+            conditions::check(item, c, &format!("{p}.penalties[{j}].when"), "", errors);
         }
     }
     if let Some(pf) = &item.personal_fine {
@@ -258,51 +196,67 @@ fn check_item(item: &Item, p: &str, errors: &mut Vec<Finding>, warnings: &mut Ve
             ));
         }
     }
-    let mut tcodes = BTreeSet::new();
+    let tp = format!("{p}.tiers");
+    tiers::check_list(pack, &item.tiers, &tp, errors);
     for (j, t) in item.tiers.iter().enumerate() {
-        let tp = format!("{p}.tiers[{j}]");
-        if !tcodes.insert(t.code.as_str()) {
-            errors.push(f(format!("{tp}.code"), format!("阶次编号 {} 重复", t.code)));
+        for (field, c) in [("when", &t.when), ("overrides", &t.overrides)] {
+            if let Some(c) = c {
+                conditions::check(item, c, &format!("{tp}[{j}].{field}"), "", errors);
+            }
         }
-        if let Some(c) = &t.when {
-            check_condition(item, c, &format!("{tp}.when"), errors);
-        }
-        for (k, pen) in t.penalties.iter().enumerate() {
+        let penalties = t
+            .penalties
+            .iter()
+            .enumerate()
+            .map(|(k, x)| (format!("penalties[{k}]"), x));
+        let role_penalties = t.roles.iter().enumerate().flat_map(|(r, ro)| {
+            ro.penalties
+                .iter()
+                .enumerate()
+                .map(move |(k, x)| (format!("roles[{r}].penalties[{k}]"), x))
+        });
+        for (suffix, pen) in penalties.chain(role_penalties) {
             if let Some(c) = &pen.when {
-                check_condition(item, c, &format!("{tp}.penalties[{k}].when"), errors);
+                conditions::check(item, c, &format!("{tp}[{j}].{suffix}.when"), "", errors);
             }
         }
-        match &t.outcome {
-            TierOutcome::Band { .. } | TierOutcome::Portion { .. }
-                if unspecified_only || item.fines.is_empty() =>
-            {
-                errors.push(f(
-                    format!("{tp}.outcome"),
-                    "法律未规定罚款数额，不能按比例划分阶次，请写明具体幅度（range）",
-                ));
-            }
-            TierOutcome::Portion { from, to } => {
-                check_fractions(&format!("{tp}.outcome"), &[*from, *to], errors);
-            }
-            TierOutcome::Range { min, max, .. } if min.is_some_and(|m| m.0 > max.0) => {
-                errors.push(f(format!("{tp}.outcome"), "阶次幅度下限大于上限"));
-            }
-            _ => {}
-        }
-        if t.basis.citation.is_none()
-            && t.basis.source.is_none()
-            && item.penalty_basis.quote.is_none()
-        {
-            warnings.push(f(format!("{tp}.basis"), "阶次未注明出处"));
+        if t.basis.is_empty() && item.penalty_basis.quote.is_none() {
+            warnings.push(f(format!("{tp}[{j}].basis"), "阶次未注明出处"));
         }
     }
     for (j, e) in item.exemptions.iter().enumerate() {
-        check_condition(item, &e.when, &format!("{p}.exemptions[{j}].when"), errors);
-        if e.basis.citation.is_none() && e.basis.source.is_none() {
+        conditions::check(
+            item,
+            &e.when,
+            &format!("{p}.exemptions[{j}].when"),
+            "",
+            errors,
+        );
+        if e.basis.is_empty() {
             warnings.push(f(
                 format!("{p}.exemptions[{j}].basis"),
                 "免罚情形未注明出处",
             ));
+        }
+    }
+    for (j, r) in item.reductions.iter().enumerate() {
+        conditions::check(
+            item,
+            &r.when,
+            &format!("{p}.reductions[{j}].when"),
+            "",
+            errors,
+        );
+        if r.basis.is_empty() {
+            warnings.push(f(
+                format!("{p}.reductions[{j}].basis"),
+                "减轻情形未注明出处",
+            ));
+        }
+    }
+    for (j, ex) in item.exclusions.iter().enumerate() {
+        if let Some(c) = &ex.when {
+            conditions::check(item, c, &format!("{p}.exclusions[{j}].when"), "", errors);
         }
     }
 }

@@ -10,6 +10,10 @@
 //! - the single-file build (`scripts/build-single --no-build`) from a file:// URL;
 //! - the pages loaded on demand ([`pages`]): not loaded by the officer's page, under the same
 //!   policy, offline once opened;
+//! - 案卷评查 through its page and 提交前自查 on the officer's page ([`review`]).
+//! - the 文书 page and the case library ([`documents`]): the 决定书 .docx with a departure and a
+//!   陈述申辩, the library's migration, 类案, export and import, and a full store.
+//! - one act with two parties ([`parties`]): each party's result on the sheet is the engine's;
 //! - the 基准导入 page ([`import`]): a published workbook through the page, its report, items
 //!   and downloads, and the pack used by the calculator.
 //!
@@ -31,6 +35,12 @@ mod support;
 /// The pages loaded on demand (documents.html, import.html, review.html).
 mod pages;
 
+/// 案卷评查 through review.html, and 提交前自查 on the officer's page.
+mod review;
+/// The 文书 page's documents and the case library.
+mod documents;
+/// One act, two parties: each party's result on the sheet is the engine's.
+mod parties;
 /// The 基准导入 page with a published table (import.html).
 mod import;
 

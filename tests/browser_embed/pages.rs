@@ -37,11 +37,11 @@ pub(super) fn pack_meta(file: &str) -> (String, String) {
 }
 
 /// The paths the server has served since `from`.
-fn served(server: &Server, from: usize) -> Vec<String> {
+pub(super) fn served(server: &Server, from: usize) -> Vec<String> {
     server.shared.log.lock().unwrap()[from..].to_vec()
 }
 
-fn served_count(server: &Server) -> usize {
+pub(super) fn served_count(server: &Server) -> usize {
     server.shared.log.lock().unwrap().len()
 }
 

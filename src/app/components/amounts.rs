@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::case::Case;
 use crate::engine::result::{EvalResult, MoneyRange};
 use crate::form::format::{capital, money, money_range, range_capital, range_words};
 use crate::num::Dec;
@@ -42,19 +41,20 @@ pub fn amount_html(d: &Dec) -> Html {
     }
 }
 
-/// The range cards, the intended fine and whether the fine is discretionary.
-pub fn amounts(case: &Case, r: &EvalResult) -> Html {
+/// The range cards, the intended fine and whether the fine is discretionary; element ids
+/// start with `prefix` (empty for the party, its own for another party of the act).
+pub fn amounts(prefix: &str, intended: Option<&Dec>, r: &EvalResult) -> Html {
     html! {
         <>
             if r.statutory.is_some() || r.benchmark.is_some() || r.recommended.is_some() {
                 <div class="ranges">
-                    { range_card("range-statutory", "法定幅度", r.statutory.as_ref(), false) }
-                    { range_card("range-benchmark", "基准幅度（阶次）", r.benchmark.as_ref(), false) }
-                    { range_card("range-recommended", "建议罚款幅度", r.recommended.as_ref(), true) }
+                    { range_card(&[prefix, "range-statutory"].concat(), "法定幅度", r.statutory.as_ref(), false) }
+                    { range_card(&[prefix, "range-benchmark"].concat(), "基准幅度（阶次）", r.benchmark.as_ref(), false) }
+                    { range_card(&[prefix, "range-recommended"].concat(), "建议罚款幅度", r.recommended.as_ref(), true) }
                 </div>
             }
-            if let Some(f) = &case.intended_fine {
-                <div class="intended" id="intended-fine-result">
+            if let Some(f) = intended {
+                <div class="intended" id={[prefix, "intended-fine-result"].concat()}>
                     <span class="range-title">{ "拟罚款数额" }</span>
                     { amount_html(f) }
                 </div>

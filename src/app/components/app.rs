@@ -19,6 +19,7 @@ use crate::app::components::result::ResultPanel;
 use crate::app::dispatch::Dispatch;
 use crate::app::hooks::embed_events::use_embed_events;
 use crate::app::hooks::evaluation::use_evaluation;
+use crate::app::hooks::library_save::use_library_save;
 use crate::app::hooks::pack_loader::{use_drop_target, use_pack_loader};
 use crate::app::hooks::persistence::use_persistence;
 use crate::app::hooks::seed::{Current, use_seed};
@@ -80,6 +81,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let computed = use_evaluation(state.pack.clone(), state.draft.clone());
     let eval = computed.eval.clone();
     use_persistence(state.clone(), eval.clone(), persist);
+    use_library_save(state.clone(), eval.clone(), persist);
     use_embed_events(
         props.embed.as_ref().map(|e| e.on_result.clone()),
         state.pack.clone(),

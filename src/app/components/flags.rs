@@ -27,12 +27,13 @@ fn flag_row(name: &str, f: &Flag, simple: bool) -> Html {
     }
 }
 
-/// The flags table.
-pub fn flags(flags: &Flags) -> Html {
+/// The flags table, with the element id `id` (its heading's: `id` and "-h").
+pub fn flags(id: &str, flags: &Flags) -> Html {
+    let heading = [id, "-h"].concat();
     html! {
-        <section class="sub" aria-labelledby="flags-h">
-            <h3 id="flags-h">{ "程序提示" }</h3>
-            <table class="flags" id="flags">
+        <section class="sub" aria-labelledby={heading.clone()}>
+            <h3 id={heading}>{ "程序提示" }</h3>
+            <table class="flags" id={id.to_string()}>
                 <thead><tr><th scope="col">{ "事项" }</th><th scope="col">{ "结论" }</th><th scope="col">{ "理由和依据" }</th></tr></thead>
                 <tbody>
                     { for flag_rows(flags).into_iter().map(|(name, f, simple)| flag_row(name, f, simple)) }

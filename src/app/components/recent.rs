@@ -83,12 +83,12 @@ pub fn RecentCases(props: &RecentProps) -> Html {
                     title="当前案件会留在最近案件中">{ "新建案件" }</button>
             </div>
             if n == 0 {
-                <p class="hint">{ format!("选择违法行为后，案件会自动保存在本浏览器中（最近 {MAX_RECENT} 件）。") }</p>
+                <p class="hint">{ format!("选择违法行为后，案件会自动保存在本浏览器中（此处列出最近 {MAX_RECENT} 件；全部案件见“文书”页的案件库）。") }</p>
             } else {
                 <details id="recent-cases">
                     <summary>{ format!("本浏览器中保存的 {n} 件案件") }</summary>
                     <ul class="recent-list">{ for rows }</ul>
-                    <p class="hint">{ "案件只保存在本浏览器中；在公用电脑上用完请删除。" }</p>
+                    <p class="hint">{ "案件只保存在本浏览器中。此处“删除”只从本列表移去；案件库中的案件在“文书”页删除，在公用电脑上用完请在那里删除。" }</p>
                 </details>
             }
         </section>

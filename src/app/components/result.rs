@@ -10,7 +10,7 @@ use crate::app::components::penalties::penalties;
 use crate::app::components::result_actions::{ResultActions, use_result_actions};
 use crate::app::components::trace::{Trace, citation_html};
 use crate::app::dispatch::Dispatch;
-use crate::case::Case;
+use crate::case::{Case, CoParty};
 use crate::engine::result::{EvalResult, Level, Outcome};
 use crate::form::Evaluation;
 use crate::form::format::{money_range, short_hash};
@@ -40,6 +40,26 @@ fn level_label(l: Level) -> &'static str {
     l.label()
 }
 
+/// 待补充 and 注意: what is still missing and the warnings; ids start with `prefix`.
+fn notes(prefix: &str, r: &EvalResult) -> Html {
+    html! {
+        <>
+            if !r.pending.is_empty() {
+                <div class="box box-pending" id={[prefix, "pending"].concat()}>
+                    <h3>{ "待补充" }</h3>
+                    <ul>{ for r.pending.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                </div>
+            }
+            if !r.warnings.is_empty() {
+                <div class="box box-warning" id={[prefix, "warnings"].concat()} role="note">
+                    <h3>{ "注意" }</h3>
+                    <ul>{ for r.warnings.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                </div>
+            }
+        </>
+    }
+}
+
 fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
     let gate = matches!(
         r.outcome,
@@ -57,6 +77,9 @@ fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
             }
             <div class="item-ref">
                 <div><span class="option-code">{ &r.item.code }</span>{ " " }<strong>{ &r.item.name }</strong></div>
+                if let Some(role) = &r.role {
+                    <div id="party-role"><span class="muted">{ "当事人角色：" }</span>{ &role.label }</div>
+                }
                 <div class="item-basis">
                     <span class="muted">{ "处罚依据：" }</span>{ citation_html(&r.item.penalty_basis) }
                 </div>
@@ -98,20 +121,9 @@ fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
                 }
             </div>
 
-            if !r.pending.is_empty() {
-                <div class="box box-pending" id="pending">
-                    <h3>{ "待补充" }</h3>
-                    <ul>{ for r.pending.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-                </div>
-            }
-            if !r.warnings.is_empty() {
-                <div class="box box-warning" id="warnings" role="note">
-                    <h3>{ "注意" }</h3>
-                    <ul>{ for r.warnings.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-                </div>
-            }
+            { notes("", r) }
 
-            { amounts(case, r) }
+            { amounts("", case.intended_fine.as_ref(), r) }
 
             <dl class="facts-list">
                 <dt>{ "裁量阶次" }</dt>
@@ -155,8 +167,9 @@ fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
                 </dd>
             </dl>
 
-            { penalties(r) }
-            { flags(&r.flags) }
+            { penalties("", r) }
+            { flags("flags", &r.flags) }
+            { for r.co_parties.iter().zip(&case.parties).enumerate().map(|(i, (co, p))| co_party(i, p, co)) }
 
             <Trace entries={trace} />
 
@@ -168,6 +181,33 @@ fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
                 if p.reference_only { <span class="badge badge-ref">{ "参考示例" }</span> }
             </footer>
         </>
+    }
+}
+
+/// Another party's result, as the engine gave it for its own role: outcome, what is missing,
+/// the ranges, other penalties and the flags.
+fn co_party(i: usize, p: &CoParty, r: &EvalResult) -> Html {
+    let n = (i + 1).to_string();
+    let prefix = ["cp", &n, "-"].concat();
+    let heading = [&prefix, "h"].concat();
+    html! {
+        <section class="sub co-party-result" id={["co-party-", &n].concat()} aria-labelledby={heading.clone()}>
+            <h3 id={heading}>
+                { "其他当事人 " }{ &n }{ "：" }
+                { r.role.as_ref().map(|x| x.label.as_str()).unwrap_or(p.role.as_str()) }
+                { "（" }{ p.party.label() }{ "）" }
+            </h3>
+            <div class={classes!("outcome", outcome_class(r.outcome))}>
+                <div class="outcome-label">{ r.outcome.label() }</div>
+                if r.summary != r.outcome.label() && r.outcome != Outcome::Pending {
+                    <div class="outcome-summary">{ &r.summary }</div>
+                }
+            </div>
+            { notes(&prefix, r) }
+            { amounts(&prefix, p.intended_fine.as_ref(), r) }
+            { penalties(&prefix, r) }
+            { flags(&[&prefix, "flags"].concat(), &r.flags) }
+        </section>
     }
 }
 

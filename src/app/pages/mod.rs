@@ -13,6 +13,10 @@
 //! | 基准导入 | import.html | `tools` | `startImport` | [`import::ImportPage`] |
 //! | 案卷评查 | review.html | `tools` | `startReview` | [`review::ReviewPage`] |
 //!
+//! One tool is not a page: 提交前自查 on the officer's page (index.html's static button; web/boot.js
+//! loads the `tools` module on its first click and calls `startSelfCheck`, which renders
+//! [`crate::app::review::self_check::SelfCheckPanel`] into `<aside id="self-check">`).
+//!
 //! Every page has the same frame: the static links of its HTML file (back to the calculator, the
 //! other pages), [`PageHeader`] (the active pack — the one the officer's page uses, read from
 //! the browser's storage), [`PageIntro`] (a heading and a line saying what the page is for),

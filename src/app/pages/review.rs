@@ -1,10 +1,11 @@
 //! The 案卷评查 page (review.html): a reviewer (法制审核, 案卷评查) checks a year's decided cases
-//! against the benchmark and gets the batch findings, charts and an HTML report. The review
-//! tool plugs in where the [`Placeholder`] is (see [`super`]).
+//! against the benchmark and gets the batch findings, charts and an HTML report — the tool is
+//! [`crate::app::review::ReviewTool`].
 
 use yew::prelude::*;
 
-use super::{PageHeader, PageIntro, Placeholder, use_active_pack};
+use super::{PageHeader, PageIntro, use_active_pack};
+use crate::app::review::ReviewTool;
 
 /// Renders the page into `#app` (`startReview`, exported by src/bin/tools.rs).
 pub fn start() {
@@ -21,8 +22,7 @@ pub fn ReviewPage() -> Html {
             <main class="page-main">
                 <PageIntro heading="案卷评查"
                     intro="对照当前裁量基准，逐件检查已办结案件的处罚是否在基准范围内、程序是否齐备，并生成评查报告。" />
-                // The review tool goes here, given the active pack: <… pack={active.pack.clone()} />.
-                <Placeholder what="批量评查已办结案件" />
+                <ReviewTool pack={active.pack.clone()} />
             </main>
         </div>
     }

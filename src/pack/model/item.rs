@@ -129,7 +129,7 @@ pub enum Operand {
 
 /// How a derived fact is computed. Date facts are the item's `date` facts or the case's own
 /// dates `occurred`, `ended`, `discovered` and `decided`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Derivation {
     /// Whole days from one date to another.

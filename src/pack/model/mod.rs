@@ -46,7 +46,7 @@ pub struct Pack {
     /// Path or URL of the JSON Schema, for editor completion.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// Format version (currently 1).
+    /// Format version (currently 2; version 1 packs still load).
     pub format_version: u32,
     /// Who issued the pack, what it is, and when it is in force.
     pub meta: PackMeta,

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::app::dispatch::Dispatch;
+use crate::case::Circumstances;
 use crate::form::action::Action;
 use crate::form::draft::CaseDraft;
 use crate::pack::model::{Effect, Factor};
@@ -40,26 +41,78 @@ const ART32: [(&str, &str); 4] = [
     ("meritorious", "（四）配合行政机关查处违法行为有立功表现的"),
 ];
 
-/// The 法定情节 fieldset.
-pub fn circumstances_section(draft: &CaseDraft, d: &Dispatch) -> Html {
+/// The checkboxes of arts 33 and 32 for the party (`party` None) or another party (its index),
+/// their ids starting with `prefix`.
+pub fn circumstance_checks(
+    prefix: &str,
+    party: Option<usize>,
+    c: &Circumstances,
+    d: &Dispatch,
+) -> Html {
     let checks = |list: &'static [(&'static str, &'static str)]| {
         html! {
             <div class="checks">
                 { for list.iter().map(|(name, label)| checkbox(
-                    &format!("c-{name}"), html! { { *label } },
-                    draft.circumstances.lookup(name).unwrap_or(false),
-                    on_check(d, move |b| Action::Circumstance(name, b)))) }
+                    &[prefix, "c-", name].concat(), html! { { *label } },
+                    c.lookup(name).unwrap_or(false),
+                    on_check(d, move |b| match party {
+                        None => Action::Circumstance(name, b),
+                        Some(i) => Action::CoPartyCircumstance(i, name, b),
+                    }))) }
             </div>
         }
     };
     html! {
-        <fieldset>
-            <legend>{ "法定情节（《中华人民共和国行政处罚法》）" }</legend>
+        <>
             <p class="sub-legend">{ "第三十三条：不予处罚、可以不予处罚的情形" }</p>
             { checks(&ART33) }
             <p class="sub-legend">{ "第三十二条：应当从轻或者减轻处罚的情形" }</p>
             { checks(&ART32) }
+        </>
+    }
+}
+
+/// The 法定情节 fieldset.
+pub fn circumstances_section(draft: &CaseDraft, d: &Dispatch) -> Html {
+    html! {
+        <fieldset>
+            <legend>{ "法定情节（《中华人民共和国行政处罚法》）" }</legend>
+            { circumstance_checks("", None, &draft.circumstances, d) }
         </fieldset>
+    }
+}
+
+/// The checkboxes of the pack's factors for the party (`party` None) or another party (its
+/// index), `on` those ticked, their ids starting with `prefix`.
+pub fn factor_checks(
+    prefix: &str,
+    party: Option<usize>,
+    factors: &[Factor],
+    on: &[String],
+    d: &Dispatch,
+) -> Html {
+    html! {
+        <div class="checks">
+            { for factors.iter().enumerate().map(|(i, f)| {
+                let id = f.id.clone();
+                let ticked = on.contains(&f.id);
+                let label = html! {
+                    <>
+                        <span class={classes!("tag", match f.effect {
+                            Effect::Heavier => "tag-heavier",
+                            _ => "tag-lighter",
+                        })}>{ effect_label(f.effect) }</span>
+                        { &f.label }
+                        if f.mandatory { <span class="muted">{ "（应当）" }</span> }
+                    </>
+                };
+                checkbox(&[prefix, "factor-", &i.to_string()].concat(), label, ticked,
+                    on_check(d, move |b| match party {
+                        None => Action::Factor(id.clone(), b),
+                        Some(p) => Action::CoPartyFactor(p, id.clone(), b),
+                    }))
+            }) }
+        </div>
     }
 }
 
@@ -71,24 +124,7 @@ pub fn factors_section(factors: &[Factor], draft: &CaseDraft, d: &Dispatch) -> H
             if factors.is_empty() {
                 <p class="hint">{ "当前基准未规定其他裁量情节。" }</p>
             }
-            <div class="checks">
-                { for factors.iter().enumerate().map(|(i, f)| {
-                    let id = f.id.clone();
-                    let on = draft.factors.contains(&f.id);
-                    let label = html! {
-                        <>
-                            <span class={classes!("tag", format!("tag-{}", match f.effect {
-                                Effect::Heavier => "heavier",
-                                _ => "lighter",
-                            }))}>{ effect_label(f.effect) }</span>
-                            { &f.label }
-                            if f.mandatory { <span class="muted">{ "（应当）" }</span> }
-                        </>
-                    };
-                    checkbox(&format!("factor-{i}"), label, on,
-                        on_check(d, move |b| Action::Factor(id.clone(), b)))
-                }) }
-            </div>
+            { factor_checks("", None, factors, &draft.factors, d) }
             <div class="radio-row" role="radiogroup" aria-labelledby="reduced-h">
                 <span id="reduced-h" class="field-label">{ "有“从轻或者减轻”情节时：" }</span>
                 <div class="check">

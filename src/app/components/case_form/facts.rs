@@ -36,6 +36,8 @@ fn fact_field(
         .as_ref()
         .map(|h| html! { <p class="hint" id={help_id.clone()}>{ h }</p> });
     let current = draft.facts.get(&def.id);
+    // 无法查明: the value typed stays but is not read; the engine applies the row's rule.
+    let unknown = draft.unknown.contains(&def.id);
     let fact_id = def.id.clone();
     let control = match &def.kind {
         FactKind::Number { unit } => {
@@ -54,7 +56,7 @@ fn fact_field(
                     <label for={id.clone()} class="field-label">{ &def.label }</label>
                     <div class="with-unit">
                         <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off"
-                            value={value} oninput={oninput}
+                            value={value} oninput={oninput} disabled={unknown}
                             aria-invalid={invalid.to_string()} aria-describedby={described} />
                         <span class="unit" aria-hidden="true">{ unit }</span>
                     </div>
@@ -78,7 +80,7 @@ fn fact_field(
             html! {
                 <div class="check check-fact">
                     <input type="checkbox" id={id.clone()} checked={value == Some(true)}
-                        onchange={onchange} aria-describedby={described} />
+                        onchange={onchange} aria-describedby={described} disabled={unknown} />
                     <label for={id.clone()}>{ &def.label }</label>
                     { state }
                     if value.is_some() {
@@ -103,7 +105,7 @@ fn fact_field(
                 <>
                     <label for={id.clone()} class="field-label">{ &def.label }</label>
                     <select id={id.clone()} onchange={onchange} aria-invalid={invalid.to_string()}
-                        aria-describedby={described}>
+                        aria-describedby={described} disabled={unknown}>
                         <option value="" selected={value.is_empty()}>{ "（请选择）" }</option>
                         { for options.iter().map(|o| html! {
                             <option value={o.clone()} selected={&value == o}>{ o }</option>
@@ -129,6 +131,7 @@ fn fact_field(
                     <label for={id.clone()} class="field-label">{ &def.label }</label>
                     <input id={id.clone()} type={if many { "text" } else { "date" }} value={value}
                         oninput={oninput} aria-invalid={invalid.to_string()} aria-describedby={described}
+                        disabled={unknown}
                         placeholder={if many { "YYYY-MM-DD，多个日期用顿号或逗号分隔" } else { "" }} />
                 </>
             }
@@ -140,9 +143,18 @@ fn fact_field(
             </>
         },
     };
+    let derived = matches!(def.kind, FactKind::Derived { .. });
+    let unknown_id = [id.as_str(), "-unknown"].concat();
+    let fact_id = def.id.clone();
+    let on_unknown = on_check(d, move |b| Action::Unknown(fact_id.clone(), b));
     html! {
         <div class={classes!("field", invalid.then_some("has-error"))}>
             { control }
+            if !derived {
+                { checkbox(&unknown_id, html! {
+                    <>{ "无法查明" }<span class="visually-hidden">{ "：" }{ &def.label }</span></>
+                }, unknown, on_unknown) }
+            }
             { for help }
             { errors_html(&err_id, &errors) }
         </div>

@@ -1,8 +1,9 @@
 //! The case form, generated from the selected item's facts and the pack's factors: one
-//! fieldset per file ([`party`], [`facts`], [`dates`], [`circumstances`], [`tier`]) over the
-//! controls of [`inputs`].
+//! fieldset per file ([`party`], [`facts`], [`dates`], [`circumstances`], [`co_parties`],
+//! [`tier`]) over the controls of [`inputs`].
 
 pub mod circumstances;
+pub mod co_parties;
 pub mod dates;
 pub mod facts;
 pub mod inputs;
@@ -21,6 +22,7 @@ use crate::form::{Evaluation, Field};
 use crate::pack::model::Item;
 
 use circumstances::{circumstances_section, factors_section};
+use co_parties::co_parties_section;
 use dates::dates_section;
 use facts::facts_section;
 use inputs::{errors_html, on_click};
@@ -81,6 +83,7 @@ pub fn CaseForm(props: &CaseFormProps) -> Html {
             { dates_section(draft, eval, d) }
             { circumstances_section(draft, d) }
             { factors_section(&props.pack.pack.factors, draft, d) }
+            { co_parties_section(primary, &props.pack.pack.factors, draft, d) }
             { tier_section(primary, applied, draft, eval, d) }
             { waive_section(draft, eval, d) }
         </section>

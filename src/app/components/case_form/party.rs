@@ -39,16 +39,56 @@ fn capacity_label(c: Capacity) -> &'static str {
     }
 }
 
+/// The party kind of a 当事人类型 select's value.
+pub fn party_kind(v: &str) -> PartyKind {
+    match v {
+        "citizen" => PartyKind::Citizen,
+        "other_organization" => PartyKind::OtherOrganization,
+        _ => PartyKind::LegalPerson,
+    }
+}
+
+/// The 当事人类型 select (`id`) for a party of `item`, on `current`.
+pub fn kind_select(id: &str, item: &Item, current: PartyKind, onchange: Callback<Event>) -> Html {
+    let parties = party_options(item);
+    html! {
+        <select id={id.to_string()} onchange={onchange}>
+            { for [PartyKind::Citizen, PartyKind::LegalPerson, PartyKind::OtherOrganization].into_iter().map(|p| {
+                let usable = parties.contains(&p);
+                html! {
+                    <option value={party_value(p)} selected={current == p}>
+                        { p.label() }
+                        if !usable { { "（不适用本违法行为）" } }
+                    </option>
+                }
+            }) }
+        </select>
+    }
+}
+
+/// The role select (`id`) of a row that names several roles, on `current`.
+pub fn role_select(
+    id: &str,
+    item: &Item,
+    current: Option<&str>,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <select id={id.to_string()} onchange={onchange}>
+            { for item.roles.iter().map(|r| html! {
+                <option value={r.id.clone()} selected={current == Some(r.id.as_str())}>{ &r.label }</option>
+            }) }
+        </select>
+    }
+}
+
 /// The 当事人 fieldset for `item`.
 pub fn party_section(item: &Item, draft: &CaseDraft, eval: &Evaluation, d: &Dispatch) -> Html {
     let citizen = draft.party == PartyKind::Citizen;
-    let parties = party_options(item);
-    let party_select = on_select(d, |v| {
-        Action::Party(match v.as_str() {
-            "citizen" => PartyKind::Citizen,
-            "other_organization" => PartyKind::OtherOrganization,
-            _ => PartyKind::LegalPerson,
-        })
+    // The role as recorded, else the one the engine took.
+    let role = draft.role.as_deref().or(match &eval.result {
+        Some(Ok(r)) => r.role.as_ref().map(|x| x.id.as_str()),
+        _ => None,
     });
     let party_note = match item.parties {
         Parties::All => None,
@@ -74,18 +114,16 @@ pub fn party_section(item: &Item, draft: &CaseDraft, eval: &Evaluation, d: &Disp
                 </div>
                 <div class="field">
                     <label for="party" class="field-label">{ "当事人类型" }</label>
-                    <select id="party" onchange={party_select}>
-                        { for [PartyKind::Citizen, PartyKind::LegalPerson, PartyKind::OtherOrganization].into_iter().map(|p| {
-                            let usable = parties.contains(&p);
-                            html! {
-                                <option value={party_value(p)} selected={draft.party == p}>
-                                    { if usable { p.label().to_string() } else { format!("{}（不适用本违法行为）", p.label()) } }
-                                </option>
-                            }
-                        }) }
-                    </select>
+                    { kind_select("party", item, draft.party, on_select(d, |v| Action::Party(party_kind(&v)))) }
                     if let Some(n) = party_note { <p class="hint">{ n }</p> }
                 </div>
+                if !item.roles.is_empty() {
+                    <div class="field">
+                        <label for="role" class="field-label">{ "当事人角色" }</label>
+                        { role_select("role", item, role, on_select(d, Action::Role)) }
+                        <p class="hint">{ "本项对不同角色分别规定罚款；同案的其他当事人在下方“其他当事人”中添加" }</p>
+                    </div>
+                }
                 if citizen {
                     <div class={classes!("field", (!age_errors.is_empty()).then_some("has-error"))}>
                         <label for="age" class="field-label">{ "违法行为时年龄（周岁）" }</label>
