@@ -108,6 +108,27 @@ fn import_benches(c: &mut Criterion) {
             },
         );
     }
+    g.bench_function("read the 2,000-row workbook (no import)", |b| {
+        b.iter(|| {
+            cailiang::table::read_file_with(
+                "b.xlsx",
+                std::hint::black_box(&table),
+                &cailiang::import::pipeline::import_limits(),
+            )
+            .expect("reads")
+        })
+    });
+    // What the 基准导入 page does when the file is chosen: read, import, the one door's
+    // check, and the report's lines and items it shows (import::session).
+    let page = cailiang::import::session::ImportSession::default();
+    g.bench_function("page: choose the 2,000-row file (session)", |b| {
+        b.iter(|| {
+            page.reduce(cailiang::import::session::ImportAction::File {
+                name: "b.xlsx".into(),
+                bytes: table.clone(),
+            })
+        })
+    });
     let lp = cailiang::load_pack("ref", cailiang::REFERENCE_PACK).expect("loads");
     g.bench_function("export the reference pack to .xlsx", |b| {
         b.iter(|| cailiang::export::to_xlsx(std::hint::black_box(&lp.pack)).expect("exports"))

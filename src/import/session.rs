@@ -13,7 +13,7 @@ use crate::import::StatuteLibrary;
 use crate::import::layout::{LAYOUTS, apply, header_texts, resolve};
 use crate::import::pipeline::{
     ImportOptions, Imported, MappingSource, Status, UNDECIDED, import_document, import_limits,
-    mapping_from_json, pack_json,
+    mapping_from_json,
 };
 use crate::pack::LoadedPack;
 use crate::pack::model::{ColumnMapping, ColumnRole, MappedColumn, PublishedLayout};
@@ -22,6 +22,9 @@ use crate::validate::{self, accept_pack};
 
 /// How many report lines are shown at first (and added by each "显示更多").
 pub const PAGE: usize = 200;
+
+/// How many items are shown at first (and added by each "显示更多违法行为").
+pub const ITEMS_PAGE: usize = 50;
 
 /// How the table's columns are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +96,8 @@ pub enum ImportAction {
     Filter(Filter),
     /// Show more lines of the report.
     ShowMore,
+    /// Show more items.
+    ShowMoreItems,
 }
 
 /// The table file chosen.
@@ -125,6 +130,8 @@ pub struct ImportSession {
     pub filter: Filter,
     /// How many lines of the report are shown.
     pub shown: usize,
+    /// How many items are shown.
+    pub items_shown: usize,
     /// What became of the last file given that is not the table (a statute text, a mapping).
     pub notice: Option<String>,
     /// The last import.
@@ -144,6 +151,7 @@ impl Default for ImportSession {
             base: None,
             filter: Filter::All,
             shown: PAGE,
+            items_shown: ITEMS_PAGE,
             notice: None,
             run: None,
         }
@@ -251,9 +259,11 @@ pub struct Run {
     pub pack_file: String,
     /// The pack as JSON.
     pub pack_text: String,
-    /// What the one door says of the pack (errors refuse it; warnings do not).
+    /// The validator's report on the pack (errors refuse it; warnings do not) — the same
+    /// validator on the same pack as the calculator's door, [`accept_pack`], which
+    /// [`ImportSession::for_calculator`] passes the pack through.
     pub acceptance: validate::Report,
-    /// Whether the calculator would take it.
+    /// Whether the validator found no error: the calculator would take it.
     pub accepted: bool,
     /// Every finding, in the report's order.
     pub findings: Vec<FindingLine>,
@@ -279,31 +289,23 @@ fn item_of(path: &str) -> Option<usize> {
     rest.split(']').next()?.parse().ok()
 }
 
-fn mentions_undecided(v: &serde_json::Value) -> bool {
-    match v {
-        serde_json::Value::Object(m) => {
-            m.get("fact").and_then(|f| f.as_str()) == Some(UNDECIDED)
-                || m.values().any(mentions_undecided)
-        }
-        serde_json::Value::Array(a) => a.iter().any(mentions_undecided),
-        _ => false,
-    }
-}
-
 impl Run {
     fn new(imported: Imported, file: &str) -> Run {
         let pack_file = format!("{}.json", stem(file));
-        let pack_text = pack_json(&imported.pack);
-        let (acceptance, accepted) = match accept_pack(&pack_file, &pack_text) {
-            Ok((_, report)) => (report, true),
-            Err(refused) => (refused.report, false),
-        };
+        let pack_text = imported.pack_json();
+        let acceptance = imported.report.validation.clone();
+        let accepted = acceptance.is_ok();
         let pack = &imported.pack;
-        let undecided: Vec<bool> = pack
-            .items
-            .iter()
-            .map(|i| serde_json::to_value(i).is_ok_and(|v| mentions_undecided(&v)))
-            .collect();
+        // The parts marked 待定 are what the validator refuses: a condition on the undeclared
+        // fact, reported at its path.
+        let mut undecided = vec![false; pack.items.len()];
+        for e in &acceptance.errors {
+            if e.message.contains(UNDECIDED)
+                && let Some(u) = item_of(&e.path).and_then(|i| undecided.get_mut(i))
+            {
+                *u = true;
+            }
+        }
         let report = &imported.report;
         let mark = |status: Status, item: Option<usize>| match status {
             Status::Parsed | Status::Ignored => None,
@@ -311,6 +313,7 @@ impl Run {
             _ => Some(Mark::ToCheck),
         };
         let mut findings = Vec::new();
+        let mut to_check = vec![0usize; pack.items.len()];
         for f in &report.findings {
             findings.push(FindingLine {
                 place: report.file.clone(),
@@ -337,17 +340,15 @@ impl Run {
             }
             // Each row belongs to the item one of its findings names; a row naming none
             // continues the item above it (merged and empty cells continue an item).
-            let mut row_items: Vec<(Place, usize)> = Vec::new();
+            let mut row_items: std::collections::HashMap<Place, usize> =
+                std::collections::HashMap::new();
             for c in &t.cells {
                 if let Some(i) = c
                     .findings
                     .iter()
                     .find_map(|f| f.path.as_deref().and_then(item_of))
                 {
-                    let row = c.place.row_place();
-                    if !row_items.iter().any(|(p, _)| *p == row) {
-                        row_items.push((row, i));
-                    }
+                    row_items.entry(c.place.row_place()).or_insert(i);
                 }
             }
             let mut current = None;
@@ -355,16 +356,22 @@ impl Run {
             for c in &t.cells {
                 let row = c.place.row_place();
                 if last_row.as_ref() != Some(&row) {
-                    if let Some((_, i)) = row_items.iter().find(|(p, _)| *p == row) {
+                    if let Some(i) = row_items.get(&row) {
                         current = Some(*i);
                     }
                     last_row = Some(row);
                 }
                 for f in &c.findings {
+                    let mark = mark(f.status, current);
+                    if let (Some(Mark::ToCheck), Some(i)) = (mark, current)
+                        && let Some(n) = to_check.get_mut(i)
+                    {
+                        *n += 1;
+                    }
                     findings.push(FindingLine {
                         place: c.place.to_string(),
                         status: f.status,
-                        mark: mark(f.status, current),
+                        mark,
                         words: f.fragment.as_ref().map(|w| w.text.clone()),
                         message: f.message.clone(),
                         path: f.path.clone(),
@@ -402,12 +409,17 @@ impl Run {
             });
         }
         let table = sheet(pack);
-        let under = |list: &[validate::Finding], i: usize| -> Vec<(String, String)> {
-            list.iter()
-                .filter(|f| item_of(&f.path) == Some(i))
-                .map(|f| (f.path.clone(), f.message.clone()))
-                .collect()
+        let by_item = |list: &[validate::Finding]| {
+            let mut v: Vec<Vec<(String, String)>> = vec![Vec::new(); pack.items.len()];
+            for f in list {
+                if let Some(slot) = item_of(&f.path).and_then(|i| v.get_mut(i)) {
+                    slot.push((f.path.clone(), f.message.clone()));
+                }
+            }
+            v
         };
+        let (mut errors, mut warnings) =
+            (by_item(&acceptance.errors), by_item(&acceptance.warnings));
         let items = pack
             .items
             .iter()
@@ -416,12 +428,9 @@ impl Run {
                 code: item.code.clone(),
                 name: item.name.clone(),
                 undecided: undecided[i],
-                errors: under(&acceptance.errors, i),
-                warnings: under(&acceptance.warnings, i),
-                to_check: findings
-                    .iter()
-                    .filter(|f| f.item == Some(i) && f.mark == Some(Mark::ToCheck))
-                    .count(),
+                errors: std::mem::take(&mut errors[i]),
+                warnings: std::mem::take(&mut warnings[i]),
+                to_check: to_check[i],
                 rows: table
                     .items
                     .get(i)
@@ -589,8 +598,13 @@ impl ImportSession {
                 s.shown += PAGE;
                 return s;
             }
+            ImportAction::ShowMoreItems => {
+                s.items_shown += ITEMS_PAGE;
+                return s;
+            }
         }
         s.shown = PAGE;
+        s.items_shown = ITEMS_PAGE;
         s.import();
         s
     }
@@ -706,6 +720,17 @@ impl ImportSession {
         (kept.into_iter().take(self.shown).collect(), n)
     }
 
+    /// The items shown (the first [`Self::items_shown`]), and how many there are.
+    pub fn visible_items(&self) -> (&[ItemView], usize) {
+        match &self.run {
+            Some(r) => (
+                &r.items[..r.items.len().min(self.items_shown)],
+                r.items.len(),
+            ),
+            None => (&[], 0),
+        }
+    }
+
     /// The pack as a download: its file name and JSON.
     pub fn pack_download(&self) -> Option<(String, String)> {
         let r = self.run.as_ref()?;
@@ -737,13 +762,20 @@ impl ImportSession {
             .run
             .as_ref()
             .ok_or_else(|| "还没有导入表格".to_string())?;
-        if r.accepted {
-            Ok(PackSource {
+        if !r.accepted {
+            return Err(r.verdict());
+        }
+        // The door the officer's page takes the pack through at start.
+        match accept_pack(&r.pack_file, &r.pack_text) {
+            Ok(_) => Ok(PackSource {
                 file: r.pack_file.clone(),
                 text: r.pack_text.clone(),
-            })
-        } else {
-            Err(r.verdict())
+            }),
+            Err(refused) => Err(format!(
+                "{}：{}",
+                refused.report.summary(),
+                refused.report.lines().join("；")
+            )),
         }
     }
 
@@ -994,6 +1026,8 @@ mod tests {
         let (shown, n) = s.visible();
         assert!(n > 0 && n < all, "{n} of {all}");
         assert!(shown.iter().all(|f| f.needs_author()));
+        let (items, n) = s.visible_items();
+        assert_eq!((items.len(), n), (1, 1));
         let s = s.reduce(ImportAction::Layout(LayoutChoice::Detected));
         assert_eq!(
             s.run.as_ref().unwrap().tables[0].how,
@@ -1036,6 +1070,39 @@ mod tests {
         assert_eq!(run.verdict(), "基准包通过校验，可以在计算器中使用。");
         assert_eq!(run.imported.pack.meta, lp.pack.meta);
         assert_eq!(run.items.len(), lp.pack.items.len());
+    }
+
+    #[test]
+    fn a_long_table_shows_its_items_and_lines_a_page_at_a_time() {
+        let lp = Rc::new(crate::reference_pack().unwrap());
+        let s = ImportSession::default()
+            .reduce(ImportAction::Base(Some(lp.clone())))
+            .reduce(ImportAction::MappingText {
+                name: "map.json".into(),
+                text: crate::import::pipeline::mapping_to_json(&crate::export::mapping_for(
+                    &lp.pack,
+                )),
+            })
+            .reduce(ImportAction::File {
+                name: "参考.xlsx".into(),
+                bytes: to_xlsx(&lp.pack).unwrap(),
+            });
+        let n = lp.pack.items.len();
+        assert!(n > 2 * ITEMS_PAGE, "{n}");
+        assert_eq!(s.visible_items().0.len(), ITEMS_PAGE);
+        assert_eq!(s.visible_items().1, n);
+        let (lines, all) = s.visible();
+        assert_eq!(lines.len(), PAGE);
+        assert!(all > PAGE);
+        let s = s
+            .reduce(ImportAction::ShowMoreItems)
+            .reduce(ImportAction::ShowMore);
+        assert_eq!(s.visible_items().0.len(), 2 * ITEMS_PAGE);
+        assert_eq!(s.visible().0.len(), (2 * PAGE).min(all));
+        // Another import starts at the first page again.
+        let s = s.reduce(ImportAction::Sheet(None));
+        assert_eq!(s.visible_items().0.len(), ITEMS_PAGE);
+        assert!(s.run.as_ref().unwrap().accepted);
     }
 
     #[test]

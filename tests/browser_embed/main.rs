@@ -13,7 +13,9 @@
 //! - 案卷评查 through its page and 提交前自查 on the officer's page ([`review`]).
 //! - the 文书 page and the case library ([`documents`]): the 决定书 .docx with a departure and a
 //!   陈述申辩, the library's migration, 类案, export and import, and a full store.
-//! - one act with two parties ([`parties`]): each party's result on the sheet is the engine's.
+//! - one act with two parties ([`parties`]): each party's result on the sheet is the engine's;
+//! - the 基准导入 page ([`import`]): a published workbook through the page, its report, items
+//!   and downloads, and the pack used by the calculator.
 //!
 //! Run `scripts/build-web` first, then `cargo test --test browser_embed`. The tests fail (they do
 //! not skip) when `dist/`, python3 or chromedriver is missing. `CHROMEDRIVER` and `CHROME`
@@ -35,6 +37,8 @@ mod pages;
 
 /// The 文书 page's documents and the case library.
 mod documents;
+/// The 基准导入 page with a published table (import.html).
+mod import;
 /// One act, two parties: each party's result on the sheet is the engine's.
 mod parties;
 /// 案卷评查 through review.html, and 提交前自查 on the officer's page.

@@ -17,13 +17,20 @@ pub fn Items(props: &PartProps) -> Html {
     let at = |h: &str| run.header.iter().position(|x| x == h);
     let row_cols: Vec<usize> = ROW_COLUMNS.iter().filter_map(|h| at(h)).collect();
     let statutory = at("法定处罚");
+    let (items, total) = props.session.visible_items();
+    let more = {
+        let act = props.act.clone();
+        Callback::from(move |_: MouseEvent| {
+            act.emit(crate::import::session::ImportAction::ShowMoreItems)
+        })
+    };
     html! {
         <div class="import-items" id="import-items">
             <h3>{ format!("违法行为（{} 项）", run.items.len()) }</h3>
             if run.items.is_empty() {
                 <p class="empty">{ "没有导入任何违法行为：请确认表格格式或自定义列映射。" }</p>
             }
-            { for run.items.iter().map(|item| html! {
+            { for items.iter().map(|item| html! {
                 <details class="import-item" open={item.undecided || !item.errors.is_empty()}>
                     <summary>
                         <code>{ &item.code }</code>{ " " }{ &item.name }
@@ -73,6 +80,12 @@ pub fn Items(props: &PartProps) -> Html {
                     </div>
                 </details>
             }) }
+            if items.len() < total {
+                <p>
+                    { format!("已显示 {} / {} 项。", items.len(), total) }
+                    <button type="button" class="btn btn-quiet" id="import-more-items" onclick={more}>{ "显示更多违法行为" }</button>
+                </p>
+            }
         </div>
     }
 }

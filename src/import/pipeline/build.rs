@@ -578,7 +578,7 @@ fn build_item(
                     *key,
                     Finding::new(
                         Status::NeedsDecision,
-                        "处罚依据没有条文原文，无法读出法定罚款；请补充原文或提供法律文本（--laws）",
+                        "处罚依据没有条文原文，无法读出法定罚款；请补充原文或提供法律文本（命令行 --laws；导入页面“加入法律文本”）",
                     )
                     .path(format!("{path}.fines")),
                 );

@@ -53,12 +53,19 @@ pub(crate) struct Found {
     pub created: bool,
 }
 
-/// The facts (and the roles) known to one import.
+/// The facts (and the roles) known to one import. Every wording is folded once, here: the
+/// parsers look words up for every cell.
 pub(crate) struct FactBook {
     known: Vec<FactDef>,
     words: Vec<(String, String)>,
     created: Vec<FactDef>,
     roles: Vec<Role>,
+    /// The folded labels of `known` then `created`, in [`Self::all`]'s order.
+    labels: Vec<String>,
+    /// The built-in circumstances' labels, folded, with their ids.
+    circumstances: Vec<(String, &'static str)>,
+    /// [`CIRCUMSTANCE_WORDS`] folded, with their ids.
+    circumstance_words: Vec<(String, &'static str)>,
 }
 
 impl FactBook {
@@ -72,7 +79,21 @@ impl FactBook {
                 .collect(),
             created: Vec::new(),
             roles: mapping.roles.clone(),
+            labels: mapping.facts.iter().map(|d| folded(&d.label)).collect(),
+            circumstances: Circumstances::NAMES
+                .iter()
+                .filter_map(|id| circumstance_label(id).map(|l| (folded(l), *id)))
+                .collect(),
+            circumstance_words: CIRCUMSTANCE_WORDS
+                .iter()
+                .map(|(w, id)| (folded(w), *id))
+                .collect(),
         }
+    }
+
+    /// Each fact with its folded label.
+    fn labelled(&self) -> impl Iterator<Item = (&FactDef, &str)> {
+        self.all().zip(self.labels.iter().map(String::as_str))
     }
 
     /// The mapping's role whose label is these (folded) words.
@@ -93,17 +114,12 @@ impl FactBook {
     /// at 或 / 、 inside them.
     pub fn flag_words(&self) -> Vec<String> {
         let mut v: Vec<String> = self
-            .all()
-            .filter(|d| matches!(d.kind, FactKind::Bool))
-            .map(|d| folded(&d.label))
+            .labelled()
+            .filter(|(d, _)| matches!(d.kind, FactKind::Bool))
+            .map(|(_, l)| l.to_string())
             .chain(self.words.iter().map(|(w, _)| w.clone()))
-            .chain(
-                Circumstances::NAMES
-                    .iter()
-                    .filter_map(|id| circumstance_label(id))
-                    .map(folded),
-            )
-            .chain(CIRCUMSTANCE_WORDS.iter().map(|(w, _)| folded(w)))
+            .chain(self.circumstances.iter().map(|(l, _)| l.clone()))
+            .chain(self.circumstance_words.iter().map(|(w, _)| w.clone()))
             .collect();
         v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         v.dedup();
@@ -113,9 +129,9 @@ impl FactBook {
     /// Labels of number facts (folded), longest first.
     pub fn number_words(&self) -> Vec<String> {
         let mut v: Vec<String> = self
-            .all()
-            .filter(|d| matches!(d.kind, FactKind::Number { .. }))
-            .map(|d| folded(&d.label))
+            .labelled()
+            .filter(|(d, _)| matches!(d.kind, FactKind::Number { .. }))
+            .map(|(_, l)| l.to_string())
             .collect();
         v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         v.dedup();
@@ -125,24 +141,21 @@ impl FactBook {
     /// The yes/no fact worded so (folded words).
     pub fn flag(&self, words: &str) -> Option<Found> {
         let w = words.trim_end_matches('的');
-        if let Some(d) = self
-            .all()
-            .find(|d| matches!(d.kind, FactKind::Bool) && folded(&d.label) == w)
+        if let Some((d, _)) = self
+            .labelled()
+            .find(|(d, l)| matches!(d.kind, FactKind::Bool) && *l == w)
         {
             return Some(self.found(d));
         }
         if let Some((_, id)) = self.words.iter().find(|(x, _)| x == w) {
             return self.by_id(id, |k| matches!(k, FactKind::Bool));
         }
-        if let Some(id) = Circumstances::NAMES
-            .iter()
-            .find(|id| circumstance_label(id).is_some_and(|l| folded(l) == w))
-        {
+        if let Some((_, id)) = self.circumstances.iter().find(|(l, _)| l == w) {
             return Some(builtin(id));
         }
-        CIRCUMSTANCE_WORDS
+        self.circumstance_words
             .iter()
-            .find(|(x, _)| folded(x).trim_end_matches('的') == w)
+            .find(|(x, _)| x.trim_end_matches('的') == w)
             .map(|(_, id)| builtin(id))
     }
 
@@ -157,7 +170,7 @@ impl FactBook {
             (FactKind::Number { .. }, None) => true,
             _ => false,
         };
-        if let Some(d) = self.all().find(|d| folded(&d.label) == w && unit_ok(d)) {
+        if let Some((d, _)) = self.labelled().find(|(d, l)| *l == w && unit_ok(d)) {
             return Some(self.found(d));
         }
         if let Some((_, id)) = self.words.iter().find(|(x, _)| x == w) {
@@ -240,6 +253,7 @@ impl FactBook {
             kind,
             help: None,
         };
+        self.labels.push(folded(&def.label));
         self.created.push(def.clone());
         Found {
             id,

@@ -98,12 +98,15 @@ pub struct Imported {
     pub pack: Pack,
     /// The report.
     pub report: ImportReport,
+    /// The pack as JSON text (made once: the validator's hash is of it).
+    #[serde(skip)]
+    text: String,
 }
 
 impl Imported {
     /// The pack as JSON text, as `cailiang import -o` writes it.
     pub fn pack_json(&self) -> String {
-        pack_json(&self.pack)
+        self.text.clone()
     }
 }
 
@@ -359,7 +362,7 @@ pub fn import_document(doc: &Document, opts: &ImportOptions<'_>) -> Imported {
                 } else {
                     Status::Ignored
                 },
-                "表头不是已知的裁量基准格式，也看不出哪一列是违法行为、哪一列是裁量基准；未导入。请用映射文件（--map）指定各列",
+                "表头不是已知的裁量基准格式，也看不出哪一列是违法行为、哪一列是裁量基准；未导入。请指定各列（命令行 --map 映射文件；导入页面“自定义列映射”）",
             ));
             tables.push(report);
             continue;
@@ -378,7 +381,7 @@ pub fn import_document(doc: &Document, opts: &ImportOptions<'_>) -> Imported {
             MappingSource::Guessed => report.findings.push(Finding::new(
                 Status::NeedsDecision,
                 format!(
-                    "表头不是已知的裁量基准格式；按表头文字推断各列为：{}。请核对，并把导入报告中的映射保存为映射文件（--map）",
+                    "表头不是已知的裁量基准格式；按表头文字推断各列为：{}。请核对；确认后映射随基准包保存（命令行 --map 映射文件；导入页面“自定义列映射”）",
                     describe_columns(&mapping)
                 ),
             )),
@@ -463,7 +466,7 @@ pub fn import_document(doc: &Document, opts: &ImportOptions<'_>) -> Imported {
         None => {
             findings.push(Finding::new(
                 Status::NeedsDecision,
-                "表格中没有制定机关、适用地区、版本和文号：已写为“【待填写】”，请在基准包的 meta 中填写（或用 --base 指定一个基准包取其基准信息与适用规则）",
+                "表格中没有制定机关、适用地区、版本和文号：已写为“【待填写】”，请在基准包的 meta 中填写（或以一个基准包为底本，取其基准信息与适用规则：命令行 --base；导入页面“以当前基准为底本”）",
             ));
             let pending = "【待填写】".to_string();
             Pack {
@@ -528,6 +531,7 @@ pub fn import_document(doc: &Document, opts: &ImportOptions<'_>) -> Imported {
     Imported {
         pack: lp.pack,
         report,
+        text,
     }
 }
 

@@ -274,7 +274,17 @@ impl ImportReport {
 
     pub(crate) fn count(&mut self) {
         let mut c = Counts::default();
-        let statuses: Vec<Status> = self.all_findings().map(|(_, f)| f.status).collect();
+        // The findings of all_findings, without making their places.
+        let statuses: Vec<Status> = self
+            .findings
+            .iter()
+            .chain(self.tables.iter().flat_map(|t| {
+                t.findings
+                    .iter()
+                    .chain(t.cells.iter().flat_map(|c| c.findings.iter()))
+            }))
+            .map(|f| f.status)
+            .collect();
         for s in statuses {
             match s {
                 Status::Parsed => c.parsed += 1,
