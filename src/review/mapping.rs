@@ -463,23 +463,6 @@ fn circumstance(t: &str) -> Result<&'static str, String> {
 /// Penalty kinds by label, snake_case id, or a common wording.
 pub fn penalty_kind(t: &str) -> Result<PenaltyKind, String> {
     use PenaltyKind::*;
-    const KINDS: [PenaltyKind; 15] = [
-        Warning,
-        PublicCriticism,
-        ConfiscateIllegalGains,
-        ConfiscateProperty,
-        SuspendLicence,
-        LowerQualification,
-        RevokeLicence,
-        SuspendBusiness,
-        SuspendPractice,
-        OrderClosure,
-        RestrictPractice,
-        OrderCorrection,
-        OrderStop,
-        OrderDemolition,
-        Other,
-    ];
     let t = t.trim();
     let snake = |k: PenaltyKind| {
         serde_json::to_value(k)
@@ -487,7 +470,10 @@ pub fn penalty_kind(t: &str) -> Result<PenaltyKind, String> {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default()
     };
-    if let Some(k) = KINDS.iter().find(|k| k.label() == t || snake(**k) == t) {
+    if let Some(k) = PenaltyKind::ALL
+        .iter()
+        .find(|k| k.label() == t || snake(**k) == t)
+    {
         return Ok(*k);
     }
     Ok(match t {

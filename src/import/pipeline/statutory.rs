@@ -577,7 +577,7 @@ fn trailing_notes(line: &str) -> (&str, Suffixes) {
         } else if let Some(c) = inner.strip_prefix("适用条件：") {
             let at = i0 + "适用条件：".len();
             sx.condition = Some((at, at + c.len()));
-        } else if let Some(k) = KINDS.iter().find(|k| k.label() == inner) {
+        } else if let Some(k) = PenaltyKind::ALL.iter().find(|k| k.label() == inner) {
             sx.kind = Some(*k);
         } else if folded(before).ends_with("处以罚款") {
             sx.note = Some(inner.to_string());
@@ -588,25 +588,6 @@ fn trailing_notes(line: &str) -> (&str, Suffixes) {
     }
     (t, sx)
 }
-
-/// The kinds a line may name in "（…）".
-const KINDS: &[PenaltyKind] = &[
-    PenaltyKind::Warning,
-    PenaltyKind::PublicCriticism,
-    PenaltyKind::ConfiscateIllegalGains,
-    PenaltyKind::ConfiscateProperty,
-    PenaltyKind::SuspendLicence,
-    PenaltyKind::LowerQualification,
-    PenaltyKind::RevokeLicence,
-    PenaltyKind::SuspendBusiness,
-    PenaltyKind::SuspendPractice,
-    PenaltyKind::OrderClosure,
-    PenaltyKind::RestrictPractice,
-    PenaltyKind::OrderCorrection,
-    PenaltyKind::OrderStop,
-    PenaltyKind::OrderDemolition,
-    PenaltyKind::Other,
-];
 
 /// The pieces ending in "的" that open a line ("逾期不改正的，", "非“情节严重”的，"), and where
 /// the rest begins.

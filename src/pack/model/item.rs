@@ -322,6 +322,25 @@ pub enum PenaltyKind {
 }
 
 impl PenaltyKind {
+    /// Every kind, in the order of the enum.
+    pub const ALL: [PenaltyKind; 15] = [
+        PenaltyKind::Warning,
+        PenaltyKind::PublicCriticism,
+        PenaltyKind::ConfiscateIllegalGains,
+        PenaltyKind::ConfiscateProperty,
+        PenaltyKind::SuspendLicence,
+        PenaltyKind::LowerQualification,
+        PenaltyKind::RevokeLicence,
+        PenaltyKind::SuspendBusiness,
+        PenaltyKind::SuspendPractice,
+        PenaltyKind::OrderClosure,
+        PenaltyKind::RestrictPractice,
+        PenaltyKind::OrderCorrection,
+        PenaltyKind::OrderStop,
+        PenaltyKind::OrderDemolition,
+        PenaltyKind::Other,
+    ];
+
     /// Chinese name.
     pub fn label(self) -> &'static str {
         match self {
