@@ -7,7 +7,7 @@ use super::builder::{Builder, Values, bare, clause, period_words};
 use super::{Block, Document, Role};
 use crate::engine::result::FlagStatus;
 use crate::statute::Provision;
-use crate::text::{HearingGrounds, hearing_grounds};
+use crate::text::hearing_grounds;
 use crate::wording::cite;
 
 impl Builder<'_> {
@@ -28,32 +28,20 @@ impl Builder<'_> {
     /// The hearing notice, from the hearing flag and its recorded grounds.
     fn hearing_notice(&self) -> String {
         let h = &self.r.flags.hearing;
-        let HearingGrounds {
-            certain,
-            possible,
-            standard,
-        } = hearing_grounds(self.r);
+        let grounds = hearing_grounds(self.r);
         let art63 = cite(&Provision::Hearing.cite());
         let art64 = cite(&Provision::HearingRequest.cite());
         let within = clause(Provision::HearingRequest);
         let reason = bare(&h.reason);
         match h.status {
             FlagStatus::Required => {
-                let what = if certain.is_empty() {
-                    format!("属于应当告知听证权利的情形（{reason}）")
-                } else {
-                    format!("包括{}{standard}", certain.join("、"))
-                };
+                let what = grounds.required_words(&reason);
                 format!(
                     "本机关拟作出的行政处罚{what}。依据{art63}的规定，当事人有要求听证的权利。依据{art64}的规定，{within}。"
                 )
             }
             FlagStatus::Possible => {
-                let what = if possible.is_empty() {
-                    format!("{reason}的")
-                } else {
-                    format!("{}{standard}", possible.join("，或者"))
-                };
+                let what = grounds.possible_words(&reason);
                 format!(
                     "【如{what}，应当依据{art63}的规定告知当事人有要求听证的权利；依据{art64}的规定，{within}。】"
                 )

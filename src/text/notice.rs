@@ -20,6 +20,28 @@ pub struct HearingGrounds {
     pub standard: String,
 }
 
+impl HearingGrounds {
+    /// Why a required hearing notice is due: "包括…（标准）", or the flag's reason when no
+    /// ground is certain.
+    pub fn required_words(&self, reason: &str) -> String {
+        if self.certain.is_empty() {
+            format!("属于应当告知听证权利的情形（{reason}）")
+        } else {
+            format!("包括{}{}", self.certain.join("、"), self.standard)
+        }
+    }
+
+    /// When a possible hearing notice becomes due: the grounds the officer may decide, or the
+    /// flag's reason when none is recorded.
+    pub fn possible_words(&self, reason: &str) -> String {
+        if self.possible.is_empty() {
+            format!("{reason}的")
+        } else {
+            format!("{}{}", self.possible.join("，或者"), self.standard)
+        }
+    }
+}
+
 /// The hearing grounds of a result, as the engine recorded them on its hearing flag.
 pub fn hearing_grounds(r: &EvalResult) -> HearingGrounds {
     let mut certain = Vec::new();
@@ -86,32 +108,20 @@ impl Builder<'_> {
             cite_list([&apl(44, None, None), &apl(45, None, None)])
         );
         let h = &self.r.flags.hearing;
-        let HearingGrounds {
-            certain,
-            possible,
-            standard,
-        } = hearing_grounds(self.r);
+        let grounds = hearing_grounds(self.r);
         let c63 = cite(&apl(63, Some(1), None));
         let c64 = cite(&apl(64, None, Some(1)));
         let basis = cite_list([&apl(63, Some(1), None), &apl(64, None, Some(1))]);
         let reason = bare(&h.reason);
         let hearing = match h.status {
             FlagStatus::Required => {
-                let what = if certain.is_empty() {
-                    format!("属于应当告知听证权利的情形（{reason}）")
-                } else {
-                    format!("包括{}{standard}", certain.join("、"))
-                };
+                let what = grounds.required_words(&reason);
                 format!(
                     "本机关拟作出的行政处罚{what}。根据{basis}的规定，当事人有要求听证的权利；当事人要求听证的，应当在本机关告知后五日内提出，逾期未提出的，视为放弃听证权利。"
                 )
             }
             FlagStatus::Possible => {
-                let what = if possible.is_empty() {
-                    format!("{reason}的")
-                } else {
-                    format!("{}{standard}", possible.join("，或者"))
-                };
+                let what = grounds.possible_words(&reason);
                 format!(
                     "【如{what}，应当依照{c63}的规定告知当事人有要求听证的权利；当事人要求听证的，应当在告知后五日内提出（{c64}）。】"
                 )
