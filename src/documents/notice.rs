@@ -35,13 +35,13 @@ impl Builder<'_> {
         let reason = bare(&h.reason);
         match h.status {
             FlagStatus::Required => {
-                let what = grounds.required_words(&reason);
+                let what = grounds.required_words(reason);
                 format!(
                     "本机关拟作出的行政处罚{what}。依据{art63}的规定，当事人有要求听证的权利。依据{art64}的规定，{within}。"
                 )
             }
             FlagStatus::Possible => {
-                let what = grounds.possible_words(&reason);
+                let what = grounds.possible_words(reason);
                 format!(
                     "【如{what}，应当依据{art63}的规定告知当事人有要求听证的权利；依据{art64}的规定，{within}。】"
                 )

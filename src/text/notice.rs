@@ -115,13 +115,13 @@ impl Builder<'_> {
         let reason = bare(&h.reason);
         let hearing = match h.status {
             FlagStatus::Required => {
-                let what = grounds.required_words(&reason);
+                let what = grounds.required_words(reason);
                 format!(
                     "本机关拟作出的行政处罚{what}。根据{basis}的规定，当事人有要求听证的权利；当事人要求听证的，应当在本机关告知后五日内提出，逾期未提出的，视为放弃听证权利。"
                 )
             }
             FlagStatus::Possible => {
-                let what = grounds.possible_words(&reason);
+                let what = grounds.possible_words(reason);
                 format!(
                     "【如{what}，应当依照{c63}的规定告知当事人有要求听证的权利；当事人要求听证的，应当在告知后五日内提出（{c64}）。】"
                 )
