@@ -363,3 +363,93 @@ async fn a_table_of_two_thousand_rows_imports_through_the_page() {
     wait_text(&c, "#import-more", "显示更多").await;
     let _ = c.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_layout_is_mapped_column_by_column_on_the_page() {
+    let server = Server::start(&[("Content-Security-Policy", CSP)]);
+    server
+        .shared
+        .overrides
+        .lock()
+        .unwrap()
+        .insert("sw.js".into(), b"// no-op".to_vec());
+    let dir = unique_dir("import-map");
+    // Constructed: a header no published layout has.
+    let table = dir.join("本局格式.csv");
+    std::fs::write(
+        &table,
+        "名称,依据,档次,情节,罚则,颜色\n构造行：某违法行为,《物业管理条例》第五十六条,一般,违法情节一般,处5万元以下罚款,红\n",
+    )
+    .unwrap();
+    let (c, d) = start_browser().await;
+    c.goto(&format!("{}import.html", server.base))
+        .await
+        .unwrap();
+    choose(&c, "#import-file", &table).await;
+    wait_text(&c, "#import-tables", "请确认").await;
+    wait_text(&c, "#import-summary", "导入 0 个违法行为").await;
+    wait_text(&c, "#import-verdict", "没有导入任何违法行为").await;
+    assert_eq!(
+        wait_css(&c, "#use-pack")
+            .await
+            .attr("disabled")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    // The header's columns, each to be said what it holds.
+    let headers = c
+        .execute(
+            "return [...document.querySelectorAll('#import-mapping tbody tr td:first-of-type')].map((td) => td.textContent);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        headers,
+        json!(["名称", "依据", "档次", "情节", "罚则", "颜色"])
+    );
+    for (column, role) in [
+        (1, "违法行为名称"),
+        (2, "处罚依据"),
+        (3, "裁量阶次"),
+        (4, "违法情形"),
+        (5, "裁量基准"),
+        (6, "不导入"),
+    ] {
+        wait_css(&c, &format!("#map-col-{column}"))
+            .await
+            .select_by_value(role)
+            .await
+            .unwrap();
+    }
+    wait_text(&c, "#import-summary", "导入 1 个违法行为、1 个裁量阶次").await;
+    wait_text(&c, "#import-tables", "按列映射读取").await;
+    assert_eq!(
+        wait_css(&c, "#import-layout")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("custom")
+    );
+    let items = content(&c, "#import-items").await;
+    assert!(items.contains("构造行：某违法行为"), "{items}");
+    assert!(items.contains("处50,000元以下的罚款"), "{items}");
+    // The mapping is saved with the pack.
+    catch_downloads(&c).await;
+    let (_, bytes) = download(&c, "#download-pack").await;
+    let pack: Value = serde_json::from_slice(&bytes).unwrap();
+    let cols = &pack["table_mapping"]["columns"];
+    assert!(
+        cols.as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["column"] == 3 && c["role"] == "tier_label"),
+        "{cols}"
+    );
+    assert_no_csp_violation(&c, &d, &server).await;
+    let _ = c.close().await;
+}
