@@ -101,6 +101,7 @@ fn export_then_import_exits_0_and_writes_the_same_items() {
     let (code, _, err) = run(&["export", &pack, "-o", &s(&d.join("x.pdf"))]);
     assert_eq!(code, 1);
     assert!(err.contains("只能导出为 .xlsx 或 .csv"), "{err}");
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
@@ -145,6 +146,7 @@ fn a_published_table_needing_decisions_exits_1_with_its_places() {
     let text = std::fs::read_to_string(&pack).unwrap();
     let (lp, _) = cailiang::validate::accept_pack("北京.json", &text).unwrap();
     assert_eq!(lp.pack.items[0].tiers.len(), 3);
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
@@ -188,6 +190,7 @@ fn bad_input_writes_nothing_and_exits_2() {
     assert_eq!(code, 2);
     assert!(err.contains("/nonexistent：法律文本目录无法读取"), "{err}");
     assert!(!out_pack.exists());
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]
@@ -228,6 +231,7 @@ fn a_published_workbook_imports_to_a_pack_that_validate_accepts() {
     let result: serde_json::Value = serde_json::from_str(&eout).unwrap();
     assert_eq!(result["recommended"]["min"], "200000", "{eout}");
     assert_eq!(result["recommended"]["max"], "300000", "{eout}");
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]

@@ -100,6 +100,30 @@ pub enum ImportAction {
     ShowMoreItems,
 }
 
+/// The files the page offers for download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Download {
+    /// The pack JSON.
+    Pack,
+    /// The pack as the published table, .xlsx.
+    Xlsx,
+    /// The same as CSV, UTF-8 with a BOM.
+    Csv,
+    /// The same as CSV in GBK (what Chinese Excel opens by default).
+    CsvGbk,
+}
+
+/// A file offered for download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offered {
+    /// Its name.
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// Its media type.
+    pub mime: &'static str,
+}
+
 /// The table file chosen.
 #[derive(Debug, Clone)]
 pub struct TableFile {
@@ -452,6 +476,12 @@ impl Run {
         }
     }
 
+    /// Whether the calculator can use the pack: it validates and has items (a pack of no items
+    /// validates, but the officer could not pick anything).
+    pub fn usable(&self) -> bool {
+        self.accepted && !self.items.is_empty()
+    }
+
     /// Findings that need the author, by mark.
     pub fn count(&self, mark: Mark) -> usize {
         self.findings
@@ -462,7 +492,10 @@ impl Run {
 
     /// One line on what the author can do with the pack.
     pub fn verdict(&self) -> String {
-        if !self.accepted {
+        if self.items.is_empty() {
+            "没有导入任何违法行为，基准包不能在计算器中使用：请确认表格格式，或自定义列映射。"
+                .to_string()
+        } else if !self.accepted {
             format!(
                 "基准包有 {} 个错误（其中待定之处已在基准包中标记“待定”），校验通过前不能在计算器中使用；请按报告补充后重新导入，或下载基准包修改。",
                 self.acceptance.errors.len()
@@ -731,27 +764,34 @@ impl ImportSession {
         }
     }
 
-    /// The pack as a download: its file name and JSON.
-    pub fn pack_download(&self) -> Option<(String, String)> {
-        let r = self.run.as_ref()?;
-        Some((r.pack_file.clone(), r.pack_text.clone()))
-    }
-
-    /// The pack as the published table: .xlsx, or .csv (UTF-8 with a BOM, or GBK).
-    pub fn export_download(
-        &self,
-        as_csv: Option<CsvEncoding>,
-    ) -> Option<Result<(String, Vec<u8>), String>> {
+    /// A file to offer: the pack JSON, or the pack as the published table (.xlsx, .csv in
+    /// UTF-8 with a BOM, or in GBK for Chinese Excel).
+    pub fn download(&self, what: Download) -> Option<Result<Offered, String>> {
         let r = self.run.as_ref()?;
         let base = stem(&r.pack_file);
         let pack = &r.imported.pack;
-        Some(match as_csv {
-            None => to_xlsx(pack)
-                .map(|b| (format!("{base}-导出.xlsx"), b))
-                .map_err(|e| e.to_string()),
-            Some(enc) => to_csv(pack, enc)
-                .map(|b| (format!("{base}-导出.csv"), b))
-                .map_err(|e| e.to_string()),
+        let table = |bytes: Result<Vec<u8>, crate::export::ExportError>, ext: &str, mime| {
+            bytes
+                .map(|bytes| Offered {
+                    name: format!("{base}-导出.{ext}"),
+                    bytes,
+                    mime,
+                })
+                .map_err(|e| e.to_string())
+        };
+        Some(match what {
+            Download::Pack => Ok(Offered {
+                name: r.pack_file.clone(),
+                bytes: r.pack_text.clone().into_bytes(),
+                mime: "application/json",
+            }),
+            Download::Xlsx => table(
+                to_xlsx(pack),
+                "xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            Download::Csv => table(to_csv(pack, CsvEncoding::Utf8Bom), "csv", "text/csv"),
+            Download::CsvGbk => table(to_csv(pack, CsvEncoding::Gbk), "csv", "text/csv"),
         })
     }
 
@@ -762,7 +802,7 @@ impl ImportSession {
             .run
             .as_ref()
             .ok_or_else(|| "还没有导入表格".to_string())?;
-        if !r.accepted {
+        if !r.usable() {
             return Err(r.verdict());
         }
         // The door the officer's page takes the pack through at start.
@@ -890,15 +930,22 @@ mod tests {
         let (pack, _) = source.reload().unwrap();
         assert_eq!(pack.pack.items[0].tiers.len(), 3);
         // The downloads.
-        let (name, text) = s.pack_download().unwrap();
-        assert_eq!(name, "北京.json");
-        assert!(accept_pack(&name, &text).is_ok());
-        let (xname, xlsx) = s.export_download(None).unwrap().unwrap();
-        assert_eq!(xname, "北京-导出.xlsx");
-        assert_eq!(&xlsx[..2], b"PK");
-        let (cname, csv) = s.export_download(Some(CsvEncoding::Gbk)).unwrap().unwrap();
-        assert_eq!(cname, "北京-导出.csv");
-        assert!(std::str::from_utf8(&csv).is_err(), "GBK");
+        let pack = s.download(Download::Pack).unwrap().unwrap();
+        assert_eq!(
+            (pack.name.as_str(), pack.mime),
+            ("北京.json", "application/json")
+        );
+        let text = String::from_utf8(pack.bytes).unwrap();
+        assert!(accept_pack(&pack.name, &text).is_ok());
+        let xlsx = s.download(Download::Xlsx).unwrap().unwrap();
+        assert_eq!(xlsx.name, "北京-导出.xlsx");
+        assert_eq!(&xlsx.bytes[..2], b"PK");
+        let csv = s.download(Download::Csv).unwrap().unwrap();
+        assert_eq!(&csv.bytes[..3], &[0xEF, 0xBB, 0xBF], "UTF-8 with a BOM");
+        let gbk = s.download(Download::CsvGbk).unwrap().unwrap();
+        assert_eq!((gbk.name.as_str(), gbk.mime), ("北京-导出.csv", "text/csv"));
+        assert!(std::str::from_utf8(&gbk.bytes).is_err(), "GBK");
+        assert!(ImportSession::default().download(Download::Pack).is_none());
     }
 
     #[test]
@@ -950,6 +997,14 @@ mod tests {
         let s = ImportSession::default().reduce(file("表.csv", csv));
         let run = s.run.as_ref().unwrap();
         assert!(run.tables[0].confirm, "{:?}", run.tables);
+        // Nothing imported: the pack validates, but there is nothing to use.
+        assert!(run.accepted && !run.usable());
+        assert!(run.verdict().starts_with("没有导入任何违法行为"));
+        assert!(
+            s.for_calculator()
+                .unwrap_err()
+                .starts_with("没有导入任何违法行为")
+        );
         let cols = s.columns();
         let headers: Vec<&str> = cols.iter().map(|c| c.header.as_str()).collect();
         assert_eq!(headers, ["名称", "依据", "档次", "情节", "罚则", "颜色"]);
@@ -982,6 +1037,8 @@ mod tests {
         assert_eq!(run.tables[0].how, "按列映射读取");
         assert!(!run.tables[0].confirm);
         assert_eq!(run.items.len(), 1);
+        // Read; the statutory fine waits for the cited article's text (no statute texts given).
+        assert!(run.items[0].undecided && !run.usable());
         assert_eq!(run.items[0].name, "构造行：某违法行为");
         // The mapping is saved with the pack, for the next edition of the table.
         let saved = &run.imported.pack.table_mapping.as_ref().unwrap().columns;

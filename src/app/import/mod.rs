@@ -18,9 +18,8 @@ use yew::prelude::*;
 
 use crate::app::hooks::pack_loader::use_drop_target;
 use crate::app::storage;
-use crate::export::CsvEncoding;
 use crate::form::state::PackRef;
-use crate::import::session::{ImportAction, ImportSession};
+use crate::import::session::{Download, ImportAction, ImportSession};
 
 /// The session as the page's reducer.
 #[derive(Default)]
@@ -173,37 +172,15 @@ pub fn Importer(props: &ImporterProps) -> Html {
             act.emit(ImportAction::Base(input.checked().then(|| pack.0.clone())));
         })
     };
-    let download = |what: &'static str| {
+    let download = |what: Download| {
         let (session, kept, use_error) = (session.clone(), kept.clone(), use_error.clone());
-        Callback::from(move |_: MouseEvent| {
-            let got = match what {
-                "pack" => session
-                    .pack_download()
-                    .map(|(n, t)| Ok((n, t.into_bytes(), "application/json"))),
-                "xlsx" => session.export_download(None).map(|r| {
-                    r.map(|(n, b)| {
-                        (
-                            n,
-                            b,
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        )
-                    })
-                }),
-                "gbk" => session
-                    .export_download(Some(CsvEncoding::Gbk))
-                    .map(|r| r.map(|(n, b)| (n, b, "text/csv"))),
-                _ => session
-                    .export_download(Some(CsvEncoding::Utf8Bom))
-                    .map(|r| r.map(|(n, b)| (n, b, "text/csv"))),
-            };
-            match got {
-                Some(Ok((name, bytes, mime))) => {
-                    use_error.set(None);
-                    offer(&kept, &name, &bytes, mime);
-                }
-                Some(Err(e)) => use_error.set(Some(e)),
-                None => {}
+        Callback::from(move |_: MouseEvent| match session.download(what) {
+            Some(Ok(file)) => {
+                use_error.set(None);
+                offer(&kept, &file.name, &file.bytes, file.mime);
             }
+            Some(Err(e)) => use_error.set(Some(e)),
+            None => {}
         })
     };
     let on_use = {
@@ -274,22 +251,22 @@ pub fn Importer(props: &ImporterProps) -> Html {
             if let Some(run) = run {
                 <h2 class="card-title">{ "3. 导入结果" }</h2>
                 <p id="import-summary">{ run.imported.report.summary() }</p>
-                <div class={classes!("box", if run.accepted { "box-pending" } else { "box-error" })}
+                <div class={classes!("box", if run.usable() { "box-pending" } else { "box-error" })}
                     id="import-verdict">
                     <p>{ run.verdict() }</p>
                 </div>
                 <div class="pack-actions">
                     <button type="button" class="btn btn-secondary" id="download-pack"
-                        onclick={download("pack")}>{ format!("下载基准包 {}", run.pack_file) }</button>
+                        onclick={download(Download::Pack)}>{ format!("下载基准包 {}", run.pack_file) }</button>
                     <button type="button" class="btn btn-quiet" id="download-xlsx"
-                        onclick={download("xlsx")}>{ "导出 Excel" }</button>
+                        onclick={download(Download::Xlsx)}>{ "导出 Excel" }</button>
                     <button type="button" class="btn btn-quiet" id="download-csv"
-                        onclick={download("csv")}>{ "导出 CSV（UTF-8）" }</button>
+                        onclick={download(Download::Csv)}>{ "导出 CSV（UTF-8）" }</button>
                     <button type="button" class="btn btn-quiet" id="download-csv-gbk"
-                        onclick={download("gbk")}>{ "导出 CSV（GBK）" }</button>
+                        onclick={download(Download::CsvGbk)}>{ "导出 CSV（GBK）" }</button>
                     <button type="button" class="btn btn-secondary" id="use-pack"
-                        disabled={!run.accepted} onclick={on_use}
-                        title={if run.accepted { "设为计算器的当前基准并打开计算器" } else { "校验通过前不能使用" }}>
+                        disabled={!run.usable()} onclick={on_use}
+                        title={if run.usable() { "设为计算器的当前基准并打开计算器" } else { "校验通过前不能使用" }}>
                         { "在计算器中使用" }
                     </button>
                 </div>
