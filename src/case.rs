@@ -117,6 +117,14 @@ pub struct CoParty {
     pub intended_fine: Option<Dec>,
 }
 
+impl CoParty {
+    /// Its name as the officer entered it, on one line (for a heading); None when not entered.
+    pub fn display_name(&self) -> Option<String> {
+        let name = self.name.as_deref()?.split_whitespace().collect::<Vec<_>>();
+        (!name.is_empty()).then(|| name.join(" "))
+    }
+}
+
 impl Case {
     /// The case as seen by another party of the act: its own kind, role, circumstances and
     /// decisions, the act's items, dates, facts and tier.

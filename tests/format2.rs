@@ -262,6 +262,62 @@ fn co_parties_are_evaluated_each_in_their_own_role_with_their_own_thresholds() {
     assert!(section(&d, "penalty_basis").contains("对公民处1,000元以上5,000元以下"));
 }
 
+/// The act's 说理 draft: the 单位负责人 (公民) has its own 告知 under its own heading, its hearing
+/// notice by the 公民 threshold recorded on its result (超过3000元), while the 单位's fine of at
+/// most 5万 needs none (its threshold is 超过5万).
+#[test]
+fn a_co_partys_hearing_notice_in_the_draft_uses_its_own_kinds_threshold() {
+    let lp = roles_pack();
+    let c = json!({
+        "items": ["ROLE"], "party": "legal_person", "role": "unit", "tier": "B",
+        "parties": [{"role": "head", "party": "citizen", "name": "张某"}]
+    });
+    let r = run(&lp, c.clone());
+    let h = &r.co_parties[0];
+    assert_eq!(r.flags.hearing.status, FlagStatus::NotRequired);
+    assert_eq!(h.flags.hearing.status, FlagStatus::Possible);
+    let d = draft(&lp, c.clone(), &r);
+    let notice = section(&d, "notice");
+    assert!(!notice.contains("听证"), "{notice}");
+    let theirs = section(&d, "cp1.notice");
+    assert!(
+        theirs.contains("较大数额标准为对公民罚款超过3,000元"),
+        "{theirs}"
+    );
+    assert!(!theirs.contains("对法人或者其他组织"), "{theirs}");
+    assert!(
+        theirs.starts_with("根据《中华人民共和国行政处罚法》第四十四条"),
+        "{theirs}"
+    );
+    let title = |key: &str| {
+        d.sections
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.title.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(title("cp1.notice"), "告知（单位负责人：张某）");
+    assert_eq!(title("notice"), "告知（单位：【当事人名称】）");
+    // Its own range and its role's penalties in its own reasoning and decision.
+    assert!(section(&d, "cp1.reasoning").contains("2,000元以上5,000元以下"));
+    assert!(section(&d, "cp1.decision").contains("警告"));
+    assert!(!section(&d, "decision").contains("警告"));
+    assert!(section(&d, "reasoning").contains("20,000元以上50,000元以下"));
+
+    // Its intended 4000元 is 超过3000元: the notice is due, on the 公民 standard.
+    let mut with = c.clone();
+    with["parties"][0]["intended_fine"] = json!("4000");
+    let r = run(&lp, with.clone());
+    assert_eq!(r.co_parties[0].flags.hearing.status, FlagStatus::Required);
+    let d = draft(&lp, with, &r);
+    let theirs = section(&d, "cp1.notice");
+    assert!(
+        theirs.contains("本机关拟作出的行政处罚包括较大数额罚款（本基准规定的较大数额标准为对公民罚款超过3,000元"),
+        "{theirs}"
+    );
+    assert!(!section(&d, "notice").contains("听证"));
+}
+
 #[test]
 fn a_party_without_a_role_plays_the_first_its_kind_can_and_an_unknown_role_is_an_error() {
     let lp = roles_pack();

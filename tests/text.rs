@@ -65,10 +65,14 @@ fn golden_path(name: &str) -> PathBuf {
 /// Compares the draft's full text with tests/golden/<name>.txt (or writes it with
 /// UPDATE_GOLDEN=1).
 fn golden(name: &str, c: &Case, outcome: Outcome) {
-    let lp = common::reference();
-    let r = eval(&lp, c);
+    golden_on(&common::reference(), name, c, outcome);
+}
+
+/// [`golden`] on another pack.
+fn golden_on(lp: &LoadedPack, name: &str, c: &Case, outcome: Outcome) {
+    let r = eval(lp, c);
     assert_eq!(r.outcome, outcome, "{name}: {}", r.summary);
-    let text = text::draft(&lp, c, &r).full_text();
+    let text = text::draft(lp, c, &r).full_text();
     let path = golden_path(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
         std::fs::create_dir_all(path.parent().expect("golden dir")).expect("mkdir golden");
@@ -177,6 +181,116 @@ fn golden_small_fine_without_hearing() {
         ),
         Outcome::Fine,
     );
+}
+
+fn published() -> LoadedPack {
+    common::load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benchmarks/published-rows.json"),
+    )
+}
+
+/// The 卢氏-quoted 施工许可管理办法 12 row of benchmarks/published-rows.json: 建设单位 (1%–2% of
+/// the contract price) and 施工单位 (up to 3万元) of one act, the 施工单位 named and with its own
+/// intended fine.
+fn two_parties() -> Case {
+    with_dates(
+        serde_json::json!({
+            "items": ["LS-SGXK-12"], "party": "legal_person", "role": "construction_unit",
+            "facts": {"contract_price": "5000000"},
+            "parties": [{"role": "contractor", "party": "legal_person", "name": "某建筑公司",
+                         "intended_fine": "20000"}]
+        }),
+        serde_json::json!({}),
+    )
+}
+
+#[test]
+fn golden_two_parties_of_one_act() {
+    golden_on(&published(), "two_parties", &two_parties(), Outcome::Fine);
+}
+
+/// Each party's own sections state its own range, amount and articles, under a heading with
+/// its role and name; the party's own text is what it would be alone.
+#[test]
+fn each_party_of_the_act_has_its_own_reasoning() {
+    let lp = published();
+    let c = two_parties();
+    let r = eval(&lp, &c);
+    let co = &r.co_parties[0];
+    assert_ne!(r.recommended, co.recommended);
+    let d = text::draft(&lp, &c, &r);
+    let keys: Vec<&str> = d.sections.iter().map(|s| s.key.as_str()).collect();
+    let own = [
+        "facts",
+        "violation_basis",
+        "penalty_basis",
+        "reasoning",
+        "decision",
+        "notice",
+    ];
+    let mut want: Vec<String> = own.iter().map(|k| k.to_string()).collect();
+    want.extend(own.iter().map(|k| format!("cp1.{k}")));
+    assert_eq!(keys, want);
+    let part = |other: bool| -> String {
+        d.sections
+            .iter()
+            .filter(|s| s.key.starts_with("cp1.") == other)
+            .map(|s| format!("{}\n{}\n", s.title, s.text))
+            .collect()
+    };
+    let (mine, theirs) = (part(false), part(true));
+    for s in &d.sections {
+        let heading = if s.key.starts_with("cp1.") {
+            "（施工单位：某建筑公司）"
+        } else {
+            "（建设单位：【当事人名称】）"
+        };
+        assert!(s.title.ends_with(heading), "{}", s.title);
+    }
+    let range = |r: &EvalResult| text::range_in_words(r.recommended.as_ref().unwrap()).unwrap();
+    let basis = cite(&r.item.penalty_basis);
+    assert_eq!(basis, "《建筑工程施工许可管理办法》第十二条");
+    for (text, this, other) in [(&mine, &r, co), (&theirs, co, &r)] {
+        assert!(text.contains(&basis), "{text}");
+        assert!(text.contains(&cite(&r.item.violates[0])), "{text}");
+        let rec = cailiang::wording::describe(this.recommended.as_ref().unwrap());
+        assert!(text.contains(&format!("建议罚款幅度为{rec}")), "{text}");
+        let not = cailiang::wording::describe(other.recommended.as_ref().unwrap());
+        assert!(!text.contains(&not), "{not} in:\n{text}");
+        // Each party's statutory range under its own form of the article.
+        let st = cailiang::wording::describe(this.statutory.as_ref().unwrap());
+        assert!(text.contains(&st), "{st} in:\n{text}");
+        // The orders of the article, for each party.
+        assert!(text.contains("责令停止施工"), "{text}");
+    }
+    // The 建设单位's fine is not decided: its range, in 大写, stands in the decision.
+    assert!(mine.contains(&range(&r)), "{mine}");
+    // The 施工单位's is: 20,000元 in figures and in 大写, named with its name.
+    assert!(
+        theirs.contains("罚款人民币20,000元（大写：贰万元整）"),
+        "{theirs}"
+    );
+    assert!(
+        theirs.contains("拟对当事人某建筑公司作出如下处理"),
+        "{theirs}"
+    );
+    assert!(
+        theirs.contains("本机关拟罚款20,000元，在建议幅度以内"),
+        "{theirs}"
+    );
+    // The party's own text is as it would be alone.
+    let mut alone = c.clone();
+    alone.parties.clear();
+    let single = text::draft(&lp, &alone, &eval(&lp, &alone));
+    let texts = |d: &text::Draft| -> Vec<String> {
+        d.sections
+            .iter()
+            .filter(|s| !s.key.starts_with("cp"))
+            .map(|s| s.text.clone())
+            .collect()
+    };
+    assert_eq!(texts(&d), texts(&single));
+    assert!(single.sections.iter().all(|s| !s.title.contains('（')));
 }
 
 #[test]

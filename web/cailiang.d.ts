@@ -139,6 +139,7 @@ export interface EvalResult {
 
 /** The 说理 reasoning text. `text` is the whole, with numbered headings. */
 export interface DraftText {
+  /** In document order; the act's other parties' sections follow, keyed "cp1.facts", "cp1.reasoning", … */
   sections: { key: string; title: string; text: string }[];
   text: string;
 }

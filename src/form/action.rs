@@ -54,6 +54,8 @@ pub enum Action {
     CoPartyKind(usize, PartyKind),
     /// Another party's role.
     CoPartyRole(usize, String),
+    /// Another party's name, as typed (empty: none), for the headings of its text and result.
+    CoPartyName(usize, String),
     /// A circumstance of arts 32–33 of another party.
     CoPartyCircumstance(usize, &'static str, bool),
     /// A pack factor of another party, on or off.

@@ -175,6 +175,11 @@ impl State {
             }
             Action::CoPartyKind(i, p) => d.set_co_party_kind(item, i, p),
             Action::CoPartyRole(i, r) => d.set_co_party_role(item, i, r),
+            Action::CoPartyName(i, name) => {
+                if let Some(p) = d.parties.get_mut(i) {
+                    p.name = (!name.trim().is_empty()).then_some(name);
+                }
+            }
             Action::CoPartyCircumstance(i, name, on) => {
                 if let Some(p) = d.parties.get_mut(i) {
                     set_circumstance(&mut p.circumstances, name, on);
@@ -643,10 +648,17 @@ mod tests {
                 Action::CoPartyCircumstance(0, "first_offence", true),
                 Action::CoPartyFactor(0, "cooperative".into(), true),
                 Action::CoPartyFactor(0, "cooperative".into(), true),
+                Action::CoPartyName(0, "某建筑公司".into()),
+                Action::CoPartyName(1, "某公司".into()),
+                Action::CoPartyName(1, "  ".into()),
+                Action::CoPartyName(9, "无此人".into()),
             ],
         );
         let p = &s.draft.parties;
         assert_eq!(p.len(), 2);
+        // A name as typed; a blank one is no name.
+        assert_eq!(p[0].name.as_deref(), Some("某建筑公司"));
+        assert_eq!(p[1].name, None);
         // The first takes the role nobody has; with every role taken, the item's first role.
         assert_eq!(p[0].role, "contractor");
         assert!(p[0].circumstances.first_offence);

@@ -24,7 +24,8 @@ fn item_line(i: &ItemRef) -> String {
     format!("{} {}（{}）", i.code, i.name, cite(&i.penalty_basis))
 }
 
-/// The plain-text summary of a result for `case`.
+/// The plain-text summary of a result for `case`: the act, the party's result, then each other
+/// party's result under its own heading (its role, kind and name), then the pack and engine.
 pub fn summary(case: &Case, r: &EvalResult) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: String| out.push(s);
@@ -46,6 +47,43 @@ pub fn summary(case: &Case, r: &EvalResult) -> String {
             push(format!("  - {}", item_line(o)));
         }
     }
+    if let Some(role) = &r.role {
+        push(format!("当事人角色：{}", role.label));
+    }
+    party_lines(&mut out, case, r);
+    // The engine evaluates `case.parties` in order into `co_parties`.
+    for (i, (co, p)) in r.co_parties.iter().zip(&case.parties).enumerate() {
+        let role = co
+            .role
+            .as_ref()
+            .map_or(p.role.as_str(), |x| x.label.as_str());
+        let name = p
+            .display_name()
+            .map(|n| format!("　{n}"))
+            .unwrap_or_default();
+        out.push(String::new());
+        out.push(format!(
+            "其他当事人 {}：{role}（{}）{name}",
+            i + 1,
+            p.party.label()
+        ));
+        party_lines(&mut out, &case.for_party(p), co);
+    }
+    if !r.co_parties.is_empty() {
+        out.push(String::new());
+    }
+    let p = &r.provenance;
+    out.push(format!(
+        "基准：{}（{}），编号 {}，内容摘要 SHA-256 {}；计算引擎 cailiang {}",
+        p.pack_title, p.edition, p.pack_id, p.content_hash, p.engine_version
+    ));
+    out.join("\n") + "\n"
+}
+
+/// One party's lines: the outcome, the ranges, the tier, the adjustment, the penalties, the
+/// flags, what is missing and the warnings, as the engine gave them for `case`'s party.
+fn party_lines(out: &mut Vec<String>, case: &Case, r: &EvalResult) {
+    let mut push = |s: String| out.push(s);
     let outcome = if r.summary == r.outcome.label() {
         r.outcome.label().to_string()
     } else {
@@ -153,12 +191,6 @@ pub fn summary(case: &Case, r: &EvalResult) -> String {
     if !r.warnings.is_empty() {
         push(format!("注意：{}", r.warnings.join("；")));
     }
-    let p = &r.provenance;
-    push(format!(
-        "基准：{}（{}），编号 {}，内容摘要 SHA-256 {}；计算引擎 cailiang {}",
-        p.pack_title, p.edition, p.pack_id, p.content_hash, p.engine_version
-    ));
-    out.join("\n") + "\n"
 }
 
 /// What 导出 JSON writes: the case and its result, under the tool's name.
@@ -309,6 +341,60 @@ mod tests {
                 .any(|l| l.starts_with(&format!("  - 从轻：{}（可以）", factor.label))),
             "{text}"
         );
+    }
+
+    #[test]
+    fn every_party_of_the_act_with_its_own_result() {
+        let (lp, _) = crate::validate::accept_pack(
+            "published-rows.json",
+            include_str!("../../benchmarks/published-rows.json"),
+        )
+        .unwrap();
+        let c = case(
+            r#"{"items":["LS-SGXK-12"],"party":"legal_person","role":"construction_unit","facts":{"contract_price":"5000000"},"parties":[{"role":"contractor","party":"legal_person","name":" 某建筑\n公司 ","intended_fine":"20000"}]}"#,
+        );
+        let r = crate::evaluate(&lp, &c).unwrap();
+        let co = &r.co_parties[0];
+        let text = summary(&c, &r);
+        let lines: Vec<&str> = text.lines().collect();
+        has_line(&text, "当事人角色：建设单位");
+        // The other party's heading: its role, kind and name on one line; then its own lines.
+        let at = lines
+            .iter()
+            .position(|l| *l == "其他当事人 1：施工单位（法人）　某建筑 公司")
+            .unwrap_or_else(|| panic!("no heading in:\n{text}"));
+        assert_eq!(lines[at - 1], "");
+        let (own, other) = lines.split_at(at);
+        let rec = |r: &EvalResult| {
+            format!(
+                "建议罚款幅度：{}",
+                range_line(r.recommended.as_ref().unwrap())
+            )
+        };
+        assert_ne!(rec(&r), rec(co));
+        assert!(own.contains(&rec(&r).as_str()), "{text}");
+        assert!(!own.contains(&rec(co).as_str()), "{text}");
+        assert!(other.contains(&rec(co).as_str()), "{text}");
+        assert!(
+            other.contains(&"拟罚款数额：¥20,000（人民币贰万元整）"),
+            "{text}"
+        );
+        // Each party's flags, once each; the pack and engine once, at the end.
+        assert_eq!(lines.iter().filter(|l| **l == "程序提示：").count(), 2);
+        let hearing = |ls: &[&str]| {
+            ls.iter()
+                .find(|l| l.starts_with("  - 告知听证权利："))
+                .map(|l| l.to_string())
+        };
+        assert!(hearing(other).unwrap().contains(&co.flags.hearing.reason));
+        assert_eq!(lines.iter().filter(|l| l.starts_with("基准：")).count(), 1);
+        assert!(lines.last().unwrap().starts_with("基准："));
+        // Without other parties the text has no blank line.
+        let (_, _, single) = run(
+            r#"{"items":["ZL-64"],"party":"legal_person","facts":{"contract_price":"10000000"},"tier":"B"}"#,
+        );
+        assert!(!single.lines().any(str::is_empty), "{single}");
+        assert!(!single.contains("当事人角色"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::case::{Case, FactValue};
 use crate::date::Date;
 use crate::engine::result::{EvalResult, MoneyRange, Outcome};
 use crate::pack::LoadedPack;
-use crate::pack::model::{Citation, FactDef, FactKind, Item};
+use crate::pack::model::{Citation, FactDef, FactKind, Item, PartyKind};
 use crate::statute::APL;
 use crate::wording::{
     amount_in_words, chinese_number, circumstance_label, law_name, range_in_words, yuan,
@@ -36,13 +36,56 @@ pub type Values = Vec<(&'static str, String)>;
 
 /// Builds the reasoning text of a result. Never fails: what cannot be known is left as a
 /// 【】 blank for the officer.
+///
+/// Where the act has other parties (`result.co_parties`), each party has its own sections, as
+/// the engine decided for it (its tier, range, 从轻 / 减轻 / 从重, penalties and flags): the
+/// party's first, then each other party's, keyed `cp1.facts`, `cp1.reasoning`, … and titled
+/// with the party's role and name as the officer entered them (“裁量理由（施工单位：某建筑公司）”).
+/// A single party's draft is as it always was.
 pub fn draft(pack: &LoadedPack, case: &Case, result: &EvalResult) -> Draft {
+    let blank = "【当事人名称】".to_string();
+    let mut sections = party_sections(pack, case, result, blank.clone());
+    if result.co_parties.is_empty() {
+        return Draft { sections };
+    }
+    let own = party_heading(result, case.party, &blank);
+    for s in &mut sections {
+        s.title = format!("{}（{own}）", s.title);
+    }
+    // The engine evaluates `case.parties` in order into `co_parties`.
+    for (i, (co, p)) in result.co_parties.iter().zip(&case.parties).enumerate() {
+        let name = p.display_name().unwrap_or_else(|| blank.clone());
+        let heading = party_heading(co, p.party, &name);
+        let prefix = format!("cp{}.", i + 1);
+        for mut s in party_sections(pack, &case.for_party(p), co, name.clone()) {
+            s.key = format!("{prefix}{}", s.key);
+            s.title = format!("{}（{heading}）", s.title);
+            sections.push(s);
+        }
+    }
+    Draft { sections }
+}
+
+/// “施工单位：某建筑公司”: the party's role in the row (its kind where the row names no roles)
+/// and its name.
+fn party_heading(r: &EvalResult, kind: PartyKind, name: &str) -> String {
+    let role = r.role.as_ref().map_or(kind.label(), |x| x.label.as_str());
+    format!("{role}：{name}")
+}
+
+/// One party's sections, as its result's outcome calls for.
+fn party_sections(
+    pack: &LoadedPack,
+    case: &Case,
+    result: &EvalResult,
+    party: String,
+) -> Vec<Section> {
     let b = Builder {
         lp: pack,
         case,
         r: result,
         item: pack.item(&result.item.code),
-        party: "【当事人名称】".to_string(),
+        party,
     };
     let common = b.common();
     let mut sections = vec![
@@ -78,7 +121,7 @@ pub fn draft(pack: &LoadedPack, case: &Case, result: &EvalResult) -> Draft {
             }
         }
     }
-    Draft { sections }
+    sections
 }
 
 /// The values a section's template is filled from — its own placeholders (see [`SECTIONS`]),

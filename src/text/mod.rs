@@ -14,6 +14,10 @@
 //! penalty 处罚依据, reasoning 裁量理由, decision 处罚决定, notice 告知, no_penalty 不予处罚,
 //! referral 不属本项 / 移送.
 //!
+//! Where one act has several parties (`result.co_parties`), each party has its own sections, as
+//! the engine decided for it, titled with its role and name; the other parties' keys are
+//! `cp1.facts`, `cp1.reasoning`, … ([`draft`]).
+//!
 //! Each section is rendered from a template, which a pack may replace (`templates` in the pack,
 //! by section key). Templates use `{placeholder}`; [`SECTIONS`] and [`COMMON_PLACEHOLDERS`] list
 //! the names each section offers. Unknown names are validation errors ([`validate_templates`]);
@@ -43,7 +47,8 @@ pub use template::{TemplateError, check, render, validate_templates};
 /// One paragraph group of the draft.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
-    /// Section key, as in [`SECTIONS`] and in a pack's `templates`.
+    /// Section key, as in [`SECTIONS`] and in a pack's `templates`; prefixed `cp1.`, `cp2.` …
+    /// for the act's other parties.
     pub key: String,
     /// Heading, e.g. 违法事实.
     pub title: String,

@@ -16,8 +16,8 @@ use serde_json::{Value, json};
 mod support;
 
 use support::{
-    Server, TIMEOUT, cdp, click_containing, input_by_label, serve_dist, start_browser, text,
-    unique_dir, wait_css, wait_text,
+    Server, TIMEOUT, cdp, click_containing, copied, input_by_label, record_clipboard, serve_dist,
+    start_browser, text, unique_dir, wait_css, wait_text,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -90,32 +90,6 @@ async fn wait_value(c: &Client, css: &str, needle: &str, present: bool) -> Strin
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-/// Replaces the Clipboard API's writeText with a recorder: what the app copies lands in
-/// `window.__copied`.
-async fn record_clipboard(c: &Client) {
-    c.execute(
-        "window.__copied = null; \
-         navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); }; \
-         return true;",
-        vec![],
-    )
-    .await
-    .expect("无法替换剪贴板接口");
-}
-
-/// Waits for the app to copy text and returns it.
-async fn copied(c: &Client) -> String {
-    wait_js(c, "return typeof window.__copied === 'string';", "复制").await;
-    let v = c
-        .execute(
-            "const t = window.__copied; window.__copied = null; return t;",
-            vec![],
-        )
-        .await
-        .unwrap();
-    v.as_str().unwrap_or_default().to_string()
 }
 
 // ---------------------------------------------------------------------------------------------

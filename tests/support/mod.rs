@@ -451,6 +451,38 @@ pub async fn text(c: &Client, css: &str) -> String {
     wait_css(c, css).await.text().await.unwrap_or_default()
 }
 
+/// Replaces the Clipboard API's writeText with a recorder: what the app copies lands in
+/// `window.__copied`.
+pub async fn record_clipboard(c: &Client) {
+    c.execute(
+        "window.__copied = null; \
+         navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); }; \
+         return true;",
+        vec![],
+    )
+    .await
+    .expect("无法替换剪贴板接口");
+}
+
+/// Waits for the app to copy text (after [`record_clipboard`]) and returns it.
+pub async fn copied(c: &Client) -> String {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let v = c
+            .execute(
+                "const t = window.__copied; window.__copied = null; return t;",
+                vec![],
+            )
+            .await
+            .expect("无法读取复制的文本");
+        if let Some(t) = v.as_str() {
+            return t.to_string();
+        }
+        assert!(Instant::now() < deadline, "等待复制超时");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Clicks the first element matching `css` whose text contains `needle`.
 pub async fn click_containing(c: &Client, css: &str, needle: &str) {
     let deadline = Instant::now() + TIMEOUT;

@@ -185,17 +185,23 @@ fn sheet(case: &Case, r: &EvalResult, actions: &ResultActions) -> Html {
 }
 
 /// Another party's result, as the engine gave it for its own role: outcome, what is missing,
-/// the ranges, other penalties and the flags.
+/// the ranges, other penalties, the flags and its own trace.
 fn co_party(i: usize, p: &CoParty, r: &EvalResult) -> Html {
     let n = (i + 1).to_string();
     let prefix = ["cp", &n, "-"].concat();
     let heading = [&prefix, "h"].concat();
+    let role = r
+        .role
+        .as_ref()
+        .map_or(p.role.as_str(), |x| x.label.as_str());
+    let trace_title = format!("{role}的完整推理过程");
     html! {
         <section class="sub co-party-result" id={["co-party-", &n].concat()} aria-labelledby={heading.clone()}>
             <h3 id={heading}>
                 { "其他当事人 " }{ &n }{ "：" }
-                { r.role.as_ref().map(|x| x.label.as_str()).unwrap_or(p.role.as_str()) }
+                { role }
                 { "（" }{ p.party.label() }{ "）" }
+                if let Some(name) = p.display_name() { <>{ "　" }{ name }</> }
             </h3>
             <div class={classes!("outcome", outcome_class(r.outcome))}>
                 <div class="outcome-label">{ r.outcome.label() }</div>
@@ -207,6 +213,7 @@ fn co_party(i: usize, p: &CoParty, r: &EvalResult) -> Html {
             { amounts(&prefix, p.intended_fine.as_ref(), r) }
             { penalties(&prefix, r) }
             { flags(&[&prefix, "flags"].concat(), &r.flags) }
+            <Trace entries={Rc::new(r.trace.clone())} id={[&prefix, "trace"].concat()} title={trace_title} />
         </section>
     }
 }

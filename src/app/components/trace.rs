@@ -1,4 +1,5 @@
-//! The full trace of the evaluation, collapsed by default.
+//! The full trace of an evaluation, collapsed by default: the party's, and each other party's
+//! of the same act under its own heading.
 
 use std::rc::Rc;
 
@@ -13,6 +14,12 @@ use crate::text::cite;
 pub struct TraceProps {
     /// The trace entries, in order.
     pub entries: Rc<Vec<TraceEntry>>,
+    /// The element's id: "trace" for the party, "cp1-trace" … for the act's other parties.
+    #[prop_or(AttrValue::Static("trace"))]
+    pub id: AttrValue,
+    /// Its heading, after which the number of steps follows.
+    #[prop_or(AttrValue::Static("完整推理过程"))]
+    pub title: AttrValue,
 }
 
 /// A citation with its quoted text, folded.
@@ -32,8 +39,8 @@ pub fn citation_html(c: &Citation) -> Html {
 #[component]
 pub fn Trace(props: &TraceProps) -> Html {
     html! {
-        <details class="trace" id="trace">
-            <summary>{ format!("完整推理过程（{} 步）", props.entries.len()) }</summary>
+        <details class="trace" id={props.id.clone()}>
+            <summary>{ format!("{}（{} 步）", props.title, props.entries.len()) }</summary>
             <ol class="trace-list">
                 { for props.entries.iter().map(|e| html! {
                     <li class="trace-entry">

@@ -10,7 +10,7 @@ use crate::form::draft::CaseDraft;
 use crate::pack::model::{Factor, Item};
 
 use super::circumstances::{circumstance_checks, factor_checks};
-use super::inputs::{on_click, on_select};
+use super::inputs::{on_click, on_select, on_text};
 use super::party::{kind_select, party_kind, role_select};
 
 /// The 其他当事人 fieldset, for an item that names roles.
@@ -32,6 +32,7 @@ pub fn co_parties_section(
                 let prefix = ["cp", &n, "-"].concat();
                 let kind_id = [&prefix, "party"].concat();
                 let role_id = [&prefix, "role"].concat();
+                let name_id = [&prefix, "name"].concat();
                 html! {
                     <div class="co-party" role="group" aria-label={["其他当事人", &n].concat()}>
                         <p class="sub-legend">{ "其他当事人 " }{ &n }</p>
@@ -43,6 +44,12 @@ pub fn co_parties_section(
                             <div class="field">
                                 <label for={role_id.clone()} class="field-label">{ "当事人角色" }</label>
                                 { role_select(&role_id, item, Some(&p.role), on_select(d, move |r| Action::CoPartyRole(i, r))) }
+                            </div>
+                            <div class="field field-wide">
+                                <label for={name_id.clone()} class="field-label">{ "当事人名称（可选）" }</label>
+                                <input id={name_id} type="text" autocomplete="off"
+                                    value={p.name.clone().unwrap_or_default()}
+                                    oninput={on_text(d, move |v| Action::CoPartyName(i, v))} />
                             </div>
                         </div>
                         <details>
