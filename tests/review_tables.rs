@@ -300,7 +300,10 @@ fn the_mappers_saved_mapping_gives_the_cli_the_pages_findings() {
     assert!(out.contains("fine.outside_statutory"), "{out}");
     assert!(out.contains("procedure.hearing_notice_missing"), "{out}");
     // Not read, so not checked (rather than reported as not done).
-    assert!(!out.contains("错误 procedure.legal_review_missing"), "{out}");
+    assert!(
+        !out.contains("错误 procedure.legal_review_missing"),
+        "{out}"
+    );
     assert!(out.contains("中以下列未使用：法制审核"), "{out}");
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), page.csv());
     let _ = std::fs::remove_dir_all(&d);

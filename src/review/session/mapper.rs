@@ -115,6 +115,36 @@ pub struct PreviewRow {
     pub values: BTreeMap<Field, String>,
 }
 
+/// What the reviewer does in the mapper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MapperAction {
+    /// Shows another sheet.
+    Sheet(usize),
+    /// Reads a field from a column (by name), or from none.
+    Column {
+        /// The field.
+        field: Field,
+        /// The column.
+        column: Option<String>,
+    },
+    /// Reads a column as a fact (by id), or as none.
+    Fact {
+        /// The column, by name.
+        column: String,
+        /// The fact.
+        fact: Option<String>,
+    },
+    /// Takes a saved mapping file.
+    Load {
+        /// The mapping.
+        mapping: ColumnMapping,
+        /// The file's name.
+        name: String,
+    },
+    /// Back to the header recognition alone.
+    Reset,
+}
+
 /// A case table being mapped.
 #[derive(Debug, Clone)]
 pub struct Mapper {
@@ -124,6 +154,7 @@ pub struct Mapper {
     chosen: BTreeMap<Field, Option<String>>,
     facts: BTreeMap<String, String>,
     loaded: Option<String>,
+    revision: u64,
 }
 
 fn norm(h: &str) -> String {
@@ -134,6 +165,17 @@ fn norm(h: &str) -> String {
 }
 
 impl Mapper {
+    /// Does what the reviewer did.
+    pub fn reduce(&mut self, action: MapperAction) {
+        match action {
+            MapperAction::Sheet(i) => self.set_sheet(i),
+            MapperAction::Column { field, column } => self.set(field, column),
+            MapperAction::Fact { column, fact } => self.set_fact(&column, fact),
+            MapperAction::Load { mapping, name } => self.load(&mapping, &name),
+            MapperAction::Reset => self.reset(),
+        }
+    }
+
     /// Reads the table file `file` and matches its header by `mapping` (a loaded mapping file,
     /// with its name), or by the header recognition alone.
     pub fn open(
@@ -155,6 +197,7 @@ impl Mapper {
             chosen: BTreeMap::new(),
             facts: BTreeMap::new(),
             loaded: None,
+            revision: 0,
         };
         let start = mapping.map(|(m, _)| m.clone()).unwrap_or_default();
         // The first sheet the mapping reads as a case table, else the first with a header.
@@ -209,6 +252,7 @@ impl Mapper {
     pub fn set_sheet(&mut self, i: usize) {
         if i < self.doc.tables.len() {
             self.sheet = i;
+            self.revision += 1;
         }
     }
 
@@ -331,6 +375,14 @@ impl Mapper {
             .collect();
         self.facts = mapping.facts.clone();
         self.loaded = Some(name.to_string());
+        self.revision += 1;
+    }
+
+    /// Changes with every change of many columns at once (a sheet, a mapping loaded or reset),
+    /// not with one field's: a view keys its selects by it, so that they show the new columns
+    /// and keep the reviewer's focus otherwise.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Back to the header recognition alone (no mapping file).

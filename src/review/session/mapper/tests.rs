@@ -27,7 +27,7 @@ fn bureau_csv() -> String {
 
 /// The bureau's columns, set field by field as the reviewer would.
 fn map_bureau(m: &mut Mapper) {
-    for (f, c) in [
+    let columns = [
         (Field::CaseNumber, "案件编号"),
         (Field::Item, "违法行为代码"),
         (Field::PartyKind, "当事人性质"),
@@ -40,11 +40,22 @@ fn map_bureau(m: &mut Mapper) {
         (Field::DecidedOn, "结案日期"),
         (Field::HearingNotified, "是否听证告知"),
         (Field::Officer, "办案人员"),
-    ] {
-        m.set(f, Some(c.to_string()));
+    ];
+    for (field, c) in columns {
+        m.reduce(MapperAction::Column {
+            field,
+            column: Some(c.to_string()),
+        });
     }
-    m.set_fact("合同价款（元）", Some("contract_price".into()));
-    m.set_fact("情节严重", Some("serious".into()));
+    for (column, fact) in [
+        ("合同价款（元）", "contract_price"),
+        ("情节严重", "serious"),
+    ] {
+        m.reduce(MapperAction::Fact {
+            column: column.into(),
+            fact: Some(fact.into()),
+        });
+    }
 }
 
 fn findings(s: &mut Session, lp: &LoadedPack) -> Vec<(String, &'static str)> {
@@ -253,7 +264,14 @@ fn the_mapping_round_trips_through_the_file_the_cli_reads() {
             .iter()
             .any(|c| c.fact.as_deref() == Some("contract_price"))
     );
-    again.reset();
+    let revision = again.revision();
+    again.reduce(MapperAction::Column {
+        field: Field::Officer,
+        column: None,
+    });
+    assert_eq!(again.revision(), revision, "one field's change");
+    again.reduce(MapperAction::Reset);
+    assert_ne!(again.revision(), revision, "every column changed at once");
     assert_eq!(again.loaded(), None);
     assert!(!again.can_start());
 }
