@@ -200,14 +200,24 @@ impl Mapper {
             revision: 0,
         };
         let start = mapping.map(|(m, _)| m.clone()).unwrap_or_default();
-        // The first sheet the mapping reads as a case table, else the first with a header.
-        m.sheet = (0..m.doc.tables.len())
-            .find(|&i| start.missing(&header_of(&m.doc.tables[i])).is_empty())
-            .or_else(|| {
-                (0..m.doc.tables.len())
-                    .find(|&i| header_of(&m.doc.tables[i]).iter().any(|h| !h.is_empty()))
-            })
-            .unwrap_or(0);
+        // The sheet most like a case table: one the mapping reads, else the one with the most
+        // columns it recognises, else the one with the most rows; the first of equals.
+        let score = |t: &Table| {
+            let h = header_of(t);
+            (
+                start.missing(&h).is_empty(),
+                start.matches(&h).len(),
+                t.rows.len(),
+            )
+        };
+        m.sheet = m
+            .doc
+            .tables
+            .iter()
+            .enumerate()
+            .rev()
+            .max_by_key(|(_, t)| score(t))
+            .map_or(0, |(i, _)| i);
         match mapping {
             Some((map, name)) => m.load(map, name),
             None => m.reset(),

@@ -324,3 +324,54 @@ fn the_pack_offers_its_facts_by_label() {
     let ids: std::collections::BTreeSet<&str> = opts.iter().map(|(i, _)| i.as_str()).collect();
     assert_eq!(ids.len(), opts.len());
 }
+
+#[test]
+fn a_workbook_shows_the_sheet_most_like_a_case_table_and_names_it() {
+    let lp = pack();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let notes = wb.add_worksheet();
+    notes.set_name("说明").unwrap();
+    for (r, row) in [["序号", "说明"], ["1", "本表由案件系统导出"]]
+        .iter()
+        .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            notes.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    let cases = wb.add_worksheet();
+    cases.set_name("案件").unwrap();
+    for (r, line) in bureau_csv().lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            cases.write_string(r as u32, c as u16, cell).unwrap();
+        }
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let mut m = Mapper::open("本局.xlsx", &bytes, None).unwrap();
+    assert_eq!(m.sheets(), ["说明", "案件"]);
+    assert_eq!(m.sheet(), 1);
+    assert!(
+        m.problems(&lp)[0]
+            .to_string()
+            .starts_with("“案件”：必填字段")
+    );
+    map_bureau(&mut m);
+    m.reduce(MapperAction::Column {
+        field: Field::PartyKind,
+        column: Some("情节严重".into()),
+    });
+    let p = m.problems(&lp);
+    let first = p[0].to_string();
+    assert!(
+        first.starts_with("工作表“案件”第 2 行（丙-1）：“情节严重”列（工作表“案件”单元格 F2")
+            && first.contains("“否”不是当事人类型"),
+        "{first}"
+    );
+    assert_eq!(p.len(), PREVIEW_ROWS);
+    let revision = m.revision();
+    m.set_sheet(0);
+    assert_eq!(m.header()[1].name, "说明");
+    assert_ne!(m.revision(), revision);
+    m.set_sheet(9);
+    assert_eq!(m.sheet(), 0);
+}
