@@ -167,9 +167,10 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
             runs.clone(),
         );
         let input_id = input.as_ref().map(|i| i.id);
-        let map_name = map.as_ref().map(|(_, n)| n.clone());
+        // By content: a mapping file edited and loaded again under its name is taken again.
+        let map_file = map.as_ref().map(|(m, n)| (n.clone(), (**m).clone()));
         let (input, map) = ((*input).clone(), (*map).clone());
-        use_effect_with((input_id, map_name), move |_| {
+        use_effect_with((input_id, map_file), move |_| {
             let Some(input) = input else { return };
             if !is_table_name(&input.name) {
                 mappers.dispatch(MapperMsg::Clear);
@@ -350,23 +351,24 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    // Kept from render to render, so that the mapper is not drawn again at every chunk of a run.
     let on_map_act = {
-        let mapper = mapper.dispatcher();
-        Callback::from(move |a: MapperAction| mapper.dispatch(MapperMsg::Act(a)))
+        let d = mapper.dispatcher();
+        use_callback((), move |a: MapperAction, _| d.dispatch(MapperMsg::Act(a)))
     };
     let on_start = {
-        let (requests, counter, mapper) = (run_request.clone(), runs.clone(), mapper.clone());
-        Callback::from(move |()| {
-            if let Some((id, _)) = &mapper.0 {
+        let (requests, counter) = (run_request.clone(), runs.clone());
+        use_callback(mapper.0.as_ref().map(|(id, _)| *id), move |(), id| {
+            if let Some(id) = id {
                 *counter.borrow_mut() += 1;
                 requests.set(Some((*id, *counter.borrow())));
             }
         })
     };
     let on_save_map = {
-        let (mapper, url) = (mapper.clone(), url.clone());
-        Callback::from(move |()| {
-            let Some((_, m)) = &mapper.0 else { return };
+        let url = url.clone();
+        use_callback(mapper.0.as_ref().map(|(_, m)| m.clone()), move |(), m| {
+            let Some(m) = m else { return };
             match download(
                 "列名对照.json",
                 &m.0.mapping().to_json(),
