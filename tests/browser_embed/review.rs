@@ -502,6 +502,23 @@ async fn a_bureaus_columns_are_mapped_in_the_page_reviewed_and_the_mapping_saved
         table_rules(&c).await,
         ["fine.outside_statutory", "procedure.hearing_notice_missing"]
     );
+
+    // A file that is not a table: its error is shown, the mapper and the results are kept, and
+    // 开始评查 reviews the mapped file again.
+    let broken = dir.join("坏.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 not a zip").unwrap();
+    choose_file(broken, "#review-file").await;
+    wait_text(&c, "#review-error", "坏.xlsx").await;
+    wait_text(&c, "#review-mapper-h", "本局导出.csv").await;
+    let item = c
+        .execute("return document.getElementById('map-item').value;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(item, json!("违法行为代码"));
+    assert_eq!(table_rules(&c).await.len(), 2);
+    wait_css(&c, "#mapper-start").await.click().await.unwrap();
+    wait_finished(&c, TIMEOUT).await;
+    assert_eq!(table_rules(&c).await.len(), 2);
     assert_no_csp_violation(&c, &d, &server).await;
     let _ = c.close().await;
     let _ = std::fs::remove_dir_all(&dir);

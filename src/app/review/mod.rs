@@ -191,19 +191,18 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
                 }));
                 return;
             }
+            // A run of the file before stops either way.
             *generation.borrow_mut() += 1;
-            *session.borrow_mut() = None;
-            requests.set(None);
             let loaded = map.as_ref().map(|(m, n)| (&**m, n.as_str()));
             match Mapper::open(&input.name, &input.bytes, loaded) {
                 Ok(m) => {
+                    *session.borrow_mut() = None;
+                    requests.set(None);
                     mappers.dispatch(MapperMsg::Open(input.id, Box::new(m)));
                     status.set(Status::Idle);
                 }
-                Err(e) => {
-                    mappers.dispatch(MapperMsg::Clear);
-                    status.set(Status::Failed(e.to_string()));
-                }
+                // The error is shown; the mapper of the file before and its results are kept.
+                Err(e) => status.set(Status::Failed(e.to_string())),
             }
         });
     }
@@ -222,22 +221,22 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
         use_effect_with(deps, move |(request, _)| {
             *generation.borrow_mut() += 1;
             let Some((id, _)) = *request else { return };
-            let Some(input) = input.filter(|i| i.id == id) else {
-                return;
-            };
-            view.dispatch(ViewAction::Reset);
-            let opened = match table.filter(|(t, _)| *t == id) {
-                Some((_, m)) => {
+            // A table is reviewed from its mapper (which keeps the table read), JSON lines from
+            // the input.
+            let opened = match (table.filter(|(t, _)| *t == id), input) {
+                (Some((_, m)), _) => {
                     ran_with.set(Some(m.0.mapping()));
                     m.0.session(&pack)
                 }
-                None => Session::open(
+                (None, Some(input)) if input.id == id => Session::open(
                     &input.name,
                     input.bytes.clone(),
                     &ColumnMapping::default(),
                     &pack,
                 ),
+                _ => return,
             };
+            view.dispatch(ViewAction::Reset);
             match opened {
                 Err(e) => {
                     *session.borrow_mut() = None;
