@@ -253,6 +253,62 @@ fn a_mapping_file_reads_a_bureaus_own_columns() {
     let _ = std::fs::remove_dir_all(&d);
 }
 
+/// The 案卷评查 page's column mapper on a bureau's export: the mapping it saves, given to
+/// `cailiang review --map`, yields byte for byte the findings the page wrote.
+#[test]
+fn the_mappers_saved_mapping_gives_the_cli_the_pages_findings() {
+    use cailiang::review::mapping::Field;
+    use cailiang::review::session::mapper::Mapper;
+    let d = dir("mapper");
+    let path = d.join("某局导出.csv");
+    let text = "决定书文号,违法行为代码,当事人性质,合同价款（元）,阶次,罚没金额（元）,告知听证,法制审核,集体讨论,违法发生日期,发现日期\r\n\
+         某建罚〔2025〕1号,ZL-64,法人,10000000,B,300000,是,是,是,2025/3/1,2025年6月1日\r\n\
+         某建罚〔2025〕2号,ZL-64,法人,10000000,B,450000,否,是,是,2025/3/1,2025年6月1日\r\n";
+    std::fs::write(&path, text).unwrap();
+    let name = path.display().to_string();
+    let lp = cailiang::reference_pack().unwrap();
+    let mut m = Mapper::open(&name, text.as_bytes(), None).unwrap();
+    for (f, c) in [
+        (Field::DecisionNumber, "决定书文号"),
+        (Field::Item, "违法行为代码"),
+        (Field::PartyKind, "当事人性质"),
+        (Field::Tier, "阶次"),
+        (Field::FineImposed, "罚没金额（元）"),
+        (Field::HearingNotified, "告知听证"),
+        (Field::Occurred, "违法发生日期"),
+    ] {
+        m.set(f, Some(c.into()));
+    }
+    m.set_fact("合同价款（元）", Some("contract_price".into()));
+    // 法制审核 is recognised by its label; left out, the CLI must not read it either.
+    m.set(Field::LegalReview, None);
+    let mut page = m.session(&lp).unwrap();
+    page.run(&lp);
+    let map = d.join("本局列名.json");
+    std::fs::write(&map, m.mapping().to_json()).unwrap();
+    let csv = d.join("问题.csv");
+    let (code, out) = review(
+        &path,
+        &[
+            "--map",
+            &map.display().to_string(),
+            "--csv",
+            &csv.display().to_string(),
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("fine.outside_statutory"), "{out}");
+    assert!(out.contains("procedure.hearing_notice_missing"), "{out}");
+    // Not read, so not checked (rather than reported as not done).
+    assert!(
+        !out.contains("错误 procedure.legal_review_missing"),
+        "{out}"
+    );
+    assert!(out.contains("中以下列未使用：法制审核"), "{out}");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), page.csv());
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 #[test]
 fn the_case_librarys_csv_export_is_read_as_it_writes_it() {
     use cailiang::library::{Library, LibraryRecord};

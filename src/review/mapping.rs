@@ -130,11 +130,15 @@ fields! {
     ApprovalReference = "approval_reference", "批准或者集体讨论记录编号", [];
 }
 
+/// The fields a case table must have a column for (unless it has the case JSON, [`Field::Case`]).
+pub const REQUIRED: [Field; 2] = [Field::Item, Field::PartyKind];
+
 /// A bureau's own column names, saved and reused (`schemas/column-mapping.schema.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnMapping {
-    /// Field → the column name in the bureau's file.
+    /// Field → the column name in the bureau's file; "" for a field not read from any column
+    /// (not even one named by its key or label).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: BTreeMap<Field, String>,
     /// Column name → the fact id it holds (e.g. "合同价款（元）" → "contract_price").
@@ -171,34 +175,66 @@ fn norm(h: &str) -> String {
         .to_lowercase()
 }
 
+/// Reads a mapping file's text (`--map` and the page's 列名对照文件); the error names the file and
+/// the JSON path.
+pub fn read_mapping(file: &str, text: &str) -> Result<ColumnMapping, String> {
+    crate::pack::json::parse::<ColumnMapping>(text)
+        .map_err(|e| format!("{file}：{} 处{}", e.path, e.message))
+}
+
 impl ColumnMapping {
-    /// The names a column of `field` is recognised by.
+    /// The names a column of `field` is recognised by (none for a field mapped to "").
     pub fn names(&self, field: Field) -> Vec<&str> {
         match self.columns.get(&field) {
+            Some(n) if n.trim().is_empty() => Vec::new(),
             Some(n) => vec![n.as_str()],
             None => vec![field.key(), field.label()],
         }
     }
 
-    /// Resolves a header (its cell texts, in order).
-    pub fn columns<S: AsRef<str>>(&self, header: &[S]) -> Result<Columns, HeaderError> {
+    /// The mapping as the file `read_mapping` (and `cailiang review --map`) reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// The column of each field found in a header (its index), in field order; unlike
+    /// [`ColumnMapping::columns`] it does not require the columns a case needs.
+    pub fn matches<S: AsRef<str>>(&self, header: &[S]) -> Vec<(Field, usize)> {
         let texts: Vec<String> = header.iter().map(|h| norm(h.as_ref())).collect();
         let find = |f: Field| {
             self.names(f)
                 .iter()
                 .find_map(|n| texts.iter().position(|t| *t == norm(n)))
         };
-        let fields: Vec<(Field, usize)> = Field::ALL
+        Field::ALL
             .iter()
             .filter_map(|&f| find(f).map(|i| (f, i)))
-            .collect();
+            .collect()
+    }
+
+    /// The columns a case needs and the mapping does not find in `header` (by field): the item
+    /// and the party's kind, unless the header has the case JSON.
+    pub fn missing<S: AsRef<str>>(&self, header: &[S]) -> Vec<Field> {
+        let fields = self.matches(header);
         let has = |f: Field| fields.iter().any(|(g, _)| *g == f);
-        let mut missing = Vec::new();
-        for f in [Field::Item, Field::PartyKind] {
-            if !has(f) && !has(Field::Case) {
-                missing.push(self.names(f).join(" 或 "));
-            }
-        }
+        REQUIRED
+            .into_iter()
+            .filter(|f| !has(*f) && !has(Field::Case))
+            .collect()
+    }
+
+    /// Resolves a header (its cell texts, in order).
+    pub fn columns<S: AsRef<str>>(&self, header: &[S]) -> Result<Columns, HeaderError> {
+        let texts: Vec<String> = header.iter().map(|h| norm(h.as_ref())).collect();
+        let fields = self.matches(header);
+        let missing: Vec<String> = self
+            .missing(header)
+            .into_iter()
+            .map(|f| match self.names(f).join(" 或 ") {
+                n if n.is_empty() => f.label().to_string(),
+                n => n,
+            })
+            .collect();
         if !missing.is_empty() {
             return Err(HeaderError {
                 missing,
@@ -807,7 +843,7 @@ pub struct CaseTables {
 }
 
 /// A table's column names: its header's last row (a two-level header's lower row).
-fn header_of(t: &crate::table::Table) -> Vec<String> {
+pub fn header_of(t: &crate::table::Table) -> Vec<String> {
     match t.header.last() {
         Some(h) => {
             let mut v = vec![String::new(); t.width as usize];

@@ -8,7 +8,7 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::batch::{Entry, JsonLines, is_table_name, sniff};
-use super::mapping::{CaseTables, ColumnMapping};
+use super::mapping::{CaseTables, ColumnMapping, read_mapping};
 use super::report::csv::CsvWriter;
 use super::report::xlsx::XlsxWriter;
 use super::report::{error_row, finding_rows, html};
@@ -237,8 +237,7 @@ fn review(args: &[String], out: &mut dyn Write) -> Result<i32, String> {
     let (lp, _) = accept_pack(&file, &text)
         .map_err(|r| format!("{}\n{}", r.report.summary(), r.report.lines().join("\n")))?;
     let map = match &a.map {
-        Some(p) => crate::pack::json::parse::<ColumnMapping>(&read(p)?)
-            .map_err(|e| format!("{p}：{} 处{}", e.path, e.message))?,
+        Some(p) => read_mapping(p, &read(p)?)?,
         None => ColumnMapping::default(),
     };
     // The table readers read the whole file (src/table); the review of its rows streams.

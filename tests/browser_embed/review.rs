@@ -5,6 +5,11 @@
 //!   the end; the counts, both charts, the findings table, its filters (rule, 承办人) and a case's
 //!   drill-down (its findings, the articles quoted, the trace) show what the file holds; a bad row
 //!   is listed; untrusted case text stays text; the CSV download holds the findings;
+//! - a bureau's export whose column names are not recognised: the column mapper names the
+//!   required fields unmapped, the columns are mapped through its selects (a preview of what
+//!   each reads, a value that does not read named by row and column), the review runs, and the
+//!   mapping downloaded gives `cailiang review --map` the page's findings byte for byte; loaded
+//!   again, it maps the file;
 //! - 提交前自查: the officer's page loads the tools module only when the panel is opened, and the
 //!   panel shows the hearing notice due on the intended fine until the officer ticks it.
 //!
@@ -74,6 +79,38 @@ async fn screenshot(c: &Client, name: &str) {
     std::fs::write(&path, png).unwrap();
 }
 
+/// From now on, keeps what the page offers as downloads. The file is taken where the page hands
+/// it to the browser (the blob and the link's name): the policy's connect-src does not let a
+/// script fetch a blob: URL.
+async fn capture_downloads(c: &Client) {
+    c.execute(
+        "window.__downloads = [];
+         const blob = URL.createObjectURL;
+         URL.createObjectURL = (b) => { window.__downloads.push({ blob: b }); return blob(b); };
+         HTMLAnchorElement.prototype.click = function () { window.__downloads.at(-1).name = this.download; };",
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
+/// The `i`th download since [`capture_downloads`]: its name and text.
+async fn downloaded(c: &Client, i: usize) -> (String, String) {
+    let v = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const d = window.__downloads[arguments[0]];
+             d.blob.text().then((t) => done([d.name, t]), (e) => done(['error', String(e)]));",
+            vec![json!(i)],
+        )
+        .await
+        .unwrap();
+    (
+        v[0].as_str().unwrap_or_default().to_string(),
+        v[1].as_str().unwrap_or_default().to_string(),
+    )
+}
+
 /// Waits until the review says it has finished.
 async fn wait_finished(c: &Client, within: Duration) -> String {
     let deadline = Instant::now() + within;
@@ -118,6 +155,10 @@ async fn a_case_table_is_reviewed_filtered_and_opened_through_the_page() {
         .send_keys(&file.display().to_string())
         .await
         .unwrap();
+    // The library's columns: recognised as they are; the mapper only waits for 开始评查.
+    wait_text(&c, "#review-mapper-h", "2025年案件.csv").await;
+    assert!(c.find(Locator::Id("mapper-problems")).await.is_err());
+    wait_css(&c, "#mapper-start").await.click().await.unwrap();
     let status = wait_finished(&c, TIMEOUT).await;
     assert!(status.contains("评查完成"), "{status}");
     assert_eq!(text(&c, "#tile-cases b").await, "4");
@@ -218,36 +259,266 @@ async fn a_case_table_is_reviewed_filtered_and_opened_through_the_page() {
     )
     .await;
 
-    // The CSV download holds every finding (the filters do not narrow the report). The file is
-    // taken where the page hands it to the browser (the blob and the link's name): the policy's
-    // connect-src does not let a script fetch a blob: URL.
-    c.execute(
-        "window.__downloads = [];
-         const blob = URL.createObjectURL;
-         URL.createObjectURL = (b) => { window.__downloads.push({ blob: b }); return blob(b); };
-         HTMLAnchorElement.prototype.click = function () { window.__downloads.at(-1).name = this.download; };",
-        vec![],
-    )
-    .await
-    .unwrap();
+    // The CSV download holds every finding (the filters do not narrow the report).
+    capture_downloads(&c).await;
     wait_css(&c, "#download-csv").await.click().await.unwrap();
-    let csv = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const d = window.__downloads[0];
-             d.blob.text().then((t) => done([d.name, t]), (e) => done(['error', String(e)]));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(csv[0], json!("评查问题清单.csv"));
-    let body = csv[1].as_str().unwrap();
+    let (name, body) = downloaded(&c, 0).await;
+    assert_eq!(name, "评查问题清单.csv");
+    let body = body.as_str();
     assert_eq!(
         body.matches("procedure.hearing_notice_missing").count(),
         2,
         "{body}"
     );
     assert!(body.contains("row.unreadable"), "{body}");
+    assert_no_csp_violation(&c, &d, &server).await;
+    let _ = c.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A bureau's export whose column names the review does not know (but 法制审核 and 集体讨论):
+/// 丙-1 correct, 丙-2 above the statute, 丙-3 without the hearing notice; 办案人员 is markup in
+/// 丙-1.
+fn bureau_table() -> String {
+    let mut t = String::from(
+        "案件编号,违法行为代码,当事人性质,裁量等级,合同价款（元）,情节严重,罚没金额,违法发生日,发现日,立案时间,告知日,结案日期,是否听证告知,法制审核,集体讨论,办案人员\n",
+    );
+    for (no, fine, hearing, officer) in [
+        ("丙-1", "300000", "是", "<b>张三</b>"),
+        ("丙-2", "450000", "是", "李四"),
+        ("丙-3", "300000", "否", "李四"),
+    ] {
+        t.push_str(&format!(
+            "{no},ZL-64,法人,B,10000000,否,{fine},2025-03-01,2025-06-01,2025-06-02,2025-07-01,2025-07-15,{hearing},是,是,{officer}\n"
+        ));
+    }
+    t
+}
+
+/// Chooses `value` in the select `css`.
+async fn choose(c: &Client, css: &str, value: &str) {
+    wait_css(c, css)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("{css} 中没有 {value}：{e}"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bureaus_columns_are_mapped_in_the_page_reviewed_and_the_mapping_saved() {
+    let server = Server::start(&[("Content-Security-Policy", CSP)]);
+    let (c, d) = start_browser().await;
+    c.goto(&format!("{}review.html?no-sw", server.base))
+        .await
+        .unwrap();
+    wait_text(&c, "#page-heading", "案卷评查").await;
+    let dir = unique_dir("review-mapper");
+    let file = dir.join("本局导出.csv");
+    std::fs::write(&file, bureau_table()).unwrap();
+    let choose_file = |path: std::path::PathBuf, id: &'static str| {
+        let c = c.clone();
+        async move {
+            wait_css(&c, id)
+                .await
+                .send_keys(&path.display().to_string())
+                .await
+                .unwrap();
+        }
+    };
+    choose_file(file.clone(), "#review-file").await;
+
+    // Not recognised: the header is shown, the required fields are named, nothing runs yet.
+    wait_text(&c, "#mapper-header", "B 违法行为代码").await;
+    let problems = text(&c, "#mapper-problems").await;
+    assert!(
+        problems.contains("“本局导出.csv”：必填字段“违法行为编号”（item）未对应任何列")
+            && problems.contains("“当事人类别”（party_kind）"),
+        "{problems}"
+    );
+    assert_eq!(
+        wait_css(&c, "#mapper-start")
+            .await
+            .attr("disabled")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    assert!(c.find(Locator::Id("review-result")).await.is_err());
+    c.execute(
+        "document.getElementById('review-mapper').scrollIntoView();",
+        vec![],
+    )
+    .await
+    .unwrap();
+    screenshot(&c, "review-mapper-unmapped.png").await;
+    // What the header recognition found is pre-filled.
+    let legal = c
+        .execute(
+            "return document.getElementById('map-legal_review').value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(legal, json!("法制审核"));
+
+    for (field, column) in [
+        ("case_number", "案件编号"),
+        ("item", "违法行为代码"),
+        ("party_kind", "当事人性质"),
+        ("tier", "裁量等级"),
+        ("fine_imposed", "罚没金额"),
+        ("occurred", "违法发生日"),
+        ("discovered", "发现日"),
+        ("filed", "立案时间"),
+        ("notice_date", "告知日"),
+        ("decided_on", "结案日期"),
+        ("hearing_notified", "是否听证告知"),
+        ("officer", "办案人员"),
+    ] {
+        choose(&c, &format!("#map-{field}"), column).await;
+    }
+    // The fact columns (E, F: 0-based 4 and 5).
+    choose(&c, "#fact-4", "contract_price").await;
+    choose(&c, "#fact-5", "serious").await;
+    wait_js(
+        &c,
+        "return document.getElementById('mapper-problems') === null;",
+    )
+    .await;
+    // The preview reads what is mapped, as text.
+    let fines = text(&c, "#mapper-fields tr[data-field='fine_imposed']").await;
+    assert!(
+        fines.contains("300000") && fines.contains("450000"),
+        "{fines}"
+    );
+    let officer = text(&c, "#mapper-fields tr[data-field='officer']").await;
+    assert!(officer.contains("<b>张三</b>"), "{officer}");
+    assert_eq!(
+        c.execute(
+            "return document.querySelectorAll('#review-mapper b').length;",
+            vec![]
+        )
+        .await
+        .unwrap(),
+        json!(0)
+    );
+    // A value that does not read is named with its row and column before the review starts.
+    choose(&c, "#map-decided_on", "当事人性质").await;
+    wait_text(
+        &c,
+        "#mapper-problems",
+        "第 2 行（丙-1）：“当事人性质”列（第 2 行第 3 列）：“法人”不是日期",
+    )
+    .await;
+    choose(&c, "#map-decided_on", "结案日期").await;
+    wait_js(
+        &c,
+        "return document.getElementById('mapper-problems') === null;",
+    )
+    .await;
+    screenshot(&c, "review-mapper.png").await;
+
+    wait_css(&c, "#mapper-start").await.click().await.unwrap();
+    let status = wait_finished(&c, TIMEOUT).await;
+    assert!(status.contains("评查完成"), "{status}");
+    assert_eq!(text(&c, "#tile-cases b").await, "3");
+    assert_eq!(
+        table_rules(&c).await,
+        ["fine.outside_statutory", "procedure.hearing_notice_missing"]
+    );
+
+    // The mapping downloaded is the file the CLI reads: the same findings, byte for byte.
+    capture_downloads(&c).await;
+    wait_css(&c, "#mapper-download")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let (name, mapping) = downloaded(&c, 0).await;
+    assert_eq!(name, "列名对照.json");
+    let v: serde_json::Value = serde_json::from_str(&mapping).unwrap();
+    assert_eq!(v["columns"]["item"], json!("违法行为代码"));
+    assert_eq!(v["facts"]["合同价款（元）"], json!("contract_price"));
+    wait_css(&c, "#download-csv").await.click().await.unwrap();
+    let (_, page_csv) = downloaded(&c, 1).await;
+    let map_file = dir.join("本局列名.json");
+    std::fs::write(&map_file, &mapping).unwrap();
+    let cli_csv = dir.join("问题.csv");
+    let args: Vec<String> = [
+        "review",
+        &file.display().to_string(),
+        "--map",
+        &map_file.display().to_string(),
+        "--csv",
+        &cli_csv.display().to_string(),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cailiang::cli::run(&args, &mut out, &mut err);
+    assert_eq!(code, 1, "{}", String::from_utf8_lossy(&err));
+    // Blob.text() decodes UTF-8 and drops the byte-order mark both files start with.
+    let cli = std::fs::read_to_string(&cli_csv).unwrap();
+    assert_eq!(cli.strip_prefix('\u{feff}'), Some(page_csv.as_str()));
+
+    // A change after the run: the results are kept, and said to be from the mapping before.
+    choose(&c, "#map-officer", "").await;
+    wait_text(&c, "#mapper-stale", "列名对照已修改").await;
+    assert_eq!(table_rules(&c).await.len(), 2);
+    choose(&c, "#map-officer", "办案人员").await;
+    wait_js(
+        &c,
+        "return document.getElementById('mapper-stale') === null;",
+    )
+    .await;
+
+    // Chosen again, the file is not mapped; the saved mapping, loaded, maps it; a bad mapping
+    // file is refused with its name and the mapper kept.
+    choose_file(file.clone(), "#review-file").await;
+    wait_text(&c, "#mapper-problems", "必填字段").await;
+    let bad = dir.join("坏.json");
+    std::fs::write(&bad, r#"{"columns": {"no_such_field": "x"}}"#).unwrap();
+    choose_file(bad, "#review-map").await;
+    wait_text(&c, "#review-source .field-error", "坏.json：").await;
+    wait_text(&c, "#mapper-problems", "必填字段").await;
+    choose_file(map_file, "#review-map").await;
+    wait_text(&c, "#mapper-loaded", "本局列名.json").await;
+    wait_js(
+        &c,
+        "return document.getElementById('mapper-problems') === null;",
+    )
+    .await;
+    let item = c
+        .execute("return document.getElementById('map-item').value;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(item, json!("违法行为代码"));
+    wait_css(&c, "#mapper-start").await.click().await.unwrap();
+    let status = wait_finished(&c, TIMEOUT).await;
+    assert!(status.contains("评查完成"), "{status}");
+    assert_eq!(
+        table_rules(&c).await,
+        ["fine.outside_statutory", "procedure.hearing_notice_missing"]
+    );
+
+    // A file that is not a table: its error is shown, the mapper and the results are kept, and
+    // 开始评查 reviews the mapped file again.
+    let broken = dir.join("坏.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 not a zip").unwrap();
+    choose_file(broken, "#review-file").await;
+    wait_text(&c, "#review-error", "坏.xlsx").await;
+    wait_text(&c, "#review-mapper-h", "本局导出.csv").await;
+    let item = c
+        .execute("return document.getElementById('map-item').value;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(item, json!("违法行为代码"));
+    assert_eq!(table_rules(&c).await.len(), 2);
+    wait_css(&c, "#mapper-start").await.click().await.unwrap();
+    wait_finished(&c, TIMEOUT).await;
+    assert_eq!(table_rules(&c).await.len(), 2);
     assert_no_csp_violation(&c, &d, &server).await;
     let _ = c.close().await;
     let _ = std::fs::remove_dir_all(&dir);

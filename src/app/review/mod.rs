@@ -1,6 +1,6 @@
 //! The 案卷评查 tool (review.html) and the 提交前自查 panel ([`self_check`]): thin views over
-//! [`crate::review::session`] (the batch, its progress, filters and exports) and
-//! [`crate::review::self_check`]. No rule is decided here: the components read the session and
+//! [`crate::review::session`] (the batch, its progress, filters and exports; a case table's
+//! column mapper, [`mapper`]) and [`crate::review::self_check`]. No rule is decided here: the components read the session and
 //! dispatch the reviewer's choices. Built only into the `tools` module (src/bin/tools.rs).
 //!
 //! The batch runs in chunks on the page's thread: each chunk is sized by
@@ -10,6 +10,7 @@
 pub mod charts;
 pub mod detail;
 pub mod findings;
+pub mod mapper;
 pub mod self_check;
 
 use std::cell::RefCell;
@@ -24,8 +25,10 @@ use crate::app::clock;
 use crate::app::download::{download, download_bytes};
 use crate::form::format::short_hash;
 use crate::form::state::PackRef;
-use crate::review::mapping::ColumnMapping;
+use crate::review::batch::is_table_name;
+use crate::review::mapping::{ColumnMapping, read_mapping};
 use crate::review::report::svg;
+use crate::review::session::mapper::{Mapper, MapperAction};
 use crate::review::session::pace::{Pace, rate_words};
 use crate::review::session::view::{View, ViewAction};
 use crate::review::session::{Progress, Session};
@@ -33,6 +36,7 @@ use crate::review::summary::Summary;
 use charts::ChartView;
 use detail::CaseDetail;
 use findings::{Filters, FindingsTable};
+use mapper::{ColumnMapper, MapperRef};
 
 /// The file being reviewed: its name and bytes, and a number that tells one load from another
 /// (the same file chosen again is reviewed again).
@@ -76,6 +80,34 @@ impl Reducible for ViewState {
     }
 }
 
+/// The column mapper of the case table being reviewed (by the input's id), as Yew state.
+#[derive(PartialEq, Default)]
+struct MapperState(Option<(u64, MapperRef)>);
+
+enum MapperMsg {
+    Open(u64, Box<Mapper>),
+    Clear,
+    Act(MapperAction),
+}
+
+impl Reducible for MapperState {
+    type Action = MapperMsg;
+    fn reduce(self: Rc<Self>, msg: MapperMsg) -> Rc<Self> {
+        Rc::new(match msg {
+            MapperMsg::Open(id, m) => MapperState(Some((id, MapperRef(Rc::new(*m))))),
+            MapperMsg::Clear => MapperState(None),
+            MapperMsg::Act(a) => match &self.0 {
+                Some((id, m)) => {
+                    let mut m = (*m.0).clone();
+                    m.reduce(a);
+                    MapperState(Some((*id, MapperRef(Rc::new(m)))))
+                }
+                None => return self,
+            },
+        })
+    }
+}
+
 /// A file input that emits the chosen file (and can take the same file again).
 fn file_input(id: &'static str, accept: &'static str, on: Callback<web_sys::File>) -> Html {
     let onchange = Callback::from(move |e: Event| {
@@ -112,12 +144,70 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
     let readers = use_mut_ref(Vec::<FileReader>::new);
     let url = use_mut_ref(|| None::<gloo::file::ObjectUrl>);
     let view = use_reducer(ViewState::default);
+    let mapper = use_reducer(MapperState::default);
+    // The input to review now (its id, and a count so that 开始评查 again reviews again).
+    let run_request = use_state(|| None::<(u64, u64)>);
+    let runs = use_mut_ref(|| 0u64);
+    // The mapping the results were found through (a table's), to say when the mapper has moved on.
+    let ran_with = use_state(|| None::<ColumnMapping>);
     let pack = chosen
         .as_ref()
         .map(|(p, _)| p.clone())
         .unwrap_or_else(|| props.pack.clone());
 
-    // A new file, pack or mapping: the review starts again.
+    // A new file: a case table goes to the column mapper (a mapping file loaded goes into it);
+    // JSON lines are reviewed at once.
+    {
+        let (session, status, generation, mappers, requests, counter) = (
+            session.clone(),
+            status.clone(),
+            generation.clone(),
+            mapper.clone(),
+            run_request.clone(),
+            runs.clone(),
+        );
+        let input_id = input.as_ref().map(|i| i.id);
+        // By content: a mapping file edited and loaded again under its name is taken again.
+        let map_file = map.as_ref().map(|(m, n)| (n.clone(), (**m).clone()));
+        let (input, map) = ((*input).clone(), (*map).clone());
+        use_effect_with((input_id, map_file), move |_| {
+            let Some(input) = input else { return };
+            if !is_table_name(&input.name) {
+                mappers.dispatch(MapperMsg::Clear);
+                if requests.map(|(id, _)| id) != Some(input.id) {
+                    *counter.borrow_mut() += 1;
+                    requests.set(Some((input.id, *counter.borrow())));
+                }
+                return;
+            }
+            let same = mappers.0.as_ref().is_some_and(|(id, _)| *id == input.id);
+            if same {
+                mappers.dispatch(MapperMsg::Act(match map {
+                    Some((m, name)) => MapperAction::Load {
+                        mapping: (*m).clone(),
+                        name,
+                    },
+                    None => MapperAction::Reset,
+                }));
+                return;
+            }
+            // A run of the file before stops either way.
+            *generation.borrow_mut() += 1;
+            let loaded = map.as_ref().map(|(m, n)| (&**m, n.as_str()));
+            match Mapper::open(&input.name, &input.bytes, loaded) {
+                Ok(m) => {
+                    *session.borrow_mut() = None;
+                    requests.set(None);
+                    mappers.dispatch(MapperMsg::Open(input.id, Box::new(m)));
+                    status.set(Status::Idle);
+                }
+                // The error is shown; the mapper of the file before and its results are kept.
+                Err(e) => status.set(Status::Failed(e.to_string())),
+            }
+        });
+    }
+
+    // 开始评查 (or JSON lines), or another pack: the review starts again.
     {
         let (session, status, generation, view) = (
             session.clone(),
@@ -125,16 +215,29 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
             generation.clone(),
             view.dispatcher(),
         );
-        let input_id = input.as_ref().map(|i| i.id);
-        let map_name = map.as_ref().map(|(_, n)| n.clone());
-        let deps = (input_id, pack.hash.clone(), map_name);
-        let (input, pack, map) = ((*input).clone(), pack.clone(), (*map).clone());
-        use_effect_with(deps, move |_| {
+        let deps = (*run_request, pack.hash.clone());
+        let (input, pack, ran_with) = ((*input).clone(), pack.clone(), ran_with.clone());
+        let table = mapper.0.clone();
+        use_effect_with(deps, move |(request, _)| {
             *generation.borrow_mut() += 1;
-            let Some(input) = input else { return };
+            let Some((id, _)) = *request else { return };
+            // A table is reviewed from its mapper (which keeps the table read), JSON lines from
+            // the input.
+            let opened = match (table.filter(|(t, _)| *t == id), input) {
+                (Some((_, m)), _) => {
+                    ran_with.set(Some(m.0.mapping()));
+                    m.0.session(&pack)
+                }
+                (None, Some(input)) if input.id == id => Session::open(
+                    &input.name,
+                    input.bytes.clone(),
+                    &ColumnMapping::default(),
+                    &pack,
+                ),
+                _ => return,
+            };
             view.dispatch(ViewAction::Reset);
-            let mapping = map.map(|(m, _)| m).unwrap_or_default();
-            match Session::open(&input.name, input.bytes.clone(), &mapping, &pack) {
+            match opened {
                 Err(e) => {
                     *session.borrow_mut() = None;
                     status.set(Status::Failed(e.to_string()));
@@ -205,12 +308,12 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
             let (map, map_error) = (map.clone(), map_error.clone());
             let task = read_as_text(&gloo::file::Blob::from(file), move |res| match res {
                 Err(e) => map_error.set(Some(format!("{name}：无法读取（{e}）"))),
-                Ok(text) => match crate::pack::json::parse::<ColumnMapping>(&text) {
+                Ok(text) => match read_mapping(&name, &text) {
                     Ok(m) => {
                         map_error.set(None);
                         map.set(Some((Rc::new(m), name)));
                     }
-                    Err(e) => map_error.set(Some(format!("{name}：{} 处{}", e.path, e.message))),
+                    Err(e) => map_error.set(Some(e)),
                 },
             });
             readers.borrow_mut().push(task);
@@ -247,6 +350,34 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    // Kept from render to render, so that the mapper is not drawn again at every chunk of a run.
+    let on_map_act = {
+        let d = mapper.dispatcher();
+        use_callback((), move |a: MapperAction, _| d.dispatch(MapperMsg::Act(a)))
+    };
+    let on_start = {
+        let (requests, counter) = (run_request.clone(), runs.clone());
+        use_callback(mapper.0.as_ref().map(|(id, _)| *id), move |(), id| {
+            if let Some(id) = id {
+                *counter.borrow_mut() += 1;
+                requests.set(Some((*id, *counter.borrow())));
+            }
+        })
+    };
+    let on_save_map = {
+        let url = url.clone();
+        use_callback(mapper.0.as_ref().map(|(_, m)| m.clone()), move |(), m| {
+            let Some(m) = m else { return };
+            match download(
+                "列名对照.json",
+                &m.0.mapping().to_json(),
+                "application/json;charset=utf-8",
+            ) {
+                Ok(u) => *url.borrow_mut() = Some(u),
+                Err(e) => gloo::console::error!(format!("下载失败：{e}")),
+            }
+        })
+    };
     let on_view = view.dispatcher();
     let on_view = Callback::from(move |a: ViewAction| on_view.dispatch(a));
 
@@ -290,7 +421,7 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
         <section class="card" aria-labelledby="review-source-h" {ondrop} {ondragover} id="review-source">
             <h2 class="card-title" id="review-source-h">{ "评查文件" }</h2>
             <p class="hint">
-                { "已办结案件的 JSON 行文件（每行一件，或案件库导出的 JSON 行）、CSV（UTF-8 或 GBK）或 Excel（.xlsx），列名按案件库导出的列或列名对照文件。也可把文件拖放到这里。" }
+                { "已办结案件的 JSON 行文件（每行一件，或案件库导出的 JSON 行）、CSV（UTF-8 或 GBK）或 Excel（.xlsx）。表格文件先核对列名对照（按案件库导出的列名自动对应，也可载入保存的列名对照文件），再开始评查。也可把文件拖放到这里。" }
             </p>
             <div class="pack-actions">
                 { file_input("review-file", ".jsonl,.ndjson,.json,.csv,.tsv,.txt,.xlsx,.xlsm", on_cases) }
@@ -377,6 +508,14 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
         let d = view.dispatcher();
         Callback::from(move |_| d.dispatch(ViewAction::Close))
     };
+    let mapper_card = mapper.0.as_ref().map(|(id, m)| {
+        let ran = run_request.is_some_and(|(r, _)| r == *id);
+        let stale = ran && ran_with.as_ref() != Some(&m.0.mapping());
+        html! {
+            <ColumnMapper input={*id} {stale} mapper={m.clone()} pack={pack.clone()} act={on_map_act}
+                {on_start} on_download={on_save_map} />
+        }
+    });
     html! {
         <div class="review-tool" id="tool">
             { source }
@@ -389,6 +528,7 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
                     { results }
                 </section>
             }
+            { for mapper_card }
             if let Some(d) = &*detail {
                 <CaseDetail detail={d.clone()} {on_close} />
             }

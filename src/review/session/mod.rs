@@ -14,6 +14,7 @@
 //! without findings.
 
 pub mod filter;
+pub mod mapper;
 pub mod pace;
 pub mod view;
 
@@ -130,7 +131,7 @@ enum Input {
         kind: LineKind,
     },
     Table {
-        doc: Box<Document>,
+        doc: Rc<Document>,
         tables: CaseTables,
         table: usize,
         row: usize,
@@ -169,46 +170,8 @@ impl Session {
             return Err(OpenError::Empty { file: file.into() });
         }
         if batch::is_table_name(file) {
-            let doc = crate::table::read_file(file, &bytes).map_err(|e| OpenError::Table {
-                file: file.into(),
-                message: e.to_string(),
-            })?;
-            let tables = CaseTables::of(&doc, map).map_err(|e| OpenError::Header {
-                file: file.into(),
-                message: e.to_string(),
-            })?;
-            let mut notes: Vec<String> = doc.notes.iter().map(|n| format!("{file}：{n}")).collect();
-            for (name, e) in &tables.skipped {
-                notes.push(format!("{file}：“{name}”不是案件表，未评查（{e}）"));
-            }
-            for (i, cols) in &tables.tables {
-                if let (Some(t), false) = (doc.tables.get(*i), cols.ignored.is_empty()) {
-                    notes.push(format!(
-                        "{file}：“{}”中以下列未使用：{}",
-                        t.name,
-                        cols.ignored.join("、")
-                    ));
-                }
-            }
-            let stated = tables.stated();
-            let total = tables.rows(&doc) as u64;
-            return Ok(Session {
-                file: file.into(),
-                kind: SourceKind::Table,
-                input: Input::Table {
-                    doc: Box::new(doc),
-                    tables,
-                    table: 0,
-                    row: 0,
-                    taken: 0,
-                    total,
-                },
-                tally: Tally::new(lp, stated),
-                done: Vec::new(),
-                rows: 0,
-                finished: false,
-                notes,
-            });
+            let doc = read_table(file, &bytes)?;
+            return Session::of_table(file, Rc::new(doc), map, lp);
         }
         let kind = first_line(&bytes).map_or(LineKind::Decided, LineKind::of);
         Ok(Session {
@@ -228,6 +191,52 @@ impl Session {
             rows: 0,
             finished: false,
             notes: Vec::new(),
+        })
+    }
+
+    /// Opens a case table already read (the column mapper's, [`mapper::Mapper::document`]),
+    /// through `map`, as [`Session::open`] opens the file.
+    pub fn of_table(
+        file: &str,
+        doc: Rc<Document>,
+        map: &ColumnMapping,
+        lp: &LoadedPack,
+    ) -> Result<Session, OpenError> {
+        let tables = CaseTables::of(&doc, map).map_err(|e| OpenError::Header {
+            file: file.into(),
+            message: e.to_string(),
+        })?;
+        let mut notes: Vec<String> = doc.notes.iter().map(|n| format!("{file}：{n}")).collect();
+        for (name, e) in &tables.skipped {
+            notes.push(format!("{file}：“{name}”不是案件表，未评查（{e}）"));
+        }
+        for (i, cols) in &tables.tables {
+            if let (Some(t), false) = (doc.tables.get(*i), cols.ignored.is_empty()) {
+                notes.push(format!(
+                    "{file}：“{}”中以下列未使用：{}",
+                    t.name,
+                    cols.ignored.join("、")
+                ));
+            }
+        }
+        let stated = tables.stated();
+        let total = tables.rows(&doc) as u64;
+        Ok(Session {
+            file: file.into(),
+            kind: SourceKind::Table,
+            input: Input::Table {
+                doc,
+                tables,
+                table: 0,
+                row: 0,
+                taken: 0,
+                total,
+            },
+            tally: Tally::new(lp, stated),
+            done: Vec::new(),
+            rows: 0,
+            finished: false,
+            notes,
         })
     }
 
@@ -468,6 +477,17 @@ impl Session {
             }),
         )
     }
+}
+
+/// Reads a case table file (CSV, .xlsx) with src/table.
+fn read_table(file: &str, bytes: &[u8]) -> Result<Document, OpenError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) || bytes == "\u{feff}".as_bytes() {
+        return Err(OpenError::Empty { file: file.into() });
+    }
+    crate::table::read_file(file, bytes).map_err(|e| OpenError::Table {
+        file: file.into(),
+        message: e.to_string(),
+    })
 }
 
 /// The first non-blank line of JSON lines, as text (at most [`MAX_LINE`] bytes of it).
