@@ -128,3 +128,19 @@ pub fn browser_id() -> String {
     BROWSER.with(|b| *b.borrow_mut() = Some(id.clone()));
     id
 }
+
+/// The column mapping of the 案卷评查 page's last review of a table, for the next file of the
+/// same export.
+pub const REVIEW_MAPPING_KEY: &str = "cailiang.review.mapping.v1";
+
+/// Remembers the mapping a table was reviewed with; a full store only forgets it (the file the
+/// reviewer can download keeps it).
+pub fn save_review_mapping(mapping: &crate::review::mapping::ColumnMapping) {
+    let _ = LocalStorage::raw().set_item(REVIEW_MAPPING_KEY, &mapping.to_json());
+}
+
+/// The mapping last reviewed with, if one was saved and still reads.
+pub fn load_review_mapping() -> Option<crate::review::mapping::ColumnMapping> {
+    let text = LocalStorage::raw().get_item(REVIEW_MAPPING_KEY).ok()??;
+    crate::review::mapping::read_mapping(REVIEW_MAPPING_KEY, &text).ok()
+}

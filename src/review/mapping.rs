@@ -197,6 +197,22 @@ impl ColumnMapping {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
     }
 
+    /// Whether every column this mapping names (a field's, a fact's) is in `header`, and it
+    /// names one at least: a mapping saved for one bureau's export fits the next file of the
+    /// same export, and is not put on a file of other columns.
+    pub fn fits<S: AsRef<str>>(&self, header: &[S]) -> bool {
+        let texts: Vec<String> = header.iter().map(|h| norm(h.as_ref())).collect();
+        let has = |n: &str| texts.iter().any(|t| *t == norm(n));
+        let named: Vec<&str> = self
+            .columns
+            .values()
+            .map(String::as_str)
+            .filter(|n| !n.trim().is_empty())
+            .chain(self.facts.keys().map(String::as_str))
+            .collect();
+        !named.is_empty() && named.iter().all(|n| has(n))
+    }
+
     /// The column of each field found in a header (its index), in field order; unlike
     /// [`ColumnMapping::columns`] it does not require the columns a case needs.
     pub fn matches<S: AsRef<str>>(&self, header: &[S]) -> Vec<(Field, usize)> {

@@ -474,10 +474,20 @@ async fn a_bureaus_columns_are_mapped_in_the_page_reviewed_and_the_mapping_saved
     )
     .await;
 
-    // Chosen again, the file is not mapped; the saved mapping, loaded, maps it; a bad mapping
-    // file is refused with its name and the mapper kept.
+    // Chosen again (the next month's export), the file is mapped as it was last reviewed, and
+    // the reviewer can go back to the header recognition.
     choose_file(file.clone(), "#review-file").await;
+    wait_text(&c, "#mapper-loaded", "已按上次评查时的列名对照填好各列").await;
+    wait_js(
+        &c,
+        "return document.getElementById('mapper-problems') === null \
+         && document.getElementById('map-item').value === '违法行为代码';",
+    )
+    .await;
+    wait_css(&c, "#mapper-reset").await.click().await.unwrap();
     wait_text(&c, "#mapper-problems", "必填字段").await;
+    // The saved mapping, loaded, maps it; a bad mapping file is refused with its name and the
+    // mapper kept.
     let bad = dir.join("坏.json");
     std::fs::write(&bad, r#"{"columns": {"no_such_field": "x"}}"#).unwrap();
     choose_file(bad, "#review-map").await;

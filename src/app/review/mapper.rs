@@ -157,6 +157,10 @@ pub fn ColumnMapper(props: &ColumnMapperProps) -> Html {
             }
         })
         .collect::<Vec<Html>>();
+    let reset = {
+        let act = props.act.clone();
+        Callback::from(move |_: MouseEvent| act.emit(MapperAction::Reset))
+    };
     let blocked = problems.iter().any(|p| p.blocks());
     // A select the reviewer has used no longer follows its options' `selected`: the tables are
     // made afresh when many columns change at once.
@@ -167,7 +171,12 @@ pub fn ColumnMapper(props: &ColumnMapperProps) -> Html {
             <p class="hint">
                 { "请为每个评查字段选择本文件中的列（已按列名自动对应，可修改）；未记事实的列可指明所记的事实。对照可下载保存，供下次或命令行 cailiang review --map 使用。" }
             </p>
-            if let Some(name) = m.loaded() {
+            if m.remembered() {
+                <p class="hint" id="mapper-loaded">
+                    { "已按上次评查时的列名对照填好各列（可逐项修改）。" }
+                    <button type="button" class="btn btn-quiet" id="mapper-reset" onclick={reset}>{ "改按表头自动识别" }</button>
+                </p>
+            } else if let Some(name) = m.loaded() {
                 <p class="hint" id="mapper-loaded">{ format!("已载入列名对照文件：{name}") }</p>
             }
             if sheets.len() > 1 {

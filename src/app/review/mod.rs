@@ -193,8 +193,17 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
             }
             // A run of the file before stops either way.
             *generation.borrow_mut() += 1;
-            let loaded = map.as_ref().map(|(m, n)| (&**m, n.as_str()));
-            match Mapper::open(&input.name, &input.bytes, loaded) {
+            // A mapping file loaded is taken as it is; without one, the mapping last reviewed
+            // with where it fits this file.
+            let opened = match map.as_ref() {
+                Some((m, n)) => Mapper::open(&input.name, &input.bytes, Some((&**m, n.as_str()))),
+                None => Mapper::open_remembering(
+                    &input.name,
+                    &input.bytes,
+                    crate::app::storage::load_review_mapping().as_ref(),
+                ),
+            };
+            match opened {
                 Ok(m) => {
                     *session.borrow_mut() = None;
                     requests.set(None);
@@ -225,7 +234,9 @@ pub fn ReviewTool(props: &ReviewToolProps) -> Html {
             // the input.
             let opened = match (table.filter(|(t, _)| *t == id), input) {
                 (Some((_, m)), _) => {
-                    ran_with.set(Some(m.0.mapping()));
+                    let mapping = m.0.mapping();
+                    crate::app::storage::save_review_mapping(&mapping);
+                    ran_with.set(Some(mapping));
                     m.0.session(&pack)
                 }
                 (None, Some(input)) if input.id == id => Session::open(

@@ -24,6 +24,9 @@ use crate::table::{Document, Table, column_letters};
 /// Data rows shown under each mapped field.
 pub const PREVIEW_ROWS: usize = 3;
 
+/// The name a remembered mapping is shown under ([`Mapper::open_remembering`]).
+pub const REMEMBERED: &str = "上次评查使用的列名对照";
+
 /// A column of the header as the mapper offers it: the first column of each name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeaderColumn {
@@ -225,12 +228,39 @@ impl Mapper {
         Ok(m)
     }
 
+    /// Like [`Mapper::open`] without a mapping file, but where `remembered` (the mapping the
+    /// reviewer last reviewed with on this page) fits the sheet shown ([`ColumnMapping::fits`]),
+    /// it is taken as if loaded, under [`REMEMBERED`]: the next file of the same export needs
+    /// no mapping again. A file of other columns is matched by the header recognition alone.
+    pub fn open_remembering(
+        file: &str,
+        bytes: &[u8],
+        remembered: Option<&ColumnMapping>,
+    ) -> Result<Mapper, OpenError> {
+        let mut m = Mapper::open(file, bytes, None)?;
+        if let Some(r) = remembered {
+            // Prefer the sheet the remembered mapping reads, as `open` does with a file's.
+            let fitting = m.doc.tables.iter().position(|t| r.fits(&header_of(t)));
+            if let Some(i) = fitting {
+                m.sheet = i;
+                m.load(r, REMEMBERED);
+            }
+        }
+        Ok(m)
+    }
+
     fn table(&self) -> Option<&Table> {
         self.doc.tables.get(self.sheet)
     }
 
     fn header_texts(&self) -> Vec<String> {
         self.table().map(header_of).unwrap_or_default()
+    }
+
+    /// Whether the columns were set from the mapping last reviewed with
+    /// ([`Mapper::open_remembering`]), not from a file or the recognition.
+    pub fn remembered(&self) -> bool {
+        self.loaded.as_deref() == Some(REMEMBERED)
     }
 
     /// The file's name.

@@ -375,3 +375,39 @@ fn a_workbook_shows_the_sheet_most_like_a_case_table_and_names_it() {
     m.set_sheet(9);
     assert_eq!(m.sheet(), 0);
 }
+
+#[test]
+fn the_mapping_last_reviewed_with_is_taken_for_the_next_file_of_the_same_export_only() {
+    let lp = pack();
+    let csv = bureau_csv();
+    let mut m = Mapper::open("一月.csv", csv.as_bytes(), None).unwrap();
+    map_bureau(&mut m);
+    let remembered = m.mapping();
+
+    // The next month's export, same columns: mapped as last time, ready to start.
+    let next = Mapper::open_remembering("二月.csv", csv.as_bytes(), Some(&remembered)).unwrap();
+    assert_eq!(next.loaded(), Some(REMEMBERED));
+    assert!(next.remembered());
+    assert_eq!(next.mapping(), remembered);
+    assert!(next.can_start());
+    assert!(next.problems(&lp).is_empty(), "{:?}", next.problems(&lp));
+
+    // A file of other columns (the library's export): not put on it; the recognition alone.
+    let library = "item,party,fine_imposed\nZL-64,legal_person,300000\n";
+    let other = Mapper::open_remembering("库.csv", library.as_bytes(), Some(&remembered)).unwrap();
+    assert_eq!(other.loaded(), None);
+    assert!(!other.remembered());
+    assert_eq!(
+        other.mapping(),
+        Mapper::open("库.csv", library.as_bytes(), None)
+            .unwrap()
+            .mapping()
+    );
+
+    // An empty mapping names no column: nothing to remember.
+    let none =
+        Mapper::open_remembering("二月.csv", csv.as_bytes(), Some(&ColumnMapping::default()))
+            .unwrap();
+    assert_eq!(none.loaded(), None);
+    assert!(!none.can_start());
+}
