@@ -42,6 +42,21 @@ fn main() {
     std::fs::write(out.join("national-reference.app.json"), app).expect("write OUT_DIR");
     std::fs::write(out.join("national-reference.sha256"), hash).expect("write OUT_DIR");
     validator_id();
+    officer_page_cfg();
+}
+
+/// `cfg(officer_page)`: the library as the officer's page (`app`) links it — wasm32, none of the
+/// features of the other builds (`api`, `docs`, `tools`, `check`). That page validates no pack
+/// itself (src/app/pack_check.rs), so it can leave out what only the validator reads.
+fn officer_page_cfg() {
+    println!("cargo:rustc-check-cfg=cfg(officer_page)");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    let other = ["API", "DOCS", "TOOLS", "CHECK"]
+        .iter()
+        .any(|f| std::env::var_os(format!("CARGO_FEATURE_{f}")).is_some());
+    if wasm && !other {
+        println!("cargo:rustc-cfg=officer_page");
+    }
 }
 
 /// The sources whose change may change what the validator accepts, or what the engine needs it
