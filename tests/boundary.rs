@@ -15,7 +15,13 @@ fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 /// The wasm binaries Trunk builds (index.html): each exports its entry (`startPage`, …).
-const WEB_BINARIES: [&str; 4] = ["bin/app.rs", "bin/api.rs", "bin/docs.rs", "bin/tools.rs"];
+const WEB_BINARIES: [&str; 5] = [
+    "bin/app.rs",
+    "bin/api.rs",
+    "bin/docs.rs",
+    "bin/tools.rs",
+    "bin/check.rs",
+];
 
 #[test]
 fn domain_does_not_import_the_browser() {

@@ -53,11 +53,34 @@ function registerWorker() {
   }
 }
 
-// 提交前自查 on the officer's page: the first click loads the tools module (not part of the
-// officer's first load) and calls its `startSelfCheck`, which renders the panel into
-// #self-check; later clicks show the panel again and tell it to check the case again.
+// The officer's own on-demand module, `check` (src/bin/check.rs: the pack validator and
+// 提交前自查), named by index.html's <meta name="cailiang-check"> (web/postbuild.py fills in the
+// hashed names): loaded once, the first time the page needs it, never in its first load.
+let checkModule = null;
+function loadCheck() {
+  if (!checkModule) {
+    const meta = document.querySelector('meta[name="cailiang-check"]');
+    checkModule = (async () => {
+      if (!meta) throw new Error("本页面没有校验模块");
+      const mod = await import(new URL(meta.dataset.js, here).href);
+      await mod.default({ module_or_path: new URL(meta.dataset.wasm, here) });
+      return mod;
+    })();
+    // A module that did not load (offline, never cached) is tried again next time.
+    checkModule.catch(() => (checkModule = null));
+  }
+  return checkModule;
+}
+
+// The officer's page validates a pack file the officer loads (or one saved by another build)
+// in the check module: src/app/pack_check.rs calls this and takes the pack on its answer only.
+window.cailiangValidatePack = async (file, text) => (await loadCheck()).validatePack(file, text);
+
+// 提交前自查 on the officer's page: the first click loads the check module and calls its
+// `startSelfCheck`, which renders the panel into #self-check; later clicks show the panel again
+// and tell it to check the case again.
 let selfCheck = null;
-async function openSelfCheck(button) {
+async function openSelfCheck() {
   const root = document.getElementById("self-check");
   if (!root) return;
   root.hidden = false;
@@ -66,20 +89,16 @@ async function openSelfCheck(button) {
     document.dispatchEvent(new Event("cailiang:self-check"));
     return;
   }
-  selfCheck = (async () => {
-    const mod = await import(new URL(button.dataset.selfCheckJs, here).href);
-    await mod.default({ module_or_path: new URL(button.dataset.selfCheckWasm, here) });
-    mod.startSelfCheck();
-  })();
+  selfCheck = loadCheck().then((mod) => mod.startSelfCheck());
   try {
     await selfCheck;
   } catch (err) {
     selfCheck = null;
     console.error("提交前自查无法加载：", err);
-    root.textContent = "提交前自查未能加载：离线时需先在联网状态下打开过一次（或打开过“案卷评查”页面）。";
+    root.textContent = "提交前自查未能加载：离线时需先在联网状态下打开过一次。";
   }
 }
-document.getElementById("self-check-open")?.addEventListener("click", (e) => openSelfCheck(e.currentTarget));
+document.getElementById("self-check-open")?.addEventListener("click", openSelfCheck);
 
 // In iframe mode (`?allowOrigin=…`) the page's links would take the frame away from its host.
 if (new URLSearchParams(location.search).has("allowOrigin")) document.getElementById("site-nav")?.remove();

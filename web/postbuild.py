@@ -13,10 +13,12 @@
 3. The pages loaded on demand (every other .html whose boot.js tag has `data-cailiang-start`,
    e.g. documents.html, copied from web/): `./style.css`, `./<bin>.js` and `./<bin>_bg.wasm`
    replaced by the build's hashed names, and every file they name checked to exist.
-   The officer's 提交前自查 button (index.html) gets the `tools` module's hashed names too.
+   index.html's <meta name="cailiang-check"> (the officer's own on-demand module, which boot.js
+   loads for the pack validator and 提交前自查) gets the `check` module's hashed names.
 4. `sw.js`: the service worker, with VERSION (a hash over every emitted file but the portal
-   build), PRECACHE (the officer's page and its files) and ON_DEMAND (each page loaded on
-   demand with its module, cached when first used).
+   build), PRECACHE (the officer's page and its files), ON_DEMAND (each page loaded on demand
+   with its module, cached when first used) and MODULES (the officer's on-demand module, cached
+   when first used and carried over to the next build's cache).
 5. `boot.js` and `sw.js` without their comment lines: every officer downloads them on the first
    visit, and their comments are most of their size (web/ keeps the commented sources; a line
    whose first non-blank characters are `//` is dropped, so no string may span such a line).
@@ -109,22 +111,24 @@ def finish_page(stage, page, renamed):
             for pattern, what in ((r'data-cailiang-js="([^"]+)"', "module"), (r'data-cailiang-wasm="([^"]+)"', "wasm"))]
 
 
-def self_check_button(stage, modules):
-    """The officer's 提交前自查 button (index.html) names the tools module, which boot.js loads
-    on its first click: its hashed names filled in."""
+def check_module(stage, modules):
+    """The officer's own on-demand module (index.html's <meta name="cailiang-check">, which
+    boot.js loads for the pack validator and 提交前自查): its hashed names filled in. Returns its
+    files, or [] when index.html names none."""
     path = os.path.join(stage, "index.html")
     text = read(path)
-    if "data-self-check-js=" not in text:
-        return
-    if "tools" not in modules:
-        fail("index.html has a 提交前自查 button but no rel=\"rust\" link for data-bin=\"tools\"")
-    js, wasm = modules["tools"]
-    for attr, old, new in (("js", "./tools.js", js), ("wasm", "./tools_bg.wasm", wasm)):
-        key = f'data-self-check-{attr}="{old}"'
+    if 'name="cailiang-check"' not in text:
+        return []
+    if "check" not in modules:
+        fail("index.html has <meta name=\"cailiang-check\"> but no rel=\"rust\" link for data-bin=\"check\"")
+    js, wasm = modules["check"]
+    for attr, old, new in (("js", "./check.js", js), ("wasm", "./check_bg.wasm", wasm)):
+        key = f'data-{attr}="{old}"'
         if key not in text:
-            fail(f"index.html: the 提交前自查 button has no {key}")
-        text = text.replace(key, f'data-self-check-{attr}="./{new}"')
+            fail(f"index.html: <meta name=\"cailiang-check\"> has no {key}")
+        text = text.replace(key, f'data-{attr}="./{new}"')
     write(path, text)
+    return [js, wasm]
 
 
 def on_demand_pages(stage):
@@ -284,7 +288,7 @@ def main():
     write(entry, text)
 
     on_demand = {page: finish_page(stage, page, renamed) for page in on_demand_pages(stage)}
-    self_check_button(stage, modules)
+    officer_modules = {"check": check_module(stage, modules)} if "check" in modules else {}
     strip_comment_lines(os.path.join(stage, "boot.js"))
     # Not precached: the portal build (a page of this origin that imports cailiang.js has it
     # cached by the service worker on first use), and the pages loaded on demand with their
@@ -318,6 +322,7 @@ def main():
         ('const VERSION = "dev";', f"const VERSION = {json.dumps(version)};"),
         ("const PRECACHE = [];", f"const PRECACHE = {json.dumps(files, ensure_ascii=False)};"),
         ("const ON_DEMAND = {};", f"const ON_DEMAND = {json.dumps(on_demand, ensure_ascii=False, sort_keys=True)};"),
+        ("const MODULES = {};", f"const MODULES = {json.dumps(officer_modules, sort_keys=True)};"),
     ):
         if old not in sw:
             fail(f"sw.js has no line {old!r}")

@@ -1,9 +1,10 @@
 // Service worker of the officer's app: the app works offline after the first visit.
 //
-// `web/postbuild.py` (a Trunk post_build hook) rewrites the three constants below in dist/sw.js:
+// `web/postbuild.py` (a Trunk post_build hook) rewrites the four constants below in dist/sw.js:
 // VERSION is a hash of every file Trunk emitted (their names carry content hashes), PRECACHE
 // lists the officer's page and its files, ON_DEMAND the pages loaded on demand (documents.html,
-// import.html, review.html) with their modules. A new build therefore gives a new sw.js, which
+// import.html, review.html) with their modules, MODULES the officer's page's own module loaded
+// on demand (`check`: the pack validator and 提交前自查) by its name. A new build therefore gives a new sw.js, which
 // the browser installs beside the old one; on activation every other cache of this app is
 // deleted.
 //
@@ -12,12 +13,13 @@
 // any page never cached); other same-origin GETs (packs loaded by URL, the modules of the pages
 // loaded on demand) are fetched from the network and cached for offline use. The pages loaded
 // on demand are not precached, so that an officer's first visit does not download them; one
-// opened once works offline, also after an update (the new worker fetches the pages the old
-// cache held).
+// opened once works offline, also after an update (the new worker fetches the pages, and the
+// modules of MODULES, that the old cache held).
 
 const VERSION = "dev";
 const PRECACHE = [];
 const ON_DEMAND = {};
+const MODULES = {};
 
 const PREFIX = "cailiang-";
 const CACHE = `${PREFIX}${VERSION}`;
@@ -43,6 +45,21 @@ async function usedPages() {
   return used;
 }
 
+// The modules of MODULES that an older cache of this app holds (some build of them was used:
+// the officer loaded a pack or opened 提交前自查), so that they keep working offline after an
+// update.
+async function usedModules() {
+  const used = [];
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(PREFIX) || key === CACHE) continue;
+    const names = (await (await caches.open(key)).keys()).map((r) => r.url.slice(scope.href.length));
+    for (const name of Object.keys(MODULES)) {
+      if (!used.includes(name) && names.some((n) => n.startsWith(`${name}-`) && n.endsWith("_bg.wasm"))) used.push(name);
+    }
+  }
+  return used;
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
@@ -51,6 +68,9 @@ self.addEventListener("install", (event) => {
       // Best effort: a page that no longer downloads is fetched again when next opened.
       for (const page of await usedPages()) {
         await cache.addAll(onDemand(page).map(fresh)).catch(() => {});
+      }
+      for (const name of await usedModules()) {
+        await cache.addAll(MODULES[name].map(fresh)).catch(() => {});
       }
       await self.skipWaiting();
     })(),

@@ -16,11 +16,13 @@ pub mod idb;
 /// The 基准导入 tool (import.html), only in the `tools` module.
 #[cfg(feature = "tools")]
 pub mod import;
+pub mod pack_check;
 pub mod page;
-#[cfg(any(feature = "docs", feature = "tools"))]
+#[cfg(any(feature = "docs", feature = "tools", feature = "check"))]
 pub mod pages;
-/// 案卷评查 and 提交前自查 (the `tools` module only: never in the officer's `app` build).
-#[cfg(feature = "tools")]
+/// 案卷评查 (the `tools` module) and 提交前自查 (the `check` module): never in the officer's
+/// `app` build.
+#[cfg(any(feature = "tools", feature = "check"))]
 pub mod review;
 pub mod start;
 pub mod storage;
@@ -43,7 +45,22 @@ pub fn start() {
 /// `?allowOrigin=https://portal.example` the app runs in iframe mode ([`embed`]); otherwise it
 /// is [`start`]. The binaries that carry the officer's page export it as `startPage`
 /// (src/bin/app.rs, src/bin/api.rs); the library does not, so the page modules do not carry it.
+///
+/// A saved pack without this build's validator mark goes to the validator first
+/// ([`start::check_saved_pack`]): until it answers, the page shows its loading line.
 pub fn start_page() {
+    if start::saved_pack_needs_check() {
+        wasm_bindgen_futures::spawn_local(async {
+            start::check_saved_pack().await;
+            begin_page();
+        });
+    } else {
+        begin_page();
+    }
+}
+
+/// [`start_page`] once the saved pack is known.
+fn begin_page() {
     let origins = embed::frame_origins();
     if origins.is_empty() {
         start();

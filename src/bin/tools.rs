@@ -2,8 +2,7 @@
 //! (基准导入, `data-cailiang-start="startImport"`) and `review.html` (案卷评查,
 //! `data-cailiang-start="startReview"`) load it through `web/boot.js`. It links the library
 //! without the officer's app: only the two pages ([`cailiang::app::pages`]) and what they use.
-//! The officer's page loads it only when the officer opens 提交前自查 (`startSelfCheck`, see
-//! web/boot.js), which renders its panel into the officer's page.
+//! (提交前自查 on the officer's page is the smaller `check` module's, src/bin/check.rs.)
 
 // Exported by the binary, not the library (see src/app/pages/mod.rs); no doc comments, which
 // would land in the JS module.
@@ -17,12 +16,6 @@ pub fn start_import() {
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = startReview)]
 pub fn start_review() {
     cailiang::app::pages::review::start();
-}
-
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = startSelfCheck)]
-pub fn start_self_check() {
-    cailiang::app::review::self_check::start();
 }
 
 #[cfg(target_arch = "wasm32")]

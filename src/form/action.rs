@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use crate::case::Capacity;
 use crate::pack::LoadedPack;
+use crate::pack::load_pack;
 use crate::pack::model::PartyKind;
 use crate::text::Draft as TextDraft;
-use crate::validate::{Finding, Report, accept_pack};
+use crate::validate::{Checked, Finding, Report, VALIDATOR_ID, accept_pack, unreadable_finding};
 
 use super::draft::{DateField, FactInput};
 use super::state::PackSource;
@@ -120,14 +121,55 @@ impl Action {
     pub fn pack_text(file: &str, text: String) -> Action {
         match accept_pack(file, &text) {
             Ok((pack, report)) => Action::PackLoaded {
+                source: Some(PackSource::accepted(file, text, &pack)),
                 pack: Rc::new(pack),
                 report: Rc::new(report),
-                source: Some(PackSource {
-                    file: file.to_string(),
-                    text,
-                }),
             },
             Err(refused) => Action::PackRejected(Rc::new(refused.report)),
+        }
+    }
+
+    /// Pack text read from `file` and the validator's answer on it, `answer` ([`Checked`] as
+    /// JSON, from the on-demand module that carries the validator: the officer's page does not).
+    /// Loaded only when that answer is this build's validator's, has no errors and is about this
+    /// very text (its hash); refused with the validator's report otherwise, as by
+    /// [`Action::pack_text`].
+    pub fn pack_checked(file: &str, text: String, answer: &str) -> Action {
+        let refuse = |message: &str| {
+            Action::PackRejected(Rc::new(Report::rejected(
+                file,
+                Finding {
+                    path: "$".to_string(),
+                    message: message.to_string(),
+                },
+            )))
+        };
+        let Ok(checked) = serde_json::from_str::<Checked>(answer) else {
+            return refuse("校验模块的答复无法读取，基准未载入。请重新加载页面后再试。");
+        };
+        if checked.validator != VALIDATOR_ID {
+            return refuse("校验模块与本页面不是同一版本，基准未载入。请重新加载页面后再试。");
+        }
+        let report = checked.report;
+        if !report.is_ok() {
+            return Action::PackRejected(Rc::new(report));
+        }
+        let pack = match load_pack(file, &text) {
+            Ok(pack) => pack,
+            Err(e) => {
+                return Action::PackRejected(Rc::new(Report::rejected(
+                    file,
+                    unreadable_finding(&e),
+                )));
+            }
+        };
+        if report.file != file || report.hash.as_deref() != Some(pack.hash.as_str()) {
+            return refuse("校验结果与文件内容不符，基准未载入。请重新载入该文件。");
+        }
+        Action::PackLoaded {
+            source: Some(PackSource::accepted(file, text, &pack)),
+            pack: Rc::new(pack),
+            report: Rc::new(report),
         }
     }
 
@@ -139,6 +181,18 @@ impl Action {
             Finding {
                 path: "$".to_string(),
                 message: format!("无法读取文件：{why}"),
+            },
+        )))
+    }
+
+    /// A pack file that was read but could not be validated (`why`: the validator's module did
+    /// not load): refused, as the engine never takes a pack the validator has not seen.
+    pub fn pack_unchecked(file: &str, why: &str) -> Action {
+        Action::PackRejected(Rc::new(Report::rejected(
+            file,
+            Finding {
+                path: "$".to_string(),
+                message: format!("无法校验文件，基准未载入：{why}"),
             },
         )))
     }

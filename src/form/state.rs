@@ -8,9 +8,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::pack::LoadedPack;
 use crate::pack::model::Item;
-use crate::validate::{Report, accept_pack};
+use crate::pack::{LoadedPack, load_pack};
+use crate::validate::{Report, accept_pack, acceptance_mark};
 
 use super::action::{Action, Stamped};
 use super::draft::{CaseDraft, fitting, set_circumstance, toggle};
@@ -41,19 +41,70 @@ pub struct PackSource {
     pub file: String,
     /// The JSON text, kept so that a reload restores the same pack.
     pub text: String,
+    /// The validator's [`acceptance_mark`] on `text`, when it was accepted (absent in what
+    /// older builds saved): the officer's page, which carries no validator, takes the text again
+    /// only with its own build's mark ([`PackSource::restore`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<String>,
+}
+
+/// What [`PackSource::restore`] makes of a saved pack in a page without the validator.
+#[derive(Debug)]
+pub enum Restored {
+    /// Accepted by this build's validator: the pack.
+    Pack(Rc<LoadedPack>, PackSource),
+    /// Not marked by this build's validator (saved by another build, or changed since): the
+    /// validator must see it before the engine does.
+    Unchecked(PackSource),
+    /// It no longer reads as a pack: the notice.
+    Refused(String),
 }
 
 impl PackSource {
-    /// Reads a saved pack again: the pack when it still validates without errors; otherwise
-    /// the notice that says the reference pack is used instead.
+    /// The source of a pack the validator accepted (`lp` is `text` loaded), with its mark.
+    pub fn accepted(file: &str, text: String, lp: &LoadedPack) -> PackSource {
+        PackSource {
+            file: file.to_string(),
+            text,
+            accepted: Some(acceptance_mark(&lp.hash)),
+        }
+    }
+
+    /// Reads a saved pack again through the validator: the pack (and the source, marked) when
+    /// it still validates without errors; otherwise the notice that says the reference pack is
+    /// used instead.
     pub fn reload(self) -> Result<(Rc<LoadedPack>, PackSource), String> {
         match accept_pack(&self.file, &self.text) {
-            Ok((lp, _)) => Ok((Rc::new(lp), self)),
-            Err(_) => Err(format!(
-                "上次使用的基准文件“{}”已无法通过校验，已改用内置参考基准。",
-                self.file
-            )),
+            Ok((lp, _)) => {
+                let source = PackSource::accepted(&self.file, self.text, &lp);
+                Ok((Rc::new(lp), source))
+            }
+            Err(_) => Err(self.refused_notice()),
         }
+    }
+
+    /// Reads a saved pack again without the validator (the officer's page): the pack only when
+    /// this build's validator marked this very text; [`Restored::Unchecked`] when it must be
+    /// validated first.
+    pub fn restore(self) -> Restored {
+        if self.accepted.is_none() {
+            return Restored::Unchecked(self);
+        }
+        match load_pack(&self.file, &self.text) {
+            Ok(lp) if self.accepted.as_deref() == Some(acceptance_mark(&lp.hash).as_str()) => {
+                Restored::Pack(Rc::new(lp), self)
+            }
+            Ok(_) => Restored::Unchecked(self),
+            Err(_) => Restored::Refused(self.refused_notice()),
+        }
+    }
+
+    /// The notice for a saved pack that no longer validates.
+    pub fn refused_notice(&self) -> String {
+        format!(
+            "上次使用的基准文件“{}”已无法通过校验，已改用内置参考基准。",
+            self.file
+        )
     }
 }
 
@@ -479,18 +530,122 @@ mod tests {
         let ok = PackSource {
             file: "local-example-city.json".into(),
             text: LOCAL.into(),
+            accepted: None,
         };
         let (pack, source) = ok.clone().reload().unwrap();
-        assert_eq!(source, ok);
+        assert_eq!((&source.file, &source.text), (&ok.file, &ok.text));
+        assert_eq!(source.accepted, Some(acceptance_mark(&pack.hash)));
         let json: serde_json::Value = serde_json::from_str(LOCAL).unwrap();
         assert_eq!(json["meta"]["title"], pack.pack.meta.title.as_str());
         let bad = PackSource {
             file: "old.json".into(),
             text: "{\"format_version\": 999}".into(),
+            accepted: None,
         };
         let notice = bad.reload().unwrap_err();
         assert!(notice.contains("“old.json”"), "{notice}");
         assert!(notice.contains("已改用内置参考基准"), "{notice}");
+    }
+
+    /// The officer's page takes a saved pack without the validator only with this build's mark
+    /// on this very text; anything else goes to the validator first.
+    #[test]
+    fn a_saved_pack_is_restored_without_the_validator_only_with_its_mark() {
+        let unmarked = PackSource {
+            file: "local-example-city.json".into(),
+            text: LOCAL.into(),
+            accepted: None,
+        };
+        assert!(matches!(
+            unmarked.clone().restore(),
+            Restored::Unchecked(s) if s == unmarked
+        ));
+        let (_, marked) = unmarked.clone().reload().unwrap();
+        match marked.clone().restore() {
+            Restored::Pack(pack, source) => {
+                assert_eq!(source, marked);
+                assert_eq!(pack.hash, crate::pack::load_pack("x", LOCAL).unwrap().hash);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Another build's validator, or the text changed under the mark: validate again.
+        let other_build = PackSource {
+            accepted: Some(format!(
+                "0000000000000000:{}",
+                marked.accepted.clone().unwrap().split(':').nth(1).unwrap()
+            )),
+            ..marked.clone()
+        };
+        assert!(matches!(other_build.restore(), Restored::Unchecked(_)));
+        let changed = PackSource {
+            text: LOCAL.replacen("\"title\"", "\"title\" ", 1),
+            ..marked.clone()
+        };
+        assert!(matches!(changed.restore(), Restored::Unchecked(_)));
+        // A marked text that no longer parses (a damaged store) is refused with the notice.
+        let damaged = PackSource {
+            text: "{".into(),
+            ..marked
+        };
+        match damaged.restore() {
+            Restored::Refused(n) => assert!(n.contains("已改用内置参考基准"), "{n}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The officer's page loads a pack only on the validator module's answer about that text:
+    /// the same outcome as through `accept_pack` in the page, and nothing on any other answer.
+    #[test]
+    fn a_pack_is_loaded_on_the_validators_answer_only() {
+        use crate::validate::checked_json;
+        let file = "local-example-city.json";
+        let answer = checked_json(file, LOCAL);
+        let via_module = Action::pack_checked(file, LOCAL.into(), &answer);
+        assert_eq!(via_module, Action::pack_text(file, LOCAL.into()));
+        let Action::PackLoaded { source, .. } = &via_module else {
+            panic!("{via_module:?}")
+        };
+        assert!(source.as_ref().unwrap().accepted.is_some());
+
+        // Refused by the validator: its report, file and JSON path as in the page before.
+        let mut bad: serde_json::Value = serde_json::from_str(LOCAL).unwrap();
+        bad["items"][0]["tiers"][0]["when"]["fact"] = serde_json::json!("no_such_fact");
+        let bad = bad.to_string();
+        let refused = Action::pack_checked("坏.json", bad.clone(), &checked_json("坏.json", &bad));
+        assert_eq!(refused, Action::pack_text("坏.json", bad.clone()));
+        let Action::PackRejected(report) = &refused else {
+            panic!("{refused:?}")
+        };
+        assert_eq!(report.file, "坏.json");
+        assert!(
+            report
+                .errors
+                .iter()
+                .any(|f| f.path.starts_with("$.items[0]")),
+            "{report:?}"
+        );
+
+        // An answer about another text, from another build, or unreadable: refused, in Chinese.
+        let other =
+            Action::pack_checked(file, LOCAL.replacen("\"title\"", "\"title\" ", 1), &answer);
+        let foreign = Action::pack_checked(
+            file,
+            LOCAL.into(),
+            &answer.replacen(crate::validate::VALIDATOR_ID, "0000000000000000", 1),
+        );
+        for (action, needle) in [
+            (other, "与文件内容不符"),
+            (foreign, "不是同一版本"),
+            (Action::pack_checked(file, LOCAL.into(), ""), "无法读取"),
+            (Action::pack_unchecked(file, "离线"), "无法校验文件"),
+        ] {
+            let Action::PackRejected(report) = &action else {
+                panic!("{action:?}")
+            };
+            assert_eq!(report.errors.len(), 1);
+            assert_eq!(report.errors[0].path, "$");
+            assert!(report.errors[0].message.contains(needle), "{report:?}");
+        }
     }
 
     #[test]

@@ -807,10 +807,7 @@ impl ImportSession {
         }
         // The door the officer's page takes the pack through at start.
         match accept_pack(&r.pack_file, &r.pack_text) {
-            Ok(_) => Ok(PackSource {
-                file: r.pack_file.clone(),
-                text: r.pack_text.clone(),
-            }),
+            Ok((lp, _)) => Ok(PackSource::accepted(&r.pack_file, r.pack_text.clone(), &lp)),
             Err(refused) => Err(format!(
                 "{}：{}",
                 refused.report.summary(),

@@ -30,9 +30,19 @@ mod used;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::pack::{LoadedPack, PackError, load_pack};
+
+/// This build's validator (build.rs: a hash of src/validate, src/pack and src/engine). A pack
+/// text saved with [`acceptance_mark`] was accepted by it.
+pub const VALIDATOR_ID: &str = env!("CAILIANG_VALIDATOR_ID");
+
+/// The mark of a pack text this build's validator accepted: its id and the text's hash. The
+/// officer's page, which does not carry the validator, takes a saved pack again only with it.
+pub fn acceptance_mark(hash: &str) -> String {
+    format!("{VALIDATOR_ID}:{hash}")
+}
 
 /// A finding at `path`.
 pub(crate) fn f(path: String, message: impl Into<String>) -> Finding {
@@ -43,7 +53,7 @@ pub(crate) fn f(path: String, message: impl Into<String>) -> Finding {
 }
 
 /// One finding, located by JSON path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// JSON path in the pack, e.g. `$.items[3].tiers[1]`.
     pub path: String,
@@ -52,7 +62,7 @@ pub struct Finding {
 }
 
 /// The validator's report on one pack file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// File name or URL.
     pub file: String,
@@ -171,8 +181,33 @@ pub fn accept_pack(file: &str, text: &str) -> Result<(LoadedPack, Report), Box<R
     }
 }
 
+/// [`accept_pack`]'s answer on a pack file, as the on-demand module that validates the
+/// officer's packs (`validatePack`, src/bin/check.rs) gives it to the officer's page, which reads
+/// it with [`crate::form::action::Action::pack_checked`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Checked {
+    /// The validator that answered ([`VALIDATOR_ID`] of the module's build).
+    pub validator: String,
+    /// Its report: errors (refused) or warnings (accepted).
+    pub report: Report,
+}
+
+/// [`Checked`] for `text` as JSON.
+pub fn checked_json(file: &str, text: &str) -> String {
+    let report = match accept_pack(file, text) {
+        Ok((_, report)) => report,
+        Err(refused) => refused.report,
+    };
+    let checked = Checked {
+        validator: VALIDATOR_ID.to_string(),
+        report,
+    };
+    // A struct of strings and numbers always serialises; an empty answer is refused anyway.
+    serde_json::to_string(&checked).unwrap_or_default()
+}
+
 /// The finding for a file that is not a pack.
-fn unreadable_finding(e: &PackError) -> Finding {
+pub(crate) fn unreadable_finding(e: &PackError) -> Finding {
     match e {
         PackError::Format { path, message, .. } => Finding {
             path: path.clone(),

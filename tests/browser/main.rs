@@ -591,6 +591,121 @@ async fn pack_from_a_url() {
     let _ = c.close().await;
 }
 
+/// The officer's page carries no validator: a pack the officer loads is validated in the `check`
+/// module (src/bin/check.rs), loaded on demand. One the validator refuses is kept out with its
+/// Chinese report and JSON path, the draft staying; while the module cannot be loaded no pack is
+/// taken; once it can, a good one is. A pack saved by another build (without this build's mark)
+/// goes to the validator at start and is then taken, and saved with the mark.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn packs_the_officer_loads_are_validated_in_the_check_module() {
+    let server = Server::start(&[]);
+    let base = format!("{}?no-sw", server.base);
+    let (c, _driver) = start_browser().await;
+    let served = |prefix: &str| {
+        server
+            .shared
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| p.starts_with(prefix) && p.ends_with("_bg.wasm"))
+            .count()
+    };
+    enter_standard_case(&c, &base).await;
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    assert_eq!(served("app-"), 1);
+    assert_eq!(served("check-"), 0, "计算器首次加载就请求了校验模块");
+    let title = reference_title();
+
+    // Parses, but names a band the pack's split does not have: only the validator sees it.
+    let dir = unique_dir("checked-packs");
+    let mut bad = reference();
+    bad["items"][0]["tiers"][0]["outcome"]["band"] = json!("no_such_band");
+    let bad_path = dir.join("档次有误.json");
+    std::fs::write(&bad_path, bad.to_string()).unwrap();
+    upload(&c, &bad_path).await;
+    let report = wait_text(&c, "#pack-report", "档次有误.json").await;
+    assert!(report.contains("未能加载"), "{report}");
+    assert!(
+        report.contains("$.items[0].tiers[0].outcome.band") && report.contains("no_such_band"),
+        "报告应给出 JSON 路径和原因：{report}"
+    );
+    assert_eq!(served("check-"), 1);
+    assert_eq!(text(&c, "#pack-title").await, title);
+    assert!(text(&c, "#range-recommended").await.contains("266,666.67"));
+    c.refresh().await.unwrap();
+    wait_text(&c, "#range-recommended", "266,666.67").await;
+    assert_eq!(text(&c, "#pack-title").await, title);
+
+    // The module cannot be loaded (a damaged download): the good pack is not taken either.
+    let index = std::fs::read_to_string(support::dist_dir().join("index.html")).unwrap();
+    let wasm = index
+        .split("data-wasm=\"./")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .filter(|name| name.starts_with("check-"))
+        .expect("index.html 没有校验模块")
+        .to_string();
+    server
+        .shared
+        .overrides
+        .lock()
+        .unwrap()
+        .insert(wasm.clone(), b"not wasm".to_vec());
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("benchmarks/local-example-city.json");
+    let example_text = std::fs::read_to_string(&example).unwrap();
+    let example_title = serde_json::from_str::<Value>(&example_text).unwrap()["meta"]["title"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    upload(&c, &example).await;
+    let report = wait_text(&c, "#pack-report", "local-example-city.json").await;
+    assert!(
+        report.contains("未能加载") && report.contains("无法校验文件"),
+        "{report}"
+    );
+    assert_eq!(text(&c, "#pack-title").await, title);
+    assert!(text(&c, "#range-recommended").await.contains("266,666.67"));
+
+    // The module loads again: the same file is taken.
+    server.shared.overrides.lock().unwrap().remove(&wasm);
+    upload(&c, &example).await;
+    wait_text(&c, "#pack-title", &example_title).await;
+
+    // Saved by another build (no mark, or another build's): validated at start, then taken and
+    // saved with this build's mark.
+    c.execute(
+        "localStorage.setItem('cailiang.pack.v1', JSON.stringify({file: '上一版保存的.json', text: arguments[0], accepted: '0000000000000000:x'}));
+         return true;",
+        vec![json!(example_text)],
+    )
+    .await
+    .unwrap();
+    let before = served("check-");
+    c.refresh().await.unwrap();
+    wait_text(&c, "#pack-title", &example_title).await;
+    assert_eq!(served("check-"), before + 1);
+    let mark = c
+        .execute(
+            "return JSON.parse(localStorage.getItem('cailiang.pack.v1')).accepted;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mark = mark.as_str().unwrap_or_default().to_string();
+    assert!(
+        mark.len() > 20 && !mark.starts_with("0000000000000000:"),
+        "{mark}"
+    );
+    // With the mark, a reload takes it without the module.
+    c.refresh().await.unwrap();
+    wait_text(&c, "#pack-title", &example_title).await;
+    assert_eq!(served("check-"), before + 1);
+
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = c.close().await;
+}
+
 /// How many recent cases the list shows, once it is opened.
 async fn recent_count(c: &Client) -> usize {
     c.find_all(fantoccini::Locator::Css("#recent-cases .recent-case"))

@@ -115,7 +115,10 @@ async fn officer_page_does_not_load_the_page_modules() {
     for (page, module, _) in PAGES {
         for p in &log {
             assert!(
-                p != page && !p.starts_with(module) && !p.starts_with("api-"),
+                p != page
+                    && !p.starts_with(module)
+                    && !p.starts_with("api-")
+                    && !p.starts_with("check-"),
                 "计算器页面（或其 service worker）请求了按需加载的 {p}：{log:?}"
             );
         }
@@ -381,5 +384,118 @@ async fn a_page_opened_on_the_first_visit_is_kept_for_offline() {
     c.refresh().await.unwrap();
     wait_text(&c, "#page-heading", "文书").await;
     wait_text(&c, "#current-case-empty", "当前没有正在填写的案件").await;
+    let _ = c.close().await;
+}
+
+/// The officer's own on-demand module (`check`: the pack validator and 提交前自查) is cached when
+/// first used: a pack the officer loads is validated offline too (under the CSP), and a new
+/// build's worker carries the module over to its cache.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_check_module_works_offline_once_used_and_after_an_update() {
+    let server = Server::start(&[("Content-Security-Policy", CSP)]);
+    let (c, d) = start_browser().await;
+    c.goto(&server.base).await.unwrap();
+    wait_for_worker(&c).await;
+    let cache = cached(&c).await;
+    let precached = cache.as_object().unwrap().values().next().unwrap().clone();
+    assert!(
+        !precached
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str().unwrap().starts_with("check-")),
+        "校验模块被预缓存：{cache}"
+    );
+    // The example pack, validated in the module (fetched now, through the worker).
+    let example: Value =
+        serde_json::from_str(include_str!("../../benchmarks/local-example-city.json")).unwrap();
+    let example_title = example["meta"]["title"].as_str().unwrap().to_string();
+    wait_css(&c, "#load-example-pack")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_text(&c, "#pack-title", &example_title).await;
+    let cache = cached(&c).await;
+    let files = cache.as_object().unwrap().values().next().unwrap().clone();
+    assert!(
+        files
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f.as_str().unwrap().starts_with("check-")
+                && f.as_str().unwrap().ends_with("_bg.wasm")),
+        "校验模块未被缓存：{cache}"
+    );
+
+    // Offline, after a reload: a pack the validator refuses is refused there too, with its path.
+    set_offline(&c, &d, &server, true).await;
+    c.refresh().await.unwrap();
+    wait_text(&c, "#pack-title", &example_title).await;
+    let mut bad: Value = serde_json::from_str(cailiang::REFERENCE_PACK).unwrap();
+    bad["items"][0]["tiers"][0]["outcome"]["band"] = json!("no_such_band");
+    let dir = super::support::unique_dir("offline-check");
+    let path = dir.join("离线载入.json");
+    std::fs::write(&path, bad.to_string()).unwrap();
+    wait_css(&c, "#pack-file-input")
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .unwrap();
+    let report = wait_text(&c, "#pack-report", "离线载入.json").await;
+    assert!(
+        report.contains("$.items[0].tiers[0].outcome.band"),
+        "{report}"
+    );
+    assert_eq!(text(&c, "#pack-title").await, example_title);
+    set_offline(&c, &d, &server, false).await;
+
+    // A new build: its worker fetches the check module the old cache held.
+    let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
+    let version = sw
+        .lines()
+        .find_map(|l| l.strip_prefix("const VERSION = \""))
+        .and_then(|l| l.split('"').next())
+        .unwrap()
+        .to_string();
+    server.shared.overrides.lock().unwrap().insert(
+        "sw.js".into(),
+        sw.replace(
+            &format!("const VERSION = \"{version}\";"),
+            "const VERSION = \"next-build\";",
+        )
+        .into_bytes(),
+    );
+    let updated = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               const reg = await navigator.serviceWorker.getRegistration();
+               await reg.update();
+               const w = reg.installing || reg.waiting || reg.active;
+               await new Promise((r) => {
+                 if (w.state === 'activated') return r();
+                 w.addEventListener('statechange', () => { if (w.state === 'activated') r(); });
+               });
+               return true;
+             })().then(done, (e) => done('error: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated, json!(true));
+    let cache = cached(&c).await;
+    let files = cache["cailiang-next-build"]
+        .as_array()
+        .unwrap_or_else(|| panic!("新缓存不存在：{cache}"));
+    assert!(
+        files
+            .iter()
+            .any(|f| f.as_str().unwrap().starts_with("check-")
+                && f.as_str().unwrap().ends_with("_bg.wasm")),
+        "新版本的缓存没有带上校验模块：{cache}"
+    );
+    assert_no_csp_violation(&c, &d, &server).await;
+    let _ = std::fs::remove_dir_all(&dir);
     let _ = c.close().await;
 }

@@ -544,8 +544,10 @@ async fn self_check_on_the_officers_page_shows_the_missing_hearing_notice() {
     fine.send_keys("300000").await.unwrap();
     let before = served_count(&server);
     assert!(
-        !served(&server, 0).iter().any(|p| p.starts_with("tools-")),
-        "计算器页面在打开自查前就加载了 tools 模块"
+        !served(&server, 0)
+            .iter()
+            .any(|p| p.starts_with("tools-") || p.starts_with("check-")),
+        "计算器页面在打开自查前就加载了 check 或 tools 模块"
     );
     c.find(Locator::Id("self-check-open"))
         .await
@@ -558,12 +560,14 @@ async fn self_check_on_the_officers_page_shows_the_missing_hearing_notice() {
         "#self-check-findings [data-rule='procedure.hearing_notice_missing']",
     )
     .await;
+    // The small `check` module, not the `tools` module of the 案卷评查 page.
     let log = served(&server, before);
     assert!(
         log.iter()
-            .any(|p| p.starts_with("tools-") && p.ends_with("_bg.wasm")),
+            .any(|p| p.starts_with("check-") && p.ends_with("_bg.wasm")),
         "{log:?}"
     );
+    assert!(!log.iter().any(|p| p.starts_with("tools-")), "{log:?}");
     // Ticked: the finding goes; above the statute: an error whatever was done.
     for id in [
         "self-check-hearing",
@@ -608,7 +612,7 @@ async fn self_check_on_the_officers_page_shows_the_missing_hearing_notice() {
     wait_js(&c, "return !document.getElementById('self-check').hidden;").await;
     let wasm = served(&server, before)
         .iter()
-        .filter(|p| p.starts_with("tools-") && p.ends_with("_bg.wasm"))
+        .filter(|p| p.starts_with("check-") && p.ends_with("_bg.wasm"))
         .count();
     assert_eq!(wasm, 1);
     assert_no_csp_violation(&c, &d, &server).await;

@@ -115,8 +115,8 @@ pub fn mount_js(element: web_sys::Element, options: JsValue) -> Result<MountHand
             .unwrap_or_else(|| "pack.json".to_string());
         let (loaded, _) = read_pack(&file, &text)?;
         Some(EmbeddedPack {
+            source: PackSource::accepted(&file, text, &loaded),
             pack: Rc::new(loaded),
-            source: PackSource { file, text },
         })
     };
 

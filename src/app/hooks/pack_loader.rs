@@ -1,8 +1,9 @@
 //! `use_pack_loader`: another pack from a file (the pack bar's file input, or a file dropped on
 //! the page), from a URL (the pack bar's field, or `?pack=URL` on the page address), the example
 //! local edition, or back to the reference pack. Each read ends in one action: the pack loaded,
-//! or refused with its report ([`Action::pack_text`]).
+//! or refused with its report, once the validator has seen it ([`crate::app::pack_check`]).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::{FileReader, read_as_text};
@@ -11,6 +12,7 @@ use yew::prelude::*;
 use crate::REFERENCE_PACK_FILE;
 use crate::app::components::header::{EXAMPLE_PACK_FILE, EXAMPLE_PACK_URL};
 use crate::app::dispatch::Dispatch;
+use crate::app::pack_check;
 use crate::app::page;
 use crate::app::start::reference_pack;
 use crate::form::action::Action;
@@ -50,15 +52,48 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "响应不是文本".to_string())
 }
 
-/// Fetches a pack and offers it as `file`.
-fn fetch_pack(dispatch: Dispatch, url: String, file: String) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let action = match fetch_text(&url).await {
-            Ok(text) => Action::pack_text(&file, text),
-            Err(e) => Action::pack_unreadable(&file, &e),
-        };
-        dispatch.dispatch(action);
-    });
+/// The pack choices of one app, numbered: the validator answers asynchronously, and only the
+/// outcome of the officer's last choice is dispatched.
+#[derive(Clone)]
+struct Choices {
+    dispatch: Dispatch,
+    last: Rc<Cell<u64>>,
+}
+
+impl Choices {
+    /// A new choice: the ones before it no longer count.
+    fn next(&self) -> u64 {
+        self.last.set(self.last.get() + 1);
+        self.last.get()
+    }
+
+    /// Dispatches `action` if no choice came after `n`.
+    fn settle(&self, n: u64, action: Action) {
+        if self.last.get() == n {
+            self.dispatch.dispatch(action);
+        }
+    }
+
+    /// Pack text read from `file` for choice `n`: the validator's outcome.
+    fn check(&self, n: u64, file: String, text: String) {
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let action = pack_check::checked(&file, text).await;
+            this.settle(n, action);
+        });
+    }
+
+    /// Fetches a pack and offers it as `file`.
+    fn fetch(&self, url: String, file: String) {
+        let (n, this) = (self.next(), self.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let action = match fetch_text(&url).await {
+                Ok(text) => pack_check::checked(&file, text).await,
+                Err(e) => Action::pack_unreadable(&file, &e),
+            };
+            this.settle(n, action);
+        });
+    }
 }
 
 /// The handlers; `offer_example`: whether the example edition can be fetched beside the page.
@@ -67,35 +102,41 @@ fn fetch_pack(dispatch: Dispatch, url: String, file: String) {
 pub fn use_pack_loader(dispatch: Dispatch, offer_example: bool) -> PackLoader {
     // The reader of the last file chosen: dropping it would cancel the read.
     let reader = use_mut_ref(|| None::<FileReader>);
+    let last = use_mut_ref(|| Rc::new(Cell::new(0u64)));
+    let choices = Choices {
+        dispatch: dispatch.clone(),
+        last: last.borrow().clone(),
+    };
     let on_file = {
-        let dispatch = dispatch.clone();
+        let choices = choices.clone();
         Callback::from(move |file: web_sys::File| {
             let name = file.name();
             let blob = gloo::file::Blob::from(file);
-            let dispatch = dispatch.clone();
-            let task = read_as_text(&blob, move |res| {
-                let action = match res {
-                    Ok(text) => Action::pack_text(&name, text),
-                    Err(e) => Action::pack_unreadable(&name, &e.to_string()),
-                };
-                dispatch.dispatch(action);
+            let (n, choices) = (choices.next(), choices.clone());
+            let task = read_as_text(&blob, move |res| match res {
+                Ok(text) => choices.check(n, name, text),
+                Err(e) => choices.settle(n, Action::pack_unreadable(&name, &e.to_string())),
             });
             *reader.borrow_mut() = Some(task);
         })
     };
     let on_reset = {
-        let dispatch = dispatch.clone();
+        let choices = choices.clone();
         Callback::from(move |_| {
-            dispatch.dispatch(Action::PackLoaded {
-                pack: reference_pack(),
-                report: Rc::new(Report::empty(REFERENCE_PACK_FILE)),
-                source: None,
-            });
+            let n = choices.next();
+            choices.settle(
+                n,
+                Action::PackLoaded {
+                    pack: reference_pack(),
+                    report: Rc::new(Report::empty(REFERENCE_PACK_FILE)),
+                    source: None,
+                },
+            );
         })
     };
     let on_url = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |url: String| fetch_pack(dispatch.clone(), url.clone(), url))
+        let choices = choices.clone();
+        Callback::from(move |url: String| choices.fetch(url.clone(), url))
     };
     {
         let on_url = on_url.clone();
@@ -107,11 +148,7 @@ pub fn use_pack_loader(dispatch: Dispatch, offer_example: bool) -> PackLoader {
     }
     let on_example = offer_example.then(|| {
         Callback::from(move |_| {
-            fetch_pack(
-                dispatch.clone(),
-                EXAMPLE_PACK_URL.to_string(),
-                EXAMPLE_PACK_FILE.to_string(),
-            )
+            choices.fetch(EXAMPLE_PACK_URL.to_string(), EXAMPLE_PACK_FILE.to_string())
         })
     });
     PackLoader {

@@ -13,9 +13,11 @@
 //! | 基准导入 | import.html | `tools` | `startImport` | [`import::ImportPage`] |
 //! | 案卷评查 | review.html | `tools` | `startReview` | [`review::ReviewPage`] |
 //!
-//! One tool is not a page: 提交前自查 on the officer's page (index.html's static button; web/boot.js
-//! loads the `tools` module on its first click and calls `startSelfCheck`, which renders
-//! [`crate::app::review::self_check::SelfCheckPanel`] into `<aside id="self-check">`).
+//! One module is not a page's: `check` (src/bin/check.rs), the officer's page's own tools loaded
+//! on demand by web/boot.js — the pack validator (`validatePack`, for a pack the officer loads:
+//! [`crate::app::pack_check`]) and 提交前自查 (index.html's static button; its first click calls
+//! `startSelfCheck`, which renders [`crate::app::review::self_check::SelfCheckPanel`] into
+//! `<aside id="self-check">`).
 //!
 //! Every page has the same frame: the static links of its HTML file (back to the calculator, the
 //! other pages), [`PageHeader`] (the active pack — the one the officer's page uses, read from

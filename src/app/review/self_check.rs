@@ -26,7 +26,7 @@ use crate::review::self_check::{Steps, check};
 /// The panel's element on the officer's page.
 pub const ROOT_ID: &str = "self-check";
 
-/// Renders the panel into `#self-check` (`startSelfCheck`, exported by src/bin/tools.rs; boot.js
+/// Renders the panel into `#self-check` (`startSelfCheck`, exported by src/bin/check.rs; boot.js
 /// calls it once, the first time the officer opens the panel).
 pub fn start() {
     crate::app::console_panic_hook();
