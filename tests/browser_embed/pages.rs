@@ -73,6 +73,49 @@ async fn cached(c: &Client) -> Value {
     .await
     .unwrap()
 }
+/// Serves a new build (its sw.js with another VERSION), lets its worker install and take over,
+/// and returns every cache and the file names of the new build's.
+async fn update_to_next_build(c: &Client, server: &Server) -> (Value, Vec<Value>) {
+    let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
+    let version = sw
+        .lines()
+        .find_map(|l| l.strip_prefix("const VERSION = \""))
+        .and_then(|l| l.split('"').next())
+        .unwrap()
+        .to_string();
+    server.shared.overrides.lock().unwrap().insert(
+        "sw.js".into(),
+        sw.replace(
+            &format!("const VERSION = \"{version}\";"),
+            "const VERSION = \"next-build\";",
+        )
+        .into_bytes(),
+    );
+    let updated = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               const reg = await navigator.serviceWorker.getRegistration();
+               await reg.update();
+               const w = reg.installing || reg.waiting || reg.active;
+               await new Promise((r) => {
+                 if (w.state === 'activated') return r();
+                 w.addEventListener('statechange', () => { if (w.state === 'activated') r(); });
+               });
+               return true;
+             })().then(done, (e) => done('error: ' + e));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated, json!(true));
+    let cache = cached(c).await;
+    let files = cache["cailiang-next-build"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("新缓存不存在：{cache}"));
+    (cache, files)
+}
 
 /// Both the server and DevTools offline (or back online).
 async fn set_offline(c: &Client, d: &Driver, server: &Server, offline: bool) {
@@ -294,43 +337,7 @@ async fn a_page_opened_once_works_offline_also_after_an_update() {
 
     // A new build: its worker caches review.html and its module again, not the others.
     set_offline(&c, &d, &server, false).await;
-    let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
-    let version = sw
-        .lines()
-        .find_map(|l| l.strip_prefix("const VERSION = \""))
-        .and_then(|l| l.split('"').next())
-        .unwrap()
-        .to_string();
-    server.shared.overrides.lock().unwrap().insert(
-        "sw.js".into(),
-        sw.replace(
-            &format!("const VERSION = \"{version}\";"),
-            "const VERSION = \"next-build\";",
-        )
-        .into_bytes(),
-    );
-    let updated = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             (async () => {
-               const reg = await navigator.serviceWorker.getRegistration();
-               await reg.update();
-               const w = reg.installing || reg.waiting || reg.active;
-               await new Promise((r) => {
-                 if (w.state === 'activated') return r();
-                 w.addEventListener('statechange', () => { if (w.state === 'activated') r(); });
-               });
-               return true;
-             })().then(done, (e) => done('error: ' + e));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(updated, json!(true));
-    let cache = cached(&c).await;
-    let files = cache["cailiang-next-build"]
-        .as_array()
-        .unwrap_or_else(|| panic!("新缓存不存在：{cache}"));
+    let (cache, files) = update_to_next_build(&c, &server).await;
     assert_eq!(cache.as_object().unwrap().len(), 1, "旧缓存未删除：{cache}");
     let has = |f: &dyn Fn(&str) -> bool| files.iter().any(|v| f(v.as_str().unwrap()));
     assert!(has(&|f| f == "review.html"), "{cache}");
@@ -451,43 +458,7 @@ async fn the_check_module_works_offline_once_used_and_after_an_update() {
     set_offline(&c, &d, &server, false).await;
 
     // A new build: its worker fetches the check module the old cache held.
-    let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
-    let version = sw
-        .lines()
-        .find_map(|l| l.strip_prefix("const VERSION = \""))
-        .and_then(|l| l.split('"').next())
-        .unwrap()
-        .to_string();
-    server.shared.overrides.lock().unwrap().insert(
-        "sw.js".into(),
-        sw.replace(
-            &format!("const VERSION = \"{version}\";"),
-            "const VERSION = \"next-build\";",
-        )
-        .into_bytes(),
-    );
-    let updated = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             (async () => {
-               const reg = await navigator.serviceWorker.getRegistration();
-               await reg.update();
-               const w = reg.installing || reg.waiting || reg.active;
-               await new Promise((r) => {
-                 if (w.state === 'activated') return r();
-                 w.addEventListener('statechange', () => { if (w.state === 'activated') r(); });
-               });
-               return true;
-             })().then(done, (e) => done('error: ' + e));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    assert_eq!(updated, json!(true));
-    let cache = cached(&c).await;
-    let files = cache["cailiang-next-build"]
-        .as_array()
-        .unwrap_or_else(|| panic!("新缓存不存在：{cache}"));
+    let (cache, files) = update_to_next_build(&c, &server).await;
     assert!(
         files
             .iter()
