@@ -88,7 +88,17 @@ async fn downloaded(dir: &Path, suffix: &str) -> PathBuf {
             .flatten()
             .map(|e| e.path())
             .find(|p| p.to_string_lossy().ends_with(suffix));
-        if let Some(p) = found {
+        // Chromium reserves the final name with an empty file while it writes to a
+        // .crdownload beside it: the download is there once that is gone and the file has bytes.
+        let writing = std::fs::read_dir(dir)
+            .ok()
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|e| e.path().to_string_lossy().ends_with(".crdownload"));
+        if let Some(p) =
+            found.filter(|p| !writing && std::fs::metadata(p).is_ok_and(|m| m.len() > 0))
+        {
             return p;
         }
         let all: Vec<_> = std::fs::read_dir(dir)
