@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::case::Case;
+use crate::case::{Case, CoParty};
 use crate::engine::range::yuan;
 use crate::engine::result::{EvalResult, ItemRef, MoneyRange};
 use crate::text::{cite, cite_list};
@@ -53,20 +53,8 @@ pub fn summary(case: &Case, r: &EvalResult) -> String {
     party_lines(&mut out, case, r);
     // The engine evaluates `case.parties` in order into `co_parties`.
     for (i, (co, p)) in r.co_parties.iter().zip(&case.parties).enumerate() {
-        let role = co
-            .role
-            .as_ref()
-            .map_or(p.role.as_str(), |x| x.label.as_str());
-        let name = p
-            .display_name()
-            .map(|n| format!("　{n}"))
-            .unwrap_or_default();
         out.push(String::new());
-        out.push(format!(
-            "其他当事人 {}：{role}（{}）{name}",
-            i + 1,
-            p.party.label()
-        ));
+        out.push(co_party_heading(i, co, p));
         party_lines(&mut out, &case.for_party(p), co);
     }
     if !r.co_parties.is_empty() {
@@ -82,6 +70,28 @@ pub fn summary(case: &Case, r: &EvalResult) -> String {
 
 /// One party's lines: the outcome, the ranges, the tier, the adjustment, the penalties, the
 /// flags, what is missing and the warnings, as the engine gave them for `case`'s party.
+/// The role of another party of the act, as its result names it (else as the case does).
+pub fn co_party_role<'a>(co: &'a EvalResult, p: &'a CoParty) -> &'a str {
+    co.role
+        .as_ref()
+        .map_or(p.role.as_str(), |x| x.label.as_str())
+}
+
+/// “其他当事人 1：施工单位（法人）　某建筑公司”: the heading of the `i`-th other party (from 0),
+/// in the copied result and on the sheet.
+pub fn co_party_heading(i: usize, co: &EvalResult, p: &CoParty) -> String {
+    let name = p
+        .display_name()
+        .map(|n| format!("　{n}"))
+        .unwrap_or_default();
+    format!(
+        "其他当事人 {}：{}（{}）{name}",
+        i + 1,
+        co_party_role(co, p),
+        p.party.label()
+    )
+}
+
 fn party_lines(out: &mut Vec<String>, case: &Case, r: &EvalResult) {
     let mut push = |s: String| out.push(s);
     let outcome = if r.summary == r.outcome.label() {

@@ -14,6 +14,7 @@ use crate::case::{Case, CoParty};
 use crate::engine::result::{EvalResult, Level, Outcome};
 use crate::form::Evaluation;
 use crate::form::format::{money_range, short_hash};
+use crate::form::summary::{co_party_heading, co_party_role};
 
 /// Props of [`ResultPanel`].
 #[derive(Properties, PartialEq)]
@@ -190,19 +191,10 @@ fn co_party(i: usize, p: &CoParty, r: &EvalResult) -> Html {
     let n = (i + 1).to_string();
     let prefix = ["cp", &n, "-"].concat();
     let heading = [&prefix, "h"].concat();
-    let role = r
-        .role
-        .as_ref()
-        .map_or(p.role.as_str(), |x| x.label.as_str());
-    let trace_title = format!("{role}的完整推理过程");
+    let trace_title = format!("{}的完整推理过程", co_party_role(r, p));
     html! {
         <section class="sub co-party-result" id={["co-party-", &n].concat()} aria-labelledby={heading.clone()}>
-            <h3 id={heading}>
-                { "其他当事人 " }{ &n }{ "：" }
-                { role }
-                { "（" }{ p.party.label() }{ "）" }
-                if let Some(name) = p.display_name() { <>{ "　" }{ name }</> }
-            </h3>
+            <h3 id={heading}>{ co_party_heading(i, r, p) }</h3>
             <div class={classes!("outcome", outcome_class(r.outcome))}>
                 <div class="outcome-label">{ r.outcome.label() }</div>
                 if r.summary != r.outcome.label() && r.outcome != Outcome::Pending {
